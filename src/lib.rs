@@ -1,0 +1,5 @@
+//! gdpr-inbox: keeps the GDPR promises of small practices by watching their inbox.
+
+pub mod classify;
+pub mod domain;
+pub mod message;
