@@ -3,3 +3,7 @@
 pub mod classify;
 pub mod domain;
 pub mod message;
+pub mod cases;
+pub mod config;
+pub mod replies;
+pub mod storage;
