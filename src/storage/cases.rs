@@ -149,3 +149,33 @@ pub async fn flag_reply_to(conn: &mut SqliteConnection, id: i64) -> Result<()> {
         .await?;
     Ok(())
 }
+
+/// Record a successful identity check (only the fact, never the document: EDPB 01/2022 §79).
+pub async fn record_id_verified(
+    conn: &mut SqliteConnection,
+    id: i64,
+    state: CaseState,
+    at: DateTime<Utc>,
+    by: &str,
+    method: &str,
+) -> Result<()> {
+    sqlx::query("UPDATE cases SET state = ?, id_verified_at = ?, id_verified_by = ?, id_method = ? WHERE id = ?")
+        .bind(state.as_str())
+        .bind(at)
+        .bind(by)
+        .bind(method)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn close(conn: &mut SqliteConnection, id: i64, resolution: &str, at: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE cases SET state = 'closed', resolution = ?, closed_at = ? WHERE id = ?")
+        .bind(resolution)
+        .bind(at)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! Drafting a reply for a case: gather the facts, render the template in the requester's
+//! language, store the draft. Automatic acknowledgments (when the policy switches them on) go
+//! straight to the outbox; every other draft waits for approval.
+
+use chrono::{DateTime, Utc};
+
+use crate::cases::kinds_from_text;
+use crate::config::Config;
+use crate::domain::Language;
+use crate::replies::compose::{compose, new_message_id, Outgoing};
+use crate::replies::{
+    long_date, reply_language, BusinessFacts, CaseFacts, Purpose, ReplyContext, RequesterFacts, Templates,
+};
+use crate::storage::cases::CaseRow;
+use crate::storage::{audit, drafts, outbox, SqliteConnection};
+
+/// The thread a draft answers.
+#[derive(Debug, Clone, Default)]
+pub struct Thread {
+    /// The Message-ID answered.
+    pub in_reply_to: Option<String>,
+    /// The conversation so far, oldest first.
+    pub references: Vec<String>,
+}
+
+/// The template context for a case.
+pub fn context(config: &Config, case: &CaseRow) -> ReplyContext {
+    let language = reply_language(case.language.parse().unwrap_or(Language::En));
+    let country = config.business.country;
+    let received_local = case.received_at.with_timezone(&country.time_zone()).date_naive();
+    let due = statutory_due(country, case.received_at);
+    ReplyContext {
+        business: BusinessFacts {
+            name: config.business.name.clone(),
+            address: config.business.address.clone(),
+            country,
+        },
+        authority: country.authority(),
+        facts: config.facts.clone(),
+        case: CaseFacts {
+            reference: case.reference.clone(),
+            kinds: kinds_from_text(&case.kinds),
+            received: long_date(received_local, language),
+            due: long_date(due, language),
+        },
+        requester: RequesterFacts {
+            name: case.requester_name.clone(),
+            address: case.requester.clone(),
+        },
+    }
+}
+
+/// Render and store a pending draft for `case`. Returns the draft id.
+pub async fn draft(
+    conn: &mut SqliteConnection,
+    config: &Config,
+    templates: &Templates,
+    case: &CaseRow,
+    purpose: Purpose,
+    thread: &Thread,
+    now: DateTime<Utc>,
+) -> anyhow::Result<i64> {
+    let language = reply_language(case.language.parse().unwrap_or(Language::En));
+    let rendered = templates.render(purpose, language, &context(config, case))?;
+    let id = drafts::insert(
+        conn,
+        &drafts::NewDraft {
+            case_id: case.id,
+            purpose: purpose.as_str(),
+            language: language.code(),
+            to_address: &case.requester,
+            subject: &rendered.subject,
+            body: &rendered.body,
+            in_reply_to: thread.in_reply_to.as_deref(),
+            refs: thread.references.join(" "),
+            created_at: now,
+        },
+    )
+    .await?;
+    audit::record(
+        conn,
+        audit::Event {
+            at: now,
+            actor: "daemon",
+            action: "draft.created",
+            case_id: Some(case.id),
+            draft_id: Some(id),
+            detail: format!("{purpose} in {}", language.code()),
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Approve a pending draft: build the exact message with a fresh Message-ID and put it in the
+/// outbox, in the caller's transaction. `auto_submitted` marks automatic receipts.
+pub async fn approve(
+    conn: &mut SqliteConnection,
+    config: &Config,
+    draft_id: i64,
+    actor: &str,
+    auto_submitted: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<ApproveOutcome> {
+    let Some(draft) = drafts::get(conn, draft_id).await? else {
+        return Ok(ApproveOutcome::NotFound);
+    };
+    if !drafts::decide(conn, draft_id, "approved", actor, now).await? {
+        return Ok(ApproveOutcome::NotPending(draft.state));
+    }
+    let salt = format!(
+        "{}.{}",
+        now.timestamp_nanos_opt().unwrap_or_default(),
+        std::process::id()
+    );
+    let message_id = new_message_id(draft_id, &config.business.address, salt.as_bytes());
+    let references = draft.references();
+    let raw = compose(&Outgoing {
+        from_name: &config.business.name,
+        from_address: &config.business.address,
+        to_address: &draft.to_address,
+        subject: &draft.subject,
+        body: &draft.body,
+        message_id: &message_id,
+        in_reply_to: draft.in_reply_to.as_deref(),
+        references: &references,
+        date: now.into(),
+        auto_submitted,
+    })?;
+    outbox::enqueue(conn, draft_id, &message_id, &draft.to_address, &raw, now).await?;
+    audit::record(
+        conn,
+        audit::Event {
+            at: now,
+            actor,
+            action: "draft.approved",
+            case_id: Some(draft.case_id),
+            draft_id: Some(draft_id),
+            detail: format!("queued as {message_id}"),
+        },
+    )
+    .await?;
+    Ok(ApproveOutcome::Queued { message_id })
+}
+
+/// What [`approve`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApproveOutcome {
+    Queued { message_id: String },
+    NotFound,
+    /// The draft was already decided; its state.
+    NotPending(String),
+}
+
+/// INTERIM until the legal clock lands: received + one month, unrolled.
+pub fn statutory_due(country: crate::domain::Country, received: DateTime<Utc>) -> chrono::NaiveDate {
+    let local = received.with_timezone(&country.time_zone()).date_naive();
+    local.checked_add_months(chrono::Months::new(1)).unwrap_or(local)
+}
