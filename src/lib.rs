@@ -2,6 +2,7 @@
 
 pub mod classify;
 pub mod domain;
+pub mod legal_clock;
 pub mod message;
 pub mod cases;
 pub mod clock;

@@ -71,7 +71,9 @@ pub struct CaseSummary {
 
 fn summary(config: &Config, row: &CaseRow, now: DateTime<Utc>) -> CaseSummary {
     let country = config.business.country;
-    let due = drafting::statutory_due(country, row.received_at);
+    let due = crate::legal_clock::statutory_due(country, row.received_at)
+        .map(|p| p.due)
+        .unwrap_or(NaiveDate::MAX);
     let today = now.with_timezone(&country.time_zone()).date_naive();
     let days_left = (due - today).num_days();
     CaseSummary {

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::cases::kinds_from_text;
 use crate::config::Config;
 use crate::domain::Language;
+use crate::legal_clock;
 use crate::replies::compose::{compose, new_message_id, Outgoing};
 use crate::replies::{
     long_date, reply_language, BusinessFacts, CaseFacts, Purpose, ReplyContext, RequesterFacts, Templates,
@@ -24,12 +25,12 @@ pub struct Thread {
 }
 
 /// The template context for a case.
-pub fn context(config: &Config, case: &CaseRow) -> ReplyContext {
+pub fn context(config: &Config, case: &CaseRow) -> anyhow::Result<ReplyContext> {
     let language = reply_language(case.language.parse().unwrap_or(Language::En));
     let country = config.business.country;
     let received_local = case.received_at.with_timezone(&country.time_zone()).date_naive();
-    let due = statutory_due(country, case.received_at);
-    ReplyContext {
+    let due = legal_clock::statutory_due(country, case.received_at)?.due;
+    Ok(ReplyContext {
         business: BusinessFacts {
             name: config.business.name.clone(),
             address: config.business.address.clone(),
@@ -47,7 +48,7 @@ pub fn context(config: &Config, case: &CaseRow) -> ReplyContext {
             name: case.requester_name.clone(),
             address: case.requester.clone(),
         },
-    }
+    })
 }
 
 /// Render and store a pending draft for `case`. Returns the draft id.
@@ -61,7 +62,7 @@ pub async fn draft(
     now: DateTime<Utc>,
 ) -> anyhow::Result<i64> {
     let language = reply_language(case.language.parse().unwrap_or(Language::En));
-    let rendered = templates.render(purpose, language, &context(config, case))?;
+    let rendered = templates.render(purpose, language, &context(config, case)?)?;
     let id = drafts::insert(
         conn,
         &drafts::NewDraft {
@@ -152,8 +153,3 @@ pub enum ApproveOutcome {
     NotPending(String),
 }
 
-/// INTERIM until the legal clock lands: received + one month, unrolled.
-pub fn statutory_due(country: crate::domain::Country, received: DateTime<Utc>) -> chrono::NaiveDate {
-    let local = received.with_timezone(&country.time_zone()).date_naive();
-    local.checked_add_months(chrono::Months::new(1)).unwrap_or(local)
-}

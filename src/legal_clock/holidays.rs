@@ -286,13 +286,15 @@ fn compute(country: Country, year: i32) -> Vec<Holiday> {
                 let annunciation = if year >= 1953 {
                     // Lag (1952:48): the Sunday 22–28 March, unless that is Palm Sunday or
                     // Easter Sunday, then the Sunday before Palm Sunday.
-                    ymd(3, 22).map(|d| weekday_on_or_after(d, Weekday::Sun)).and_then(|sun| {
-                        if Some(sun) == e(-7) || Some(sun) == e(0) {
-                            e(-14)
-                        } else {
-                            Some(sun)
-                        }
-                    })
+                    ymd(3, 22)
+                        .map(|d| weekday_on_or_after(d, Weekday::Sun))
+                        .and_then(|sun| {
+                            if Some(sun) == e(-7) || Some(sun) == e(0) {
+                                e(-14)
+                            } else {
+                                Some(sun)
+                            }
+                        })
                 } else {
                     ymd(3, 25)
                 };

@@ -45,23 +45,32 @@
 //! * `deadline_report(country, &ReceivedInput, suspended_days: u32, extended: bool)
 //!   -> Result<DeadlineReport, ClockError>` — serialises to the documented JSON.
 //!
-//! Cases ([`case_clock`]):
-//! * `CaseClock::new(country, kind, received_at)`, `.suspend(Suspension)`,
-//!   `.extend(notice_sent_at) -> Result<(), ClockError>` (refused after the original due date).
-//! * `CaseClock::legal_deadline(&self, today, &SuspensionPolicy) -> Result<LegalDeadline, _>`.
-//! * `CaseClock::status(&self, today, &SuspensionPolicy, &TargetPolicy) -> Result<CaseStatus, _>`
-//!   — legal due date, internal targets and days left, ready to print or serialise.
-//! * `TargetDuration::from_str("48h" | "10d")`, `TargetPolicy`, `InternalTarget`.
-//! * `filing_deadline(arrived_at, within)`, `deletion_deadline(filed_at, within)` — the
-//!   filing-then-delete rule (hours, never rolled).
+//! Cases ([`case_clock`]) — `now: DateTime<Utc>` is always passed in:
+//! * `CaseClock::new(country, kind, received_at) -> CaseClock`; `.suspend(Suspension)`;
+//!   `.mark_target_met(name, at)`; fields are public so the caller can rebuild from storage.
+//! * `CaseClock::legal_deadline(&self, now, &SuspensionPolicy) -> Result<LegalDeadline, _>`;
+//!   `LegalDeadline::effective() -> &PeriodEnd`.
+//! * `CaseClock::check_extension(&self, notice_sent_at, &SuspensionPolicy)
+//!   -> Result<LegalDeadline, ClockError>` — `ExtensionRefused` once the original due day has
+//!   ended; `CaseClock::extend(&mut self, ..)` does the same and records the notice.
+//! * `CaseClock::status(&self, now, &SuspensionPolicy, &TargetPolicy) -> Result<CaseStatus, _>`
+//!   — legal due date, internal targets, days left; `CaseStatus::tracked_deadlines(item)` feeds
+//!   the reminder planner.
+//! * `TargetDuration::from_str("48h" | "10d")`, `TargetDuration::due_after(country, start)`,
+//!   `TargetPolicy::seed()` / `for_kind(kind)`, `InternalTarget::new(name, within)`.
+//! * `filing_deadline(arrived_at, std::time::Duration)`, `deletion_deadline(filed_at, ..)` —
+//!   the filing-then-delete rule (exact elapsed time, never rolled).
 //!
 //! Reminders ([`reminders`]):
-//! * `plan_reminders(&[TrackedDeadline], horizons_days: &[u32], today, &sent_keys)
-//!   -> Vec<Reminder>` — each with a stable `key` like `case-12/legal/2024-04-05/7d`.
+//! * `plan_reminders(&[TrackedDeadline], horizons_days: &[u32], today: NaiveDate,
+//!   &HashSet<String>) -> Vec<Reminder>` — each with a stable `key` like
+//!   `case-12/legal/2024-04-05/7d`; `DEFAULT_HORIZONS = [7, 2, 0]`;
+//!   `first_reminder_day(due, horizons) -> Option<NaiveDate>`.
 //!
 //! Breach ([`breach`]):
-//! * `breach_clock(aware_at: DateTime<Utc>) -> Result<BreachClock, ClockError>`;
-//!   `BreachClock::hours_left(now)`.
+//! * `breach_clock(aware_at: DateTime<Utc>) -> Result<BreachClock, ClockError>` — fields
+//!   `notify_by` (awareness + 72 h, never rolled) and `legal_latest`;
+//!   `BreachClock::hours_left(now) -> i64`, `BreachClock::overdue(now) -> bool`.
 
 pub mod breach;
 pub mod case_clock;
@@ -75,7 +84,7 @@ use chrono::{Datelike, NaiveDate};
 pub use breach::{breach_clock, BreachClock, BREACH_NOTIFICATION_HOURS};
 pub use case_clock::{
     deletion_deadline, filing_deadline, CaseClock, CaseStatus, InternalTarget, LegalDeadline,
-    Suspension, SuspensionPolicy, TargetDuration, TargetPolicy, TargetStatus,
+    Suspension, SuspensionPolicy, SuspensionReason, TargetDuration, TargetPolicy, TargetStatus,
 };
 pub use holidays::{
     easter_sunday, holidays_in_year, holidays_on, is_public_holiday, is_working_day,
@@ -85,7 +94,9 @@ pub use period::{
     add_months, end_of_local_day, local_day, period_in_hours, period_in_months,
     roll_to_working_day, statutory_due, PeriodEnd,
 };
-pub use reminders::{plan_reminders, Reminder, ReminderSlot, TrackedDeadline};
+pub use reminders::{
+    first_reminder_day, plan_reminders, Reminder, ReminderSlot, TrackedDeadline, DEFAULT_HORIZONS,
+};
 pub use report::{deadline_report, DeadlineReport, ReceivedInput};
 
 /// The first year the engine vouches for.
