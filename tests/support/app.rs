@@ -1,0 +1,126 @@
+//! Test support: gdpr-inbox as a user meets it — a config file written from the SPEC.md contract
+//! in a private temporary directory, pointed at a [`MailServers`] pair, and the real binary run
+//! with `--config`. Mount next to `mail_servers.rs`:
+//!
+//! ```ignore
+//! #[path = "support/mail_servers.rs"] mod mail_servers;
+//! #[path = "support/app.rs"] mod app;
+//! ```
+
+#![allow(dead_code)]
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::mail_servers::MailServers;
+
+/// The business mailbox every test uses.
+pub const BUSINESS: &str = "info@calmo.test";
+pub const BUSINESS_PASSWORD: &str = "business-secret";
+
+/// A configured gdpr-inbox installation in a temporary directory.
+pub struct App {
+    pub dir: tempfile::TempDir,
+    pub config_path: PathBuf,
+}
+
+/// The config text for `servers`, with `state` as the state directory. `extra` is appended (for
+/// `[policy]`/`[facts]` sections).
+pub fn config_text(servers: &MailServers, state: &Path, password_file: &Path, extra: &str) -> String {
+    format!(
+        r#"[business]
+name = "Calmo"
+country = "DK"
+language = "da"
+address = "{BUSINESS}"
+practitioner = "{BUSINESS}"
+
+[imap]
+host = "{host}"
+port = {imap}
+security = "none"
+username = "{BUSINESS}"
+password_file = "{password}"
+poll_interval = "5s"
+
+[smtp]
+host = "{host}"
+port = {smtp}
+security = "none"
+
+[storage]
+database = "{state}/state.db"
+journal_dir = "{state}/journal"
+{extra}
+"#,
+        host = servers.host(),
+        imap = servers.imap_port(),
+        smtp = servers.smtp_port(),
+        password = password_file.display(),
+        state = state.display(),
+    )
+}
+
+impl App {
+    /// Create the business account and a config pointing at `servers`.
+    pub fn new(servers: &MailServers) -> App {
+        App::with_extra(servers, "")
+    }
+
+    /// Like [`App::new`], with extra config text appended.
+    pub fn with_extra(servers: &MailServers, extra: &str) -> App {
+        servers
+            .add_user(BUSINESS, BUSINESS_PASSWORD)
+            .expect("create the business mailbox");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let password_file = dir.path().join("imap-password");
+        std::fs::write(&password_file, format!("{BUSINESS_PASSWORD}\n")).unwrap();
+        std::fs::set_permissions(&password_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let config_path = dir.path().join("config.toml");
+        let text = config_text(servers, &dir.path().join("state"), &password_file, extra);
+        std::fs::write(&config_path, text).unwrap();
+        App { dir, config_path }
+    }
+
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("state/state.db")
+    }
+
+    /// Run the binary with this config; returns its output whatever the exit status.
+    pub fn run(&self, args: &[&str]) -> Output {
+        binary(&self.config_path, args)
+    }
+
+    /// Run and require success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "gdpr-inbox {args:?} failed with {}:\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("stdout is UTF-8")
+    }
+
+    /// Run a `--json` command; one JSON value per line.
+    pub fn json(&self, args: &[&str]) -> Vec<serde_json::Value> {
+        self.ok(args)
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+            .collect()
+    }
+}
+
+/// Run the real binary with `--config path`.
+pub fn binary(config: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gdpr-inbox"))
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .env("GDPR_INBOX_LOG", "warn")
+        .env_remove("GDPR_INBOX_NOW")
+        .output()
+        .expect("run gdpr-inbox")
+}
