@@ -432,8 +432,16 @@ fn toml_message(text: &str, error: &toml::de::Error) -> String {
     let message = error.message().trim().replace('\n', " ");
     match error.span() {
         Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            format!("line {line}: {message}")
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let section = before
+                .lines()
+                .rev()
+                .map(str::trim)
+                .find(|l| l.starts_with('[') && l.ends_with(']'))
+                .map(|l| format!(" in {l}"))
+                .unwrap_or_default();
+            format!("line {line}{section}: {message}")
         }
         None => message,
     }
@@ -490,7 +498,7 @@ delete_after_filing = "2d"
     fn unknown_key_is_named_with_its_line() {
         let text = EXAMPLE.replace("port = 1143", "port = 1143\nhostname = \"x\"");
         let err = parse(&text).unwrap_err().to_string();
-        assert!(err.starts_with("/etc/gdpr-inbox/config.toml: line 12:"), "{err}");
+        assert!(err.starts_with("/etc/gdpr-inbox/config.toml: line 12 in [imap]:"), "{err}");
         assert!(err.contains("hostname"), "{err}");
         assert!(!err.contains('\n'));
     }
