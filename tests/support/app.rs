@@ -113,9 +113,20 @@ impl App {
     }
 }
 
+/// The real `gdpr-inbox` binary: cargo's path for integration tests, else the one built beside
+/// the running executable (examples live in target/<profile>/examples/).
+pub fn binary_path() -> PathBuf {
+    if let Some(path) = option_env!("CARGO_BIN_EXE_gdpr-inbox") {
+        return PathBuf::from(path);
+    }
+    let exe = std::env::current_exe().expect("current executable");
+    let profile_dir = exe.parent().and_then(Path::parent).expect("target directory");
+    profile_dir.join("gdpr-inbox")
+}
+
 /// Run the real binary with `--config path`.
 pub fn binary(config: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gdpr-inbox"))
+    Command::new(binary_path())
         .arg("--config")
         .arg(config)
         .args(args)
