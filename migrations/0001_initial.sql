@@ -25,6 +25,8 @@ CREATE TABLE cases (
     id_verified_at   TEXT,
     id_verified_by   TEXT,
     id_method        TEXT,
+    extension_notice_at TEXT,                     -- when the requester was told of an extension (Art. 12(3))
+    extension_reason TEXT,
     closed_at        TEXT,
     created_at       TEXT NOT NULL
 );
@@ -75,10 +77,11 @@ CREATE TABLE drafts (
 );
 CREATE INDEX drafts_case ON drafts(case_id);
 
--- Approved replies waiting to go out, built once so a retry sends the identical bytes.
+-- Approved replies (and reminder digests to the practitioner) waiting to go out, built once so
+-- a retry sends the identical bytes.
 CREATE TABLE outbox (
     id           INTEGER PRIMARY KEY,
-    draft_id     INTEGER NOT NULL UNIQUE REFERENCES drafts(id),
+    draft_id     INTEGER UNIQUE REFERENCES drafts(id),  -- NULL for a digest to the practitioner
     message_id   TEXT NOT NULL UNIQUE,            -- recorded before the first attempt
     recipient    TEXT NOT NULL,
     raw          BLOB NOT NULL,
@@ -89,6 +92,34 @@ CREATE TABLE outbox (
     queued_at    TEXT NOT NULL,
     sent_at      TEXT,
     filed_at     TEXT                             -- copy appended to Sent
+);
+
+-- Periods in which a case waited for the requester (identity documents, clarification); the
+-- legal clock is suspended for them (EDPB 01/2022 §159-162).
+CREATE TABLE suspensions (
+    id          INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    reason      TEXT NOT NULL,                    -- identity | clarification
+    asked_at    TEXT NOT NULL,                    -- when the request for ID went out
+    resumed_at  TEXT                              -- when the answer arrived
+);
+CREATE INDEX suspensions_case ON suspensions(case_id);
+
+-- Reminders already queued for the practitioner, by their stable key
+-- ("case-12/legal/2026-04-06/7d"): each is sent once, across restarts.
+CREATE TABLE reminders_sent (
+    key        TEXT PRIMARY KEY,
+    outbox_id  INTEGER REFERENCES outbox(id),
+    queued_at  TEXT NOT NULL
+);
+
+-- Personal-data breaches: the 72-hour clock of Art. 33 runs from awareness.
+CREATE TABLE breaches (
+    id           INTEGER PRIMARY KEY,
+    description  TEXT NOT NULL,
+    aware_at     TEXT NOT NULL,
+    notified_at  TEXT,                            -- when the authority was notified
+    created_at   TEXT NOT NULL
 );
 
 -- Append-only record of every state change: who, when, what, why.

@@ -11,9 +11,12 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer};
 
 use crate::domain::{Country, Language, RequestKind};
+use crate::legal_clock::{InternalTarget, SuspensionPolicy, TargetDuration, TargetPolicy};
 
 /// Where the config is looked for when `--config` is not given and `$GDPR_INBOX_CONFIG` is unset.
 pub const DEFAULT_PATH: &str = "/etc/gdpr-inbox/config.toml";
@@ -38,6 +41,8 @@ pub struct Config {
     pub policy: Policy,
     #[serde(default)]
     pub facts: Facts,
+    #[serde(default)]
+    pub deadlines: Deadlines,
     /// The file this was read from (for messages).
     #[serde(skip)]
     pub path: PathBuf,
@@ -233,6 +238,112 @@ pub struct Facts {
     /// Which processors receive it.
     #[serde(default)]
     pub processors: String,
+}
+
+/// Internal targets, reminders and the suspension rule (`[deadlines]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    /// An ID request suspends the legal clock only when sent at most this many days after the
+    /// day of receipt ("without undue delay", EDPB 01/2022 §159).
+    #[serde(default = "default_ask_id_within_days")]
+    pub ask_id_within_days: u32,
+    /// Remind the practitioner this many days before each deadline (0 = on the day); overdue
+    /// items are always reminded once.
+    #[serde(default = "default_reminder_days")]
+    pub reminder_days: Vec<u32>,
+    /// Internal target: the first answer to a request (e.g. the ID request) within this long.
+    #[serde(default = "default_first_answer", deserialize_with = "de_target")]
+    pub first_answer: TargetDuration,
+    /// Internal target: the request fulfilled (case closed) within this long.
+    #[serde(default = "default_fulfilment", deserialize_with = "de_target")]
+    pub fulfilment: TargetDuration,
+    /// Per-kind overrides, e.g. `[deadlines.kinds.erasure] fulfilment = "10d"`.
+    #[serde(default)]
+    pub kinds: BTreeMap<RequestKind, KindTargets>,
+}
+
+/// Targets for one request kind; unset ones fall back to `[deadlines]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindTargets {
+    #[serde(default, deserialize_with = "de_target_opt")]
+    pub first_answer: Option<TargetDuration>,
+    #[serde(default, deserialize_with = "de_target_opt")]
+    pub fulfilment: Option<TargetDuration>,
+}
+
+impl Default for Deadlines {
+    fn default() -> Self {
+        Deadlines {
+            ask_id_within_days: default_ask_id_within_days(),
+            reminder_days: default_reminder_days(),
+            first_answer: default_first_answer(),
+            fulfilment: default_fulfilment(),
+            kinds: BTreeMap::new(),
+        }
+    }
+}
+
+impl Deadlines {
+    pub fn suspension_policy(&self) -> SuspensionPolicy {
+        SuspensionPolicy {
+            ask_within_days: self.ask_id_within_days,
+        }
+    }
+
+    /// The internal targets as the legal clock takes them.
+    pub fn target_policy(&self) -> TargetPolicy {
+        let targets = |first: TargetDuration, fulfil: TargetDuration| {
+            vec![
+                InternalTarget::new(FIRST_ANSWER, first),
+                InternalTarget::new(FULFILMENT, fulfil),
+            ]
+        };
+        TargetPolicy {
+            default: targets(self.first_answer, self.fulfilment),
+            per_kind: self
+                .kinds
+                .iter()
+                .map(|(kind, t)| {
+                    (
+                        *kind,
+                        targets(
+                            t.first_answer.unwrap_or(self.first_answer),
+                            t.fulfilment.unwrap_or(self.fulfilment),
+                        ),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Name of the internal target met by the first message sent to the requester.
+pub const FIRST_ANSWER: &str = "first_answer";
+/// Name of the internal target met when the case is closed.
+pub const FULFILMENT: &str = "fulfilment";
+
+fn default_ask_id_within_days() -> u32 {
+    SuspensionPolicy::default().ask_within_days
+}
+fn default_reminder_days() -> Vec<u32> {
+    crate::legal_clock::DEFAULT_HORIZONS.to_vec()
+}
+fn default_first_answer() -> TargetDuration {
+    TargetDuration::Hours(48)
+}
+fn default_fulfilment() -> TargetDuration {
+    TargetDuration::Days(10)
+}
+
+fn de_target<'de, D: Deserializer<'de>>(d: D) -> Result<TargetDuration, D::Error> {
+    let text = String::deserialize(d)?;
+    text.parse().map_err(serde::de::Error::custom)
+}
+
+fn de_target_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<TargetDuration>, D::Error> {
+    de_target(d).map(Some)
 }
 
 fn default_security() -> Security {
@@ -544,6 +655,20 @@ delete_after_filing = "2d"
         assert!(policy.needs_id(&[RequestKind::Erasure], false));
         policy.id_check = IdCheck::Never;
         assert!(!policy.needs_id(&[RequestKind::Erasure], false));
+    }
+
+    #[test]
+    fn deadlines_default_to_the_seed_policy_and_take_per_kind_overrides() {
+        let config = parse(EXAMPLE).unwrap();
+        assert_eq!(config.deadlines.target_policy(), TargetPolicy::seed());
+        assert_eq!(config.deadlines.reminder_days, vec![7, 2, 0]);
+        let text = format!("{EXAMPLE}\n[deadlines]\nfulfilment = \"30d\"\n[deadlines.kinds.erasure]\nfulfilment = \"10d\"\n");
+        let policy = parse(&text).unwrap().deadlines.target_policy();
+        assert_eq!(policy.for_kind(RequestKind::Access)[1].within, TargetDuration::Days(30));
+        assert_eq!(policy.for_kind(RequestKind::Erasure)[1].within, TargetDuration::Days(10));
+        assert_eq!(policy.for_kind(RequestKind::Erasure)[0].within, TargetDuration::Hours(48));
+        let bad = format!("{EXAMPLE}\n[deadlines.kinds.erasure]\nfulfilment = \"soon\"\n");
+        assert!(parse(&bad).unwrap_err().to_string().contains("soon"));
     }
 
     #[test]

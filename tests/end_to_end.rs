@@ -252,3 +252,65 @@ async fn a_send_interrupted_after_the_server_took_it_is_recognised_in_sent() {
     assert_eq!(client_inbox_settled(&servers).await.len(), 1, "exactly one reply");
     assert_eq!(servers.fetch_all(BUSINESS, BUSINESS_PASSWORD, "Sent").await.unwrap().len(), 1);
 }
+
+/// Wait (bounded) until `check` holds, polling the CLI.
+async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + WAIT;
+    while !check() {
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Like [`eventually`], but returns whether it held instead of failing.
+async fn eventually_ok(mut check: impl FnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + WAIT;
+    while !check() {
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    true
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_daemon_sees_new_mail_through_idle_and_stops_cleanly_on_sigterm() {
+    let servers = MailServers::start().await.unwrap();
+    // A long poll interval: only IDLE can make the daemon notice the mail within the wait.
+    let app = App::with_extra(&servers, "");
+    let config = std::fs::read_to_string(&app.config_path).unwrap().replace("poll_interval = \"5s\"", "poll_interval = \"10m\"");
+    std::fs::write(&app.config_path, config).unwrap();
+    let mut daemon = std::process::Command::new(app::binary_path())
+        .args(["--config", app.config_path.to_str().unwrap(), "run"])
+        .env("GDPR_INBOX_LOG", std::env::var("TEST_DAEMON_LOG").unwrap_or_else(|_| "info".into()))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let reader = {
+        let log = log.clone();
+        let stderr = daemon.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in std::io::BufRead::lines(std::io::BufReader::new(stderr)).map_while(Result::ok) {
+                let mut log = log.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        })
+    };
+    let watching = eventually_ok(|| log.lock().unwrap().contains("watching for new mail")).await;
+    assert!(watching, "the daemon never started watching; log:\n{}", log.lock().unwrap());
+    deliver_to_business(&servers, &danish_access_request("req-idle@example.dk"), 1).await;
+    let opened = eventually_ok(|| !app.json(&["cases", "--json"]).is_empty()).await;
+    let pid = daemon.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let status = daemon.wait().unwrap();
+    reader.join().unwrap();
+    let log = log.lock().unwrap().clone();
+    assert!(log.contains("idle=true"), "{log}");
+    assert!(opened, "the running daemon opened no case; log:\n{log}");
+    assert!(status.success(), "exit {status}; log:\n{log}");
+    assert!(log.contains("shutting down"), "{log}");
+    assert!(!log.contains("Mette") && !log.contains(CLIENT) && !log.contains("Indsigt"), "no personal data in the info log:\n{log}");
+}

@@ -128,7 +128,7 @@ pub async fn approve(
         date: now.into(),
         auto_submitted,
     })?;
-    outbox::enqueue(conn, draft_id, &message_id, &draft.to_address, &raw, now).await?;
+    outbox::enqueue(conn, Some(draft_id), &message_id, &draft.to_address, &raw, now).await?;
     audit::record(
         conn,
         audit::Event {

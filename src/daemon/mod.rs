@@ -5,6 +5,7 @@
 //! (or polling), and reconnects with backoff when the connection drops. This module must never
 //! panic on bad mail or a flaky server: it logs one line and goes on.
 
+pub mod deadlines;
 pub mod drafting;
 pub mod intake;
 pub mod outbox;
@@ -59,6 +60,7 @@ async fn session(ctx: &Context, once: bool, shutdown: &mut Shutdown, passes: &mu
     if recovered.recovered + recovered.unconfirmed > 0 {
         tracing::info!(recovered = recovered.recovered, unconfirmed = recovered.unconfirmed, "settled interrupted sends");
     }
+    let mut watching = false;
     loop {
         let report = pass(ctx, &mut imap, &smtp, &sent).await?;
         log_pass(&report);
@@ -74,6 +76,14 @@ async fn session(ctx: &Context, once: bool, shutdown: &mut Shutdown, passes: &mu
         let now_next = imap.select(&ctx.config.imap.mailbox).await?.uid_next;
         if now_next != report.sync.uid_next {
             continue;
+        }
+        if !watching {
+            watching = true;
+            tracing::info!(
+                mailbox = %ctx.config.imap.mailbox,
+                idle = imap.capabilities().idle,
+                "watching for new mail"
+            );
         }
         let wait = imap.wait_for_change(ctx.config.imap.poll_interval);
         tokio::select! {

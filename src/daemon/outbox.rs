@@ -52,7 +52,7 @@ pub async fn recover_interrupted(ctx: &Context, imap: &mut Imap, sent: &str) -> 
         if in_sent {
             outbox::transition(&mut tx, row.id, "sending", "sent", now).await?;
             outbox::transition(&mut tx, row.id, "sent", "filed", now).await?;
-            drafts::mark_sent(&mut tx, row.draft_id).await?;
+            mark_draft_sent(&mut tx, &row).await?;
             record(&mut tx, &row, now, "reply.sent", "interrupted send found in Sent".into()).await?;
             report.recovered += 1;
         } else {
@@ -65,7 +65,7 @@ pub async fn recover_interrupted(ctx: &Context, imap: &mut Imap, sent: &str) -> 
                 "sending was interrupted and Sent has no copy; not resent automatically".into(),
             )
             .await?;
-            tracing::warn!(draft = row.draft_id, "a send was interrupted and may or may not have gone out; see `gdpr-inbox drafts`");
+            tracing::warn!(outbox = row.id, "a send was interrupted and may or may not have gone out; see `gdpr-inbox drafts`");
             report.unconfirmed += 1;
         }
         tx.commit().await?;
@@ -95,21 +95,21 @@ pub async fn send_due(ctx: &Context, imap: &mut Imap, smtp: &Smtp, sent: &str) -
         match result {
             Ok(()) => {
                 outbox::transition(&mut tx, row.id, "sending", "sent", now).await?;
-                drafts::mark_sent(&mut tx, row.draft_id).await?;
+                mark_draft_sent(&mut tx, &row).await?;
                 record(&mut tx, &row, now, "reply.sent", format!("as {}", row.message_id)).await?;
                 report.sent += 1;
-                tracing::info!(draft = row.draft_id, "reply sent");
+                tracing::info!(outbox = row.id, "reply sent");
             }
             Err(SendError::Transient(e)) => {
                 let next = retry_at(now, row.attempts + 1);
                 outbox::attempt_failed(&mut tx, row.id, &e.to_string(), Some(next)).await?;
-                tracing::warn!(draft = row.draft_id, error = %e, next = %next, "sending failed; will retry");
+                tracing::warn!(outbox = row.id, error = %e, next = %next, "sending failed; will retry");
                 report.retry_later += 1;
             }
             Err(SendError::Permanent(e)) => {
                 outbox::attempt_failed(&mut tx, row.id, &e.to_string(), None).await?;
                 record(&mut tx, &row, now, "reply.failed", e.to_string()).await?;
-                tracing::error!(draft = row.draft_id, error = %e, "the server refused the reply; it will not be retried");
+                tracing::error!(outbox = row.id, error = %e, "the server refused the reply; it will not be retried");
                 report.failed += 1;
             }
         }
@@ -127,7 +127,8 @@ async fn file_sent(ctx: &Context, imap: &mut Imap, sent: &str) -> anyhow::Result
     };
     let mut filed = 0;
     for row in rows {
-        if imap.search_message_id(sent, &row.message_id).await?.is_empty() {
+        // Digests to the practitioner are not filed in Sent; replies to clients are.
+        if row.draft_id.is_some() && imap.search_message_id(sent, &row.message_id).await?.is_empty() {
             imap.append(sent, "(\\Seen)", &row.raw).await?;
         }
         let mut conn = ctx.db.conn().await?;
@@ -135,6 +136,13 @@ async fn file_sent(ctx: &Context, imap: &mut Imap, sent: &str) -> anyhow::Result
         filed += 1;
     }
     Ok(filed)
+}
+
+async fn mark_draft_sent(conn: &mut crate::storage::SqliteConnection, row: &OutboxRow) -> anyhow::Result<()> {
+    if let Some(draft_id) = row.draft_id {
+        drafts::mark_sent(conn, draft_id).await?;
+    }
+    Ok(())
 }
 
 /// Back off 1, 2, 4 … minutes, at most an hour.
@@ -150,7 +158,10 @@ async fn record(
     action: &str,
     detail: String,
 ) -> anyhow::Result<()> {
-    let case_id = drafts::get(conn, row.draft_id).await?.map(|d| d.case_id);
+    let case_id = match row.draft_id {
+        Some(draft_id) => drafts::get(conn, draft_id).await?.map(|d| d.case_id),
+        None => None,
+    };
     audit::record(
         conn,
         audit::Event {
@@ -158,7 +169,7 @@ async fn record(
             actor: "daemon",
             action,
             case_id,
-            draft_id: Some(row.draft_id),
+            draft_id: row.draft_id,
             detail,
         },
     )

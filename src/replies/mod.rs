@@ -177,14 +177,25 @@ impl Templates {
         language: Language,
         context: &ReplyContext,
     ) -> Result<Rendered, TemplateError> {
-        let name = format!("{}/{}.txt", reply_language(language).code(), purpose.as_str());
+        self.render_named(purpose.as_str(), language, context)
+    }
+
+    /// Render `templates/<lang>/<name>.txt` with any serialisable context.
+    pub fn render_named(
+        &self,
+        name: &str,
+        language: Language,
+        context: &impl Serialize,
+    ) -> Result<Rendered, TemplateError> {
+        let name = format!("{}/{name}.txt", reply_language(language).code());
         let error = |message: String| TemplateError {
             name: name.clone(),
             message,
         };
         let template = self.env.get_template(&name).map_err(|e| error(one_line(&e)))?;
         let text = template
-            .render(minijinja::value::Serde(context)).map_err(|e| error(one_line(&e)))?;
+            .render(minijinja::value::Serde(context))
+            .map_err(|e| error(one_line(&e)))?;
         split_subject(&text).map_err(error)
     }
 

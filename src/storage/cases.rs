@@ -37,6 +37,8 @@ pub struct CaseRow {
     pub id_verified_at: Option<DateTime<Utc>>,
     pub id_verified_by: Option<String>,
     pub id_method: Option<String>,
+    pub extension_notice_at: Option<DateTime<Utc>>,
+    pub extension_reason: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }

@@ -6,6 +6,7 @@
 //! kept as metadata, and the only message text here is the replies we draft ourselves.
 
 pub mod audit;
+pub mod deadlines;
 pub mod cases;
 pub mod drafts;
 pub mod messages;
@@ -64,10 +65,14 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|e| fail(e.to_string()))?;
+        // SQLite migrations take no lock of their own: the daemon and a CLI command starting at
+        // the same moment must not both create the tables.
+        let lock = migration_lock(path).map_err(|e| fail(format!("cannot lock for migration: {e}")))?;
         MIGRATOR
             .run(&pool)
             .await
             .map_err(|e| fail(format!("migration failed: {e}")))?;
+        drop(lock);
         restrict_sidecars(path);
         Ok(Db { pool })
     }
@@ -113,6 +118,20 @@ fn prepare_file(path: &Path) -> std::io::Result<()> {
         std::fs::set_permissions(path, perms)?;
     }
     Ok(())
+}
+
+/// An exclusive lock on `<database>.lock`, held while migrating.
+fn migration_lock(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(name)?;
+    file.lock()?;
+    Ok(file)
 }
 
 /// SQLite creates `-wal` and `-shm` with the process umask; tighten them.

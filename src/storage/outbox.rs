@@ -15,7 +15,8 @@ use super::{Result, SqliteConnection};
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct OutboxRow {
     pub id: i64,
-    pub draft_id: i64,
+    /// `None` for a reminder digest to the practitioner.
+    pub draft_id: Option<i64>,
     pub message_id: String,
     pub recipient: String,
     #[serde(skip)]
@@ -31,7 +32,7 @@ pub struct OutboxRow {
 
 pub async fn enqueue(
     conn: &mut SqliteConnection,
-    draft_id: i64,
+    draft_id: Option<i64>,
     message_id: &str,
     recipient: &str,
     raw: &[u8],

@@ -24,7 +24,8 @@
 //!
 //! # Users and mailboxes
 //! * The IMAP login is the full, lower-cased e-mail address (`add_user("Info@Calmo.dk", pw)` logs
-//!   in as `info@calmo.dk`; Dovecot lower-cases logins). Its Maildir is `dir()/mail/DOMAIN/LOCAL`.
+//!   in as `info@calmo.dk`; Dovecot lower-cases logins). Its Maildir is `dir()/mail/DOMAIN/LOCAL`, its
+//!   password file `dir()/dovecot/users/LOGIN`.
 //! * Delivery never needs `add_user`: LMTP accepts every recipient (static userdb,
 //!   `allow_all_users`) and creates the mailbox on first delivery. `add_user` is only needed to log
 //!   in over IMAP. `local+tag@domain` is delivered to `local@domain`'s INBOX.
@@ -81,6 +82,9 @@ use futures::TryStreamExt;
 
 /// The address every server listens on.
 pub const HOST: &str = "127.0.0.1";
+
+/// Gives every version of a user's passwd file a distinct mtime (see `add_user`).
+static PASSWD_VERSION: AtomicU64 = AtomicU64::new(1);
 
 /// Upper bound for any single network operation of the helpers (connect, login, command).
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
@@ -148,7 +152,7 @@ pub struct MailServers {
     postfix_pid: Option<u32>,
     relay: Option<Relay>,
     watchdog: Option<Child>,
-    passwd: Mutex<Vec<(String, String)>>,
+    users_lock: Mutex<()>,
     startup: Duration,
     keep_dir: bool,
     stopped: bool,
@@ -267,7 +271,7 @@ impl MailServers {
             postfix_pid: None,
             relay: None,
             watchdog: None,
-            passwd: Mutex::new(Vec::new()),
+            users_lock: Mutex::new(()),
             startup: Duration::ZERO,
             keep_dir: options.keep_dir,
             stopped: false,
@@ -389,33 +393,48 @@ impl MailServers {
     // ----- users -------------------------------------------------------------------------------
 
     /// Lets `address` log in over IMAP with `password` (any characters). The login is the
-    /// lower-cased address. Adding an existing address replaces its password.
+    /// lower-cased address. A new user can log in at once. Adding an existing address with a
+    /// different password replaces it; that call may block for up to a second (Dovecot re-reads
+    /// a user's passwd file at most once a second, so it waits until a stale read is impossible).
     pub fn add_user(&self, address: &str, password: &str) -> Result<()> {
         let login = address.trim().to_lowercase();
         if login.is_empty()
-            || login.contains(|c: char| c == ':' || c.is_whitespace() || c.is_control())
+            || login.starts_with('.')
+            || login.contains(|c: char| c == ':' || c == '/' || c.is_whitespace() || c.is_control())
         {
-            bail!(
-                "invalid IMAP user name {address:?}: must be non-empty, without ':' or whitespace"
-            );
+            bail!("invalid IMAP user name {address:?}: must be non-empty, without ':', '/', whitespace or a leading '.'");
         }
-        let mut users = self.passwd.lock().unwrap_or_else(|p| p.into_inner());
-        users.retain(|(name, _)| *name != login);
-        users.push((login, password.to_owned()));
-        let mut text = String::new();
-        for (name, password) in users.iter() {
-            // {PLAIN.b64}: the password may contain ':' or anything else.
-            text.push_str(&format!(
-                "{name}:{{PLAIN.b64}}{}\n",
-                base64(password.as_bytes())
-            ));
-        }
-        // Written aside and renamed, so Dovecot's auth process never reads half a file.
-        let tmp = self.dir.join("dovecot/passwd.tmp");
-        fs::write(&tmp, text).context("writing the Dovecot passwd file")?;
+        let _guard = self.users_lock.lock().unwrap_or_else(|p| p.into_inner());
+        let path = self.dir.join("dovecot/users").join(&login);
+        // {PLAIN.b64}: the password may contain ':' or anything else.
+        let line = format!("{login}:{{PLAIN.b64}}{}\n", base64(password.as_bytes()));
+        let replacing = match fs::read_to_string(&path) {
+            Ok(current) if current == line => return Ok(()), // same password: nothing to do
+            Ok(_) => true,
+            Err(_) => false,
+        };
+        // Written aside and renamed, so Dovecot's auth process never reads half a file. Every
+        // version gets its own mtime: Dovecot reloads on a change of size or mtime (seconds).
+        let tmp = self.dir.join("dovecot/users").join(format!(".new-{login}"));
+        let file = fs::File::create(&tmp).context("writing a Dovecot passwd file")?;
+        (&file).write_all(line.as_bytes())?;
+        let version = PASSWD_VERSION.fetch_add(1, Ordering::Relaxed);
+        file.set_modified(std::time::UNIX_EPOCH + Duration::from_secs(1_000_000_000 + version))?;
+        drop(file);
         fs::set_permissions(&tmp, fs::Permissions::from_mode(0o644))?;
-        fs::rename(&tmp, self.dir.join("dovecot/passwd"))
-            .context("installing the Dovecot passwd file")?;
+        fs::rename(&tmp, &path).context("installing a Dovecot passwd file")?;
+        if replacing {
+            // Dovecot skips the re-check if it already read this file within the current
+            // second; from the next second on, every lookup sees the new password.
+            let second = |t: std::time::SystemTime| {
+                t.duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs())
+            };
+            let written = second(std::time::SystemTime::now());
+            while second(std::time::SystemTime::now()) == written {
+                thread::sleep(POLL);
+            }
+        }
         Ok(())
     }
 
@@ -711,33 +730,10 @@ impl MailServers {
                 anyhow!("user {login_user:?} not found; is dovecot-core installed?")
             })?;
         }
-        fs::write(self.dir.join("dovecot/passwd"), "")?;
-        fs::write(
-            self.dir.join("dovecot/passdb.lua"),
-            format!(
-                r#"-- Generated by tests/support/mail_servers.rs: looks logins up in the passwd file
--- (lines "login:{{SCHEME}}password") on every request, so add_user() takes effect at once.
-function auth_passdb_lookup(req)
-  local f, err = io.open("{d}/dovecot/passwd", "r")
-  if f == nil then
-    return dovecot.auth.PASSDB_RESULT_INTERNAL_FAILURE, err
-  end
-  for line in f:lines() do
-    local name, password = line:match("^([^:]*):([^:]*)")
-    if name == req.user then
-      f:close()
-      return dovecot.auth.PASSDB_RESULT_OK, "password=" .. password
-    end
-  end
-  f:close()
-  return dovecot.auth.PASSDB_RESULT_USER_UNKNOWN, "no such user"
-end
-"#
-            ),
-        )?;
+        fs::create_dir(self.dir.join("dovecot/users"))?;
         fs::set_permissions(
-            self.dir.join("dovecot/passwd"),
-            fs::Permissions::from_mode(0o644),
+            self.dir.join("dovecot/users"),
+            fs::Permissions::from_mode(0o755),
         )?;
         let config = format!(
             r#"# Generated by tests/support/mail_servers.rs for one test run.
@@ -762,11 +758,12 @@ mail_uid = {mail_user}
 mail_gid = {internal_group}
 mail_location = maildir:{d}/mail/%d/%n
 mail_fsync = never
-# Not `passwd-file`: that re-reads its file at most once a second, so a user added right
-# after a login would be unknown for up to a second. This Lua passdb reads it every time.
+# One passwd-file per user: Dovecot re-reads a passwd-file at most once a second, so with
+# a single file a user added right after another one's login would be unknown for a moment;
+# a new user's file is always read fresh.
 passdb {{
-  driver = lua
-  args = file={d}/dovecot/passdb.lua blocking=no
+  driver = passwd-file
+  args = username_format=%Lu {d}/dovecot/users/%Lu
 }}
 userdb {{
   driver = static

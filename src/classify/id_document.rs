@@ -1,0 +1,84 @@
+//! Decides whether a message supplies identity documentation: an image or PDF attached to a reply
+//! (signature logos such as `image001.png` excepted), or words saying an ID document is attached
+//! ("vedhæftet mit pas", "bifogar kopia av mitt körkort", "anbei eine Kopie meines Ausweises").
+//!
+//! Pure. It must never look at attachment contents (there are none to look at) and never treat a
+//! question about which ID to bring as documentation.
+
+use crate::message::{Attachment, Message};
+
+use super::lexicon::{c, Concepts};
+
+/// Whether the message supplies ID, and why.
+pub fn detect(msg: &Message, is_reply: bool, tags: &[Concepts], sentences: &[u32]) -> Option<String> {
+    if is_reply {
+        if let Some(a) = msg
+            .attachments
+            .iter()
+            .find(|a| a.is_image_or_pdf() && !is_inline_logo(a))
+        {
+            return Some(format!(
+                "id: {} attached to a reply",
+                a.filename.as_deref().unwrap_or(a.content_type.as_str())
+            ));
+        }
+    }
+    // An ID word and an "attached/here is" word in the same sentence.
+    for (i, t) in tags.iter().enumerate() {
+        if t & c::ID_DOC == 0 {
+            continue;
+        }
+        let Some(sent) = sentences.get(i) else { continue };
+        let attached = tags
+            .iter()
+            .zip(sentences.iter())
+            .any(|(u, s)| s == sent && u & c::ATTACH != 0);
+        if attached {
+            return Some("id: ID document said to be attached".to_string());
+        }
+    }
+    None
+}
+
+/// Outlook and phone mail clients attach signature logos as `image001.png`, `Outlook-xyz.png`.
+fn is_inline_logo(a: &Attachment) -> bool {
+    let Some(name) = a.filename.as_deref() else {
+        return false;
+    };
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.rsplit_once('.').map_or(lower.as_str(), |(s, _)| s);
+    let numbered = stem
+        .strip_prefix("image")
+        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()));
+    numbered || stem.starts_with("outlook-") || stem.contains("logo")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn att(name: &str, ct: &str) -> Attachment {
+        Attachment {
+            content_type: ct.to_string(),
+            filename: Some(name.to_string()),
+            size: 1000,
+        }
+    }
+
+    #[test]
+    fn reply_with_scan_counts_but_logo_does_not() {
+        let mut msg = Message::default();
+        msg.attachments.push(att("image001.png", "image/png"));
+        assert!(detect(&msg, true, &[], &[]).is_none());
+        msg.attachments.push(att("pas.pdf", "application/pdf"));
+        assert!(detect(&msg, true, &[], &[]).is_some());
+        assert!(detect(&msg, false, &[], &[]).is_none());
+    }
+
+    #[test]
+    fn words_need_an_attach_word_in_the_same_sentence() {
+        let msg = Message::default();
+        assert!(detect(&msg, false, &[c::ATTACH, c::ID_DOC], &[0, 0]).is_some());
+        assert!(detect(&msg, false, &[c::ATTACH, c::ID_DOC], &[0, 1]).is_none());
+    }
+}

@@ -1,0 +1,604 @@
+//! Tells which of our languages a text is written in, from weighted marker words and a few
+//! letters. Danish and Norwegian (bokmål) share most function words, so they are told apart by
+//! their own markers (hvad/hva, mig/meg, efter/etter, gerne/gjerne, jer/dere, tak/takk, hej/hei,
+//! oplysninger/opplysninger, …), which works on the two-line mails where general-purpose
+//! detectors guess.
+//!
+//! Pure and total: no I/O, no panics, and it must never answer with a language outside
+//! [`Language::ALL`].
+
+use std::sync::OnceLock;
+
+use crate::domain::Language;
+
+use super::lexicon::FastMap;
+use super::text::fold;
+
+const N: usize = 7;
+const DA: usize = 0;
+const SV: usize = 1;
+const NO: usize = 2;
+const EN: usize = 3;
+const DE: usize = 4;
+const NL: usize = 5;
+const FI: usize = 6;
+
+const ORDER: [Language; N] = [
+    Language::Da,
+    Language::Sv,
+    Language::No,
+    Language::En,
+    Language::De,
+    Language::Nl,
+    Language::Fi,
+];
+
+/// (marker, language, weight). Markers are folded before use, so "gärna" and "garna" are one.
+const MARKERS: &[(&str, usize, f32)] = &[
+    // Danish, and what tells it from Norwegian.
+    ("jeg", DA, 1.0),
+    ("jeg", NO, 1.0),
+    ("ikke", DA, 1.0),
+    ("ikke", NO, 1.0),
+    ("og", DA, 1.0),
+    ("og", NO, 1.0),
+    ("af", DA, 2.5),
+    ("hvad", DA, 3.0),
+    ("hvilke", DA, 1.0),
+    ("hvilke", NO, 1.0),
+    ("mig", DA, 1.5),
+    ("mig", SV, 1.0),
+    ("dig", DA, 1.0),
+    ("dig", SV, 1.0),
+    ("nu", DA, 1.0),
+    ("nu", SV, 1.0),
+    ("efter", DA, 2.0),
+    ("efter", SV, 1.0),
+    ("gerne", DA, 3.0),
+    ("mit", DA, 1.5),
+    ("mine", DA, 0.7),
+    ("mine", NO, 0.7),
+    ("vores", DA, 3.0),
+    ("jer", DA, 3.0),
+    ("jeres", DA, 3.0),
+    ("venlig", DA, 3.0),
+    ("venligst", DA, 3.0),
+    ("hilsen", DA, 0.7),
+    ("hilsen", NO, 0.7),
+    ("tak", DA, 2.5),
+    ("noget", DA, 2.5),
+    ("nogen", DA, 2.5),
+    ("nogle", DA, 3.0),
+    ("blive", DA, 2.5),
+    ("bliver", DA, 3.0),
+    ("blevet", DA, 3.0),
+    ("meget", DA, 1.5),
+    ("hej", DA, 1.0),
+    ("hej", SV, 1.0),
+    ("oplysninger", DA, 3.0),
+    ("oplysningerne", DA, 3.0),
+    ("personoplysninger", DA, 3.0),
+    ("sletning", DA, 3.0),
+    ("tilbage", DA, 3.0),
+    ("op", DA, 1.5),
+    ("ud", DA, 2.0),
+    ("uge", DA, 3.0),
+    ("ugen", DA, 3.0),
+    ("hjælp", DA, 3.0),
+    ("paa", DA, 2.0),
+    ("faa", DA, 2.0),
+    ("saa", DA, 1.0),
+    ("mvh", DA, 0.5),
+    ("mvh", NO, 0.5),
+    ("mvh", SV, 0.5),
+    ("vh", DA, 1.0),
+    ("kh", DA, 1.0),
+    ("også", DA, 0.5),
+    ("også", NO, 0.5),
+    ("hvordan", DA, 0.5),
+    ("hvordan", NO, 0.5),
+    ("desværre", DA, 3.0),
+    ("undskyld", DA, 3.0),
+    ("kan", DA, 0.3),
+    ("kan", NO, 0.3),
+    ("kan", SV, 0.3),
+    ("har", DA, 0.3),
+    ("har", NO, 0.3),
+    ("har", SV, 0.3),
+    ("være", DA, 0.7),
+    ("være", NO, 0.7),
+    ("ønsker", DA, 0.7),
+    ("ønsker", NO, 0.7),
+    ("skal", DA, 0.7),
+    ("skal", NO, 0.7),
+    ("forløb", DA, 2.0),
+    ("forløbet", DA, 2.0),
+    ("samtykke", DA, 0.5),
+    ("samtykke", NO, 0.5),
+    ("indsigt", DA, 3.0),
+    ("heller", DA, 0.5),
+    ("heller", NO, 0.5),
+    ("sådan", DA, 2.0),
+    ("selv", DA, 0.5),
+    ("selv", NO, 0.5),
+    ("lige", DA, 1.5),
+    ("jo", DA, 0.5),
+    ("fordi", DA, 0.5),
+    ("fordi", NO, 0.5),
+    ("eller", DA, 0.3),
+    ("eller", NO, 0.3),
+    ("eller", SV, 0.3),
+    // Norwegian.
+    ("av", NO, 2.0),
+    ("av", SV, 2.0),
+    ("hva", NO, 3.0),
+    ("meg", NO, 3.0),
+    ("deg", NO, 3.0),
+    ("seg", NO, 2.0),
+    ("nå", NO, 1.5),
+    ("etter", NO, 3.0),
+    ("gjerne", NO, 3.0),
+    ("mitt", NO, 1.0),
+    ("mitt", SV, 1.0),
+    ("våre", NO, 2.0),
+    ("dere", NO, 3.0),
+    ("deres", NO, 1.0),
+    ("deres", DA, 0.5),
+    ("vennlig", NO, 3.0),
+    ("vennligst", NO, 3.0),
+    ("takk", NO, 3.0),
+    ("noe", NO, 3.0),
+    ("noen", NO, 3.0),
+    ("bli", NO, 2.0),
+    ("blir", NO, 2.5),
+    ("blitt", NO, 3.0),
+    ("mye", NO, 3.0),
+    ("hei", NO, 2.5),
+    ("hei", FI, 1.0),
+    ("opplysninger", NO, 3.0),
+    ("opplysningene", NO, 3.0),
+    ("personopplysninger", NO, 3.0),
+    ("personopplysningene", NO, 3.0),
+    ("sletting", NO, 3.0),
+    ("tilbake", NO, 3.0),
+    ("opp", NO, 2.0),
+    ("uke", NO, 3.0),
+    ("hjelp", NO, 3.0),
+    ("innsyn", NO, 3.0),
+    ("ikkje", NO, 3.0),
+    ("eg", NO, 2.0),
+    ("kva", NO, 3.0),
+    ("ber", NO, 1.5),
+    ("dessverre", NO, 3.0),
+    ("timen", NO, 2.0),
+    ("personvern", NO, 3.0),
+    ("heisann", NO, 3.0),
+    ("tusen", NO, 1.5),
+    ("slik", NO, 2.0),
+    ("sånn", NO, 2.0),
+    ("fra", DA, 0.7),
+    ("fra", NO, 0.7),
+    ("til", DA, 0.3),
+    ("til", NO, 0.3),
+    ("fortsetter", NO, 3.0),
+    ("e-post", NO, 1.5),
+    ("epost", NO, 1.5),
+    ("lagret", NO, 1.0),
+    ("lagret", DA, 0.5),
+    ("hilsen", NO, 0.0),
+    // Swedish.
+    ("jag", SV, 3.0),
+    ("inte", SV, 3.0),
+    ("och", SV, 3.0),
+    ("att", SV, 3.0),
+    ("är", SV, 3.0),
+    ("vad", SV, 3.0),
+    ("vilka", SV, 3.0),
+    ("vilken", SV, 3.0),
+    ("gärna", SV, 3.0),
+    ("mina", SV, 3.0),
+    ("ni", SV, 2.0),
+    ("era", SV, 2.5),
+    ("ert", SV, 3.0),
+    ("vänlig", SV, 3.0),
+    ("vänliga", SV, 3.0),
+    ("hälsningar", SV, 3.0),
+    ("hälsning", SV, 3.0),
+    ("tack", SV, 3.0),
+    ("också", SV, 3.0),
+    ("något", SV, 3.0),
+    ("några", SV, 3.0),
+    ("någon", SV, 3.0),
+    ("vara", SV, 2.0),
+    ("mycket", SV, 3.0),
+    ("uppgifter", SV, 3.0),
+    ("uppgifterna", SV, 3.0),
+    ("personuppgifter", SV, 3.0),
+    ("radera", SV, 3.0),
+    ("tillbaka", SV, 3.0),
+    ("från", SV, 3.0),
+    ("vill", SV, 2.0),
+    ("ska", SV, 2.0),
+    ("vänligen", SV, 3.0),
+    ("upp", SV, 1.5),
+    ("vecka", SV, 3.0),
+    ("hjälp", SV, 1.5),
+    ("skulle", SV, 2.0),
+    ("för", SV, 1.5),
+    ("på", SV, 0.3),
+    ("på", DA, 0.3),
+    ("på", NO, 0.3),
+    ("hejsan", SV, 3.0),
+    ("kram", SV, 1.5),
+    ("mejl", SV, 3.0),
+    ("mejla", SV, 3.0),
+    ("tyvärr", SV, 3.0),
+    ("själv", SV, 3.0),
+    ("kunde", SV, 0.5),
+    ("bara", SV, 1.5),
+    ("sig", SV, 0.5),
+    ("sig", DA, 0.5),
+    ("snälla", SV, 3.0),
+    ("ännu", SV, 3.0),
+    ("också", SV, 0.0),
+    ("langre", SV, 1.0),
+    ("tills", SV, 2.0),
+    ("ett", SV, 2.5),
+    ("till", SV, 1.5),
+    ("skicka", SV, 2.0),
+    ("kvitto", SV, 2.0),
+    ("mitt", SV, 0.5),
+    ("min", SV, 0.3),
+    ("min", DA, 0.3),
+    ("min", NO, 0.3),
+    // English.
+    ("i", EN, 0.6),
+    ("the", EN, 3.0),
+    ("and", EN, 3.0),
+    ("to", EN, 1.5),
+    ("of", EN, 2.0),
+    ("is", EN, 2.0),
+    ("my", EN, 3.0),
+    ("me", EN, 2.0),
+    ("you", EN, 3.0),
+    ("your", EN, 3.0),
+    ("please", EN, 3.0),
+    ("would", EN, 3.0),
+    ("like", EN, 2.0),
+    ("want", EN, 3.0),
+    ("thanks", EN, 2.5),
+    ("thank", EN, 3.0),
+    ("hi", EN, 1.5),
+    ("hello", EN, 2.0),
+    ("dear", EN, 2.0),
+    ("regards", EN, 3.0),
+    ("best", EN, 1.0),
+    ("have", EN, 1.5),
+    ("this", EN, 2.0),
+    ("that", EN, 2.0),
+    ("with", EN, 1.5),
+    ("for", EN, 1.0),
+    ("it", EN, 1.0),
+    ("be", EN, 2.0),
+    ("can", EN, 1.5),
+    ("could", EN, 3.0),
+    ("not", EN, 2.0),
+    ("dont", EN, 2.0),
+    ("im", EN, 2.0),
+    ("cheers", EN, 3.0),
+    ("all", EN, 1.0),
+    ("about", EN, 3.0),
+    ("what", EN, 3.0),
+    ("which", EN, 3.0),
+    ("on", EN, 1.0),
+    ("are", EN, 2.0),
+    ("will", EN, 1.0),
+    ("from", EN, 1.5),
+    ("any", EN, 2.0),
+    ("data", EN, 0.3),
+    ("kind", EN, 1.5),
+    ("sincerely", EN, 3.0),
+    ("faithfully", EN, 3.0),
+    ("hey", EN, 1.5),
+    ("thx", EN, 2.0),
+    ("plz", EN, 2.0),
+    ("u", EN, 1.0),
+    ("ur", EN, 2.0),
+    ("sent", EN, 1.0),
+    // German.
+    ("ich", DE, 3.0),
+    ("nicht", DE, 3.0),
+    ("und", DE, 3.0),
+    ("die", DE, 2.0),
+    ("der", DE, 1.0),
+    ("das", DE, 2.0),
+    ("meine", DE, 3.0),
+    ("mein", DE, 2.0),
+    ("meiner", DE, 3.0),
+    ("meinen", DE, 3.0),
+    ("meines", DE, 3.0),
+    ("mich", DE, 3.0),
+    ("mir", DE, 3.0),
+    ("sie", DE, 2.0),
+    ("ist", DE, 3.0),
+    ("bitte", DE, 3.0),
+    ("daten", DE, 3.0),
+    ("danke", DE, 3.0),
+    ("hallo", DE, 1.5),
+    ("hallo", NL, 0.5),
+    ("gruß", DE, 3.0),
+    ("grüße", DE, 3.0),
+    ("gruesse", DE, 3.0),
+    ("freundlichen", DE, 3.0),
+    ("haben", DE, 3.0),
+    ("über", DE, 3.0),
+    ("von", DE, 2.0),
+    ("zu", DE, 2.0),
+    ("auf", DE, 3.0),
+    ("für", DE, 2.0),
+    ("nach", DE, 2.0),
+    ("eine", DE, 3.0),
+    ("einen", DE, 3.0),
+    ("ein", DE, 2.0),
+    ("dass", DE, 3.0),
+    ("möchte", DE, 3.0),
+    ("bei", DE, 2.0),
+    ("auch", DE, 2.0),
+    ("noch", DE, 2.0),
+    ("keine", DE, 3.0),
+    ("sehr", DE, 2.0),
+    ("geehrte", DE, 3.0),
+    ("geehrter", DE, 3.0),
+    ("löschen", DE, 3.0),
+    ("auskunft", DE, 3.0),
+    ("zur", DE, 3.0),
+    ("zum", DE, 3.0),
+    ("wir", DE, 3.0),
+    ("ihre", DE, 3.0),
+    ("ihr", DE, 1.0),
+    ("uns", DE, 2.0),
+    ("sind", DE, 3.0),
+    ("wird", DE, 3.0),
+    ("werden", DE, 3.0),
+    ("es", DE, 1.0),
+    ("lg", DE, 2.0),
+    ("viele", DE, 3.0),
+    ("mit", DE, 1.5),
+    ("mit", DA, 0.5),
+    ("hiermit", DE, 3.0),
+    ("gemäß", DE, 3.0),
+    ("dsgvo", DE, 3.0),
+    ("euch", DE, 3.0),
+    ("eurer", DE, 3.0),
+    ("anbei", DE, 3.0),
+    ("kann", DE, 2.0),
+    ("können", DE, 3.0),
+    ("ob", DE, 1.0),
+    // Dutch.
+    ("ik", NL, 3.0),
+    ("niet", NL, 3.0),
+    ("het", NL, 3.0),
+    ("van", NL, 2.0),
+    ("mijn", NL, 3.0),
+    ("mij", NL, 3.0),
+    ("uw", NL, 3.0),
+    ("graag", NL, 3.0),
+    ("groet", NL, 3.0),
+    ("groetjes", NL, 3.0),
+    ("bedankt", NL, 3.0),
+    ("een", NL, 3.0),
+    ("wil", NL, 2.0),
+    ("wilt", NL, 3.0),
+    ("voor", NL, 3.0),
+    ("naar", NL, 3.0),
+    ("heeft", NL, 3.0),
+    ("hebben", NL, 3.0),
+    ("gegevens", NL, 3.0),
+    ("persoonsgegevens", NL, 3.0),
+    ("verwijderen", NL, 3.0),
+    ("met", NL, 2.0),
+    ("vriendelijke", NL, 3.0),
+    ("jullie", NL, 3.0),
+    ("kunt", NL, 3.0),
+    ("zijn", NL, 2.0),
+    ("deze", NL, 3.0),
+    ("dit", NL, 2.0),
+    ("ook", NL, 3.0),
+    ("nog", NL, 2.0),
+    ("maar", NL, 2.0),
+    ("hoi", NL, 3.0),
+    ("beste", NL, 1.5),
+    ("afspraak", NL, 3.0),
+    ("volgende", NL, 3.0),
+    ("hierbij", NL, 3.0),
+    ("geachte", NL, 3.0),
+    ("verzoek", NL, 3.0),
+    ("klopt", NL, 3.0),
+    ("mag", NL, 2.0),
+    ("trek", NL, 1.0),
+    ("u", NL, 1.0),
+    ("toestemming", NL, 3.0),
+    ("uitschrijven", NL, 3.0),
+    ("nieuwsbrief", NL, 3.0),
+    ("kom", NL, 1.5),
+    ("meer", NL, 2.0),
+    ("terug", NL, 3.0),
+    ("dat", NL, 1.0),
+    ("ben", NL, 1.0),
+    ("tot", NL, 2.0),
+    // Finnish.
+    ("ja", FI, 1.5),
+    ("ei", FI, 3.0),
+    ("minä", FI, 3.0),
+    ("minun", FI, 3.0),
+    ("minusta", FI, 3.0),
+    ("haluan", FI, 3.0),
+    ("haluaisin", FI, 3.0),
+    ("kiitos", FI, 3.0),
+    ("terveisin", FI, 3.0),
+    ("tiedot", FI, 3.0),
+    ("tietoni", FI, 3.0),
+    ("että", FI, 3.0),
+    ("teillä", FI, 3.0),
+    ("ole", FI, 3.0),
+    ("olen", FI, 3.0),
+    ("mitä", FI, 3.0),
+    ("voisitteko", FI, 3.0),
+    ("pyydän", FI, 3.0),
+    ("kaikki", FI, 3.0),
+    ("ensi", FI, 3.0),
+    ("viikolla", FI, 3.0),
+    ("ystävällisin", FI, 3.0),
+    ("on", FI, 0.7),
+    ("onko", FI, 3.0),
+    ("poistatte", FI, 3.0),
+    ("henkilötietoja", FI, 3.0),
+    ("enkä", FI, 3.0),
+    ("nähdään", FI, 3.0),
+    ("tai", FI, 2.0),
+    ("osoitteeni", FI, 3.0),
+    ("väärin", FI, 3.0),
+    ("sähköpostiani", FI, 3.0),
+    ("se", FI, 0.5),
+];
+
+fn table() -> &'static FastMap<String, [f32; N]> {
+    static TABLE: OnceLock<FastMap<String, [f32; N]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: FastMap<String, [f32; N]> = FastMap::default();
+        for (word, lang, weight) in MARKERS {
+            if let Some(slot) = map.entry(fold(word)).or_insert([0.0; N]).get_mut(*lang) {
+                *slot += *weight;
+            }
+        }
+        map
+    })
+}
+
+/// Running evidence for the language of one text.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageScores {
+    scores: [f32; N],
+}
+
+impl LanguageScores {
+    /// Count one folded word (`raw` is the word as written, to tell English "I" from Danish
+    /// "i" = "in").
+    pub fn add_word(&mut self, folded: &str, raw: &str) {
+        if folded == "i" {
+            if raw == "I" {
+                self.scores[EN] += 1.5;
+            } else {
+                self.scores[DA] += 0.3;
+                self.scores[SV] += 0.3;
+                self.scores[NO] += 0.3;
+            }
+            return;
+        }
+        if let Some(weights) = table().get(folded) {
+            for (s, w) in self.scores.iter_mut().zip(weights.iter()) {
+                *s += *w;
+            }
+        } else if folded.len() > 5 && folded.is_ascii() {
+            // Finnish case endings are a good tell on words no list holds.
+            let fi_suffix = ["ssa", "ssä", "lla", "llä", "sta", "lta", "ksi", "tta"]
+                .iter()
+                .any(|s| folded.ends_with(s));
+            if fi_suffix {
+                self.scores[FI] += 0.4;
+            }
+        }
+    }
+
+    /// Count the letters that only some of our languages use.
+    pub fn add_letters(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                'æ' | 'Æ' | 'ø' | 'Ø' => {
+                    self.scores[DA] += 0.4;
+                    self.scores[NO] += 0.4;
+                }
+                'ä' | 'Ä' | 'ö' | 'Ö' => {
+                    self.scores[SV] += 0.3;
+                    self.scores[DE] += 0.2;
+                    self.scores[FI] += 0.3;
+                }
+                'ü' | 'Ü' | 'ß' => self.scores[DE] += 0.5,
+                'å' | 'Å' => {
+                    self.scores[SV] += 0.2;
+                    self.scores[DA] += 0.2;
+                    self.scores[NO] += 0.2;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The second-best language, when it scored at all.
+    pub fn runner_up(&self) -> Option<Language> {
+        let (best, _) = self.best();
+        let bi = ORDER.iter().position(|l| *l == best).unwrap_or(EN);
+        self.scores
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i != bi && **s > 0.0)
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .and_then(|(i, _)| ORDER.get(i).copied())
+    }
+
+    /// The best language, and how far ahead of the runner-up it is (0 = a tie, 1 = alone).
+    pub fn best(&self) -> (Language, f32) {
+        let mut order: Vec<(usize, f32)> = self.scores.iter().copied().enumerate().collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (first, top) = order.first().copied().unwrap_or((EN, 0.0));
+        let second = order.get(1).map_or(0.0, |x| x.1);
+        if top <= 0.0 {
+            return (Language::En, 0.0);
+        }
+        let lang = ORDER.get(first).copied().unwrap_or(Language::En);
+        (lang, ((top - second) / top).clamp(0.0, 1.0))
+    }
+}
+
+/// The language of a whole text (convenience for tests and callers without tokens).
+pub fn detect(text: &str) -> Language {
+    let mut scores = LanguageScores::default();
+    let mut buf = String::new();
+    for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')) {
+        if raw.is_empty() {
+            continue;
+        }
+        super::text::fold_into(raw, &mut buf);
+        scores.add_word(&buf, raw);
+    }
+    scores.add_letters(text);
+    scores.best().0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_the_scandinavian_languages_apart() {
+        assert_eq!(detect("Hej, jeg vil gerne se hvad I har om mig. Tak"), Language::Da);
+        assert_eq!(
+            detect("Hei, jeg vil gjerne vite hva dere har om meg. Takk"),
+            Language::No
+        );
+        assert_eq!(detect("Hej, jag vill veta vad ni har om mig. Tack"), Language::Sv);
+        assert_eq!(detect("slette mine oplysninger"), Language::Da);
+        assert_eq!(detect("radera mina uppgifter"), Language::Sv);
+        assert_eq!(detect("kan ni ta bort mig"), Language::Sv);
+        assert_eq!(detect("Auskunft nach Art. 15"), Language::De);
+        assert_eq!(detect("Please take me off your newsletter"), Language::En);
+        assert_eq!(detect("Graag uitschrijven voor de nieuwsbrief"), Language::Nl);
+        assert_eq!(detect("Haluan peruuttaa uutiskirjeen tilauksen. Kiitos."), Language::Fi);
+    }
+
+    #[test]
+    fn empty_text_is_english_and_total() {
+        assert_eq!(detect(""), Language::En);
+        assert_eq!(detect("12345 !!!"), Language::En);
+    }
+}

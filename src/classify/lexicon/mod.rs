@@ -1,0 +1,567 @@
+//! The words for each right, per language, and the machinery that matches them against a text.
+//!
+//! Terms are written the way people write them ("slette", "ta bort", "om mig", "=rette") and tagged
+//! with [`Concepts`] bits (an action such as DEL, an object such as DATA, a frame such as NEG).
+//! At first use every term is lower-cased, stemmed with the Snowball stemmer of *every* language we
+//! read (so a Swede writing Danish still matches), and folded (see [`super::text::fold`]). A term
+//! starting with `=` is matched on its exact folded form instead, for words whose stem collides
+//! with something harmless (Danish "rette" = correct vs. "ret" = right).
+//!
+//! This module knows words, not rules: it must never decide a request kind itself, and it must
+//! never do I/O or panic on any input.
+
+mod da;
+mod de;
+mod en;
+mod fi;
+mod nl;
+mod no;
+mod sv;
+
+use std::collections::{HashMap, HashSet};
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::domain::Language;
+
+use super::text::{fold, fold_into};
+
+/// A set of concept bits.
+pub type Concepts = u128;
+
+/// The concepts words are tagged with.
+pub mod c {
+    use super::Concepts;
+    /// delete, erase, remove: slette, radera, löschen
+    pub const DEL: Concepts = 1 << 0;
+    /// "right to be forgotten", "ret til sletning": a deletion request by name
+    pub const ERASE_STRONG: Concepts = 1 << 1;
+    /// see, look at, read
+    pub const SEE: Concepts = 1 << 2;
+    /// copy, kopi, kopia, Kopie, extract
+    pub const COPY: Concepts = 1 << 3;
+    /// know, find out: vide, veta, wissen
+    pub const KNOW: Concepts = 1 << 4;
+    /// get, receive, hand over: få, få ut, udlevere, receive
+    pub const GET: Concepts = 1 << 5;
+    /// send: sende, skicka, send, zusenden
+    pub const SEND: Concepts = 1 << 6;
+    /// aktindsigt, registerutdrag, subject access request: access by name
+    pub const ACCESS_STRONG: Concepts = 1 << 7;
+    /// indsigt, innsyn, Auskunft, access, inzage: access words that still want an object
+    pub const ACCESS_MED: Concepts = 1 << 8;
+    /// what, which: hvad, vilka, welche
+    pub const WHAT: Concepts = 1 << 9;
+    /// about me: om mig, about me, über mich
+    pub const ABOUT_ME: Concepts = 1 << 10;
+    /// me as object: mig, meg, me, mich
+    pub const ME: Concepts = 1 << 11;
+    /// my: min, mit, mine, mina, my, meine
+    pub const MY: Concepts = 1 << 12;
+    /// I as subject: jeg, jag, ich, ik
+    pub const I_SELF: Concepts = 1 << 13;
+    /// hold, keep, store, register: gemme, spara, speichern
+    pub const HOLD: Concepts = 1 << 14;
+    /// personal data by name: personoplysninger, journal, records, Akte
+    pub const DATA_STRONG: Concepts = 1 << 15;
+    /// data words that need an owner: oplysninger, uppgifter, data, info
+    pub const DATA_WEAK: Concepts = 1 << 16;
+    /// everything: alt, allt, everything, alles
+    pub const ALL: Concepts = 1 << 17;
+    /// correct: rette, rätta, correct, berichtigen
+    pub const CORRECT: Concepts = 1 << 18;
+    /// rectification by name: berigtigelse, rättelse, rectification, Berichtigung
+    pub const RECT_STRONG: Concepts = 1 << 19;
+    /// wrong, incorrect: forkert, fel, feil, falsch
+    pub const WRONG: Concepts = 1 << 20;
+    /// update, change: opdatere, uppdatera, ändra, update, ändern
+    pub const UPDATE: Concepts = 1 << 21;
+    /// has changed: skiftet, bytt, changed, new (name/address)
+    pub const CHANGED: Concepts = 1 << 22;
+    /// a field of a record: address, name, phone number, e-mail, date of birth
+    pub const FIELD: Concepts = 1 << 23;
+    /// restrict, limit: begrænse, begränsa, restrict, einschränken
+    pub const RESTRICT: Concepts = 1 << 24;
+    /// restriction of processing by name
+    pub const RESTRICT_STRONG: Concepts = 1 << 25;
+    /// freeze, block, put on hold: spærre, spärra, sperren
+    pub const FREEZE: Concepts = 1 << 26;
+    /// until: indtil, tills, until, bis
+    pub const UNTIL: Concepts = 1 << 27;
+    /// objection by name: indsigelse, invändning, Widerspruch, objection
+    pub const OBJECT_STRONG: Concepts = 1 << 28;
+    /// oppose, object to, protest: modsætte, motsätta, widersprechen
+    pub const OPPOSE: Concepts = 1 << 29;
+    /// use, process: bruge, behandle, använda, use, process, verwenden
+    pub const USE: Concepts = 1 << 30;
+    /// a purpose people object to: marketing, profiling, research, statistics
+    pub const PURPOSE: Concepts = 1 << 31;
+    /// stop: stoppe, sluta, stop, aufhören
+    pub const STOP: Concepts = 1 << 32;
+    /// portability by name: dataportabilitet, Datenübertragbarkeit
+    pub const PORT_STRONG: Concepts = 1 << 33;
+    /// machine-readable, CSV, JSON, export, import
+    pub const MACHINE: Concepts = 1 << 34;
+    /// transfer, move (data) to: overføre, överföra, übermitteln
+    pub const TRANSFER: Concepts = 1 << 35;
+    /// new or another (provider): ny, nya, new, another, neue
+    pub const NEWPROV: Concepts = 1 << 36;
+    /// directly: direkte, direkt, directly
+    pub const DIRECT: Concepts = 1 << 37;
+    /// consent: samtykke, samtycke, consent, Einwilligung
+    pub const CONSENT: Concepts = 1 << 38;
+    /// withdraw, revoke: tilbagekalde, återkalla, withdraw, widerrufen
+    pub const WITHDRAW: Concepts = 1 << 39;
+    /// pull (half of "pull back"): trække, dra, trekke, ziehen
+    pub const PULL: Concepts = 1 << 40;
+    /// back (other half): tilbage, tillbaka, tilbake, zurück
+    pub const BACK: Concepts = 1 << 41;
+    /// regret: fortryde, ångra, angre
+    pub const REGRET: Concepts = 1 << 42;
+    /// newsletter: nyhedsbrev, nyhetsbrev, newsletter
+    pub const NEWS: Concepts = 1 << 43;
+    /// mailing list, list
+    pub const LIST: Concepts = 1 << 44;
+    /// mails, e-mails, utskick, marketing mails
+    pub const MAIL: Concepts = 1 << 45;
+    /// unsubscribe: afmelde, avregistrera, unsubscribe, abmelden, opt out
+    pub const UNSUB: Concepts = 1 << 46;
+    /// subscribe, sign up (vetoes unsubscribe)
+    pub const SUBSCRIBE: Concepts = 1 << 47;
+    /// receive: modtage, få, motta, receive, erhalten
+    pub const RECEIVE: Concepts = 1 << 48;
+    /// not, never, no: ikke, inte, not, nicht, niet
+    pub const NEG: Concepts = 1 << 49;
+    /// any longer: længere, längre, longer, mehr
+    pub const LONGER: Concepts = 1 << 50;
+    /// more: flere, fler, more, mehr
+    pub const MORE: Concepts = 1 << 51;
+    /// request framing: venligst, please, bitte, jeg vil gerne, ønsker, beder om
+    pub const REQ: Concepts = 1 << 52;
+    /// the law by name: GDPR, DSGVO, databeskyttelsesforordningen
+    pub const LEGAL: Concepts = 1 << 53;
+    /// article: artikel, art, article, artikkel
+    pub const ARTICLE: Concepts = 1 << 54;
+    /// a request reported in the past: bad om, asked, requested
+    pub const PAST_REQ: Concepts = 1 << 55;
+    /// perfect/passive auxiliary: er, har, is, has, been, ist, wurde
+    pub const AUX_PERF: Concepts = 1 << 56;
+    /// thanks for, confirming
+    pub const THANKS: Concepts = 1 << 57;
+    /// how, how long: hvordan, hur, how, wie
+    pub const HOW: Concepts = 1 << 58;
+    /// course, seminar, webinar, sign up now: advertising
+    pub const ADVERT: Concepts = 1 << 59;
+    /// privacy policy, data processing agreement: talk about GDPR
+    pub const POLICY: Concepts = 1 << 60;
+    /// we: vi, we, wir, wij
+    pub const WE: Concepts = 1 << 61;
+    /// but, so, because: a conjunction that ends a negation's reach
+    pub const BREAK: Concepts = 1 << 62;
+    /// that (complementizer): at, att, dass, that
+    pub const COMPL: Concepts = 1 << 63;
+    /// an identity document: pas, körkort, passport, Ausweis
+    pub const ID_DOC: Concepts = 1 << 64;
+    /// attached, enclosed, here is: vedhæftet, bifogar, anbei
+    pub const ATTACH: Concepts = 1 << 65;
+    /// an appointment, booking, course, event (not data)
+    pub const EVENT: Concepts = 1 << 66;
+    /// you (the practice): I (da), ni, dere, you, Sie
+    pub const YOU: Concepts = 1 << 67;
+    /// from (as in remove me from): fra, från, from, aus
+    pub const FROM: Concepts = 1 << 68;
+    /// "take … off", "tag … af", "ta bort … från": removal from a list
+    pub const TAKE_OFF: Concepts = 1 << 69;
+    /// a past deletion by the writer themselves: slettede, deleted, raderade
+    pub const PAST_SELF: Concepts = 1 << 70;
+    /// the practice's system/database/register: where data lives
+    pub const SYSTEM: Concepts = 1 << 71;
+    /// right (noun): ret, rätt, rett, right, Recht
+    pub const RIGHT: Concepts = 1 << 72;
+    /// a greeting or closing word
+    pub const GREETING: Concepts = 1 << 73;
+    /// an automatic-reply phrase marker (used by the out-of-office check)
+    pub const OOO: Concepts = 1 << 74;
+    /// keep, save (as in "please keep my file")
+    pub const KEEP: Concepts = 1 << 75;
+    /// question about being allowed/how-to from a colleague: "how do you handle"
+    pub const HANDLE: Concepts = 1 << 76;
+    /// a pronoun standing for the data: det, dem, it, them, deren
+    pub const IT: Concepts = 1 << 77;
+    /// a passive/"to be" auxiliary: blive, bli, be, werden, worden
+    pub const PASSIVE: Concepts = 1 << 78;
+}
+
+/// FNV-1a: the lexicon's keys are short words, for which SipHash is several times slower and
+/// HashDoS is no concern (the keys are our own).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash maps and sets keyed by short words.
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
+/// One term of a language list.
+pub type Term = (&'static str, Concepts);
+
+/// A matched lexicon entry: the stems of the words after the first, and what it means.
+#[derive(Debug)]
+struct Entry {
+    rest: Vec<String>,
+    concepts: Concepts,
+    /// Index of the term's language.
+    lang: u8,
+}
+
+/// The stemmer for each language, in [`Language::ALL`] order.
+pub const ALGORITHMS: [Algorithm; 7] = [
+    Algorithm::Danish,
+    Algorithm::Swedish,
+    Algorithm::Norwegian,
+    Algorithm::English,
+    Algorithm::German,
+    Algorithm::Dutch,
+    Algorithm::Finnish,
+];
+
+/// Index of a language in [`Language::ALL`] / [`ALGORITHMS`].
+pub fn lang_index(lang: Language) -> usize {
+    Language::ALL.iter().position(|l| *l == lang).unwrap_or(3)
+}
+
+/// The terms of one language, stemmed with that language's stemmer.
+struct LangIndex {
+    stems: FastMap<String, Vec<Entry>>,
+    /// Long stems by their first four bytes, for the one-typo fallback.
+    long: FastMap<[u8; 4], Vec<String>>,
+    /// First three bytes of every stem, to skip stemming words that cannot match.
+    prefixes: FastSet<[u8; 3]>,
+    stemmer: Stemmer,
+}
+
+pub struct Lexicon {
+    langs: Vec<LangIndex>,
+    /// exact folded word → entries (terms written with a leading `=`).
+    exact: FastMap<String, Vec<Entry>>,
+}
+
+fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
+    [
+        da::TERMS,
+        sv::TERMS,
+        no::TERMS,
+        en::TERMS,
+        de::TERMS,
+        nl::TERMS,
+        fi::TERMS,
+    ]
+    .into_iter()
+    .enumerate()
+    .flat_map(|(lang, terms)| terms.iter().map(move |t| (lang, t)))
+}
+
+fn key4(s: &str) -> [u8; 4] {
+    let b = s.as_bytes();
+    [
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+        b.get(2).copied().unwrap_or(0),
+        b.get(3).copied().unwrap_or(0),
+    ]
+}
+
+/// Whether two ASCII-ish words are at most one edit apart (insert, delete, substitute or swap).
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (a.get(prefix..).unwrap_or(&[]), b.get(prefix..).unwrap_or(&[]));
+    match (ra.len(), rb.len()) {
+        (0, 0) => true,
+        (la, lb) if la == lb => {
+            ra.get(1..) == rb.get(1..)
+                || (la >= 2 && ra.first() == rb.get(1) && ra.get(1) == rb.first() && ra.get(2..) == rb.get(2..))
+        }
+        (la, lb) if la > lb => ra.get(1..) == Some(rb),
+        _ => rb.get(1..) == Some(ra),
+    }
+}
+
+fn key3(s: &str) -> [u8; 3] {
+    let b = s.as_bytes();
+    [
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+        b.get(2).copied().unwrap_or(0),
+    ]
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut langs: Vec<LangIndex> = ALGORITHMS
+            .iter()
+            .map(|a| LangIndex {
+                stems: FastMap::default(),
+                long: FastMap::default(),
+                prefixes: FastSet::default(),
+                stemmer: Stemmer::create(*a),
+            })
+            .collect();
+        let mut exact: FastMap<String, Vec<Entry>> = FastMap::default();
+        for (lang, (phrase, concepts)) in all_terms() {
+            let lang_u8 = u8::try_from(lang).unwrap_or(0);
+            let (is_exact, phrase) = match phrase.strip_prefix('=') {
+                Some(p) => (true, p),
+                None => (false, *phrase),
+            };
+            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            let Some(first) = words.first() else { continue };
+            let Some(index) = langs.get_mut(lang) else { continue };
+            if is_exact {
+                let rest: Vec<String> = words.iter().skip(1).map(|w| fold(w)).collect();
+                exact.entry(fold(first)).or_default().push(Entry {
+                    rest,
+                    concepts: *concepts,
+                    lang: lang_u8,
+                });
+                continue;
+            }
+            let key = fold(&index.stemmer.stem(first));
+            let rest: Vec<String> = words.iter().skip(1).map(|w| fold(&index.stemmer.stem(w))).collect();
+            index.prefixes.insert(key3(&key));
+            for r in &rest {
+                index.prefixes.insert(key3(r));
+            }
+            if rest.is_empty() && key.len() >= 7 {
+                let list = index.long.entry(key4(&key)).or_default();
+                if !list.contains(&key) {
+                    list.push(key.clone());
+                }
+            }
+            index.stems.entry(key).or_default().push(Entry {
+                rest,
+                concepts: *concepts,
+                lang: lang_u8,
+            });
+        }
+        Lexicon { langs, exact }
+    }
+
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::build)
+    }
+
+    /// Whether a folded word could be (part of) a term of language `lang` — a cheap filter
+    /// before stemming.
+    pub fn may_match(&self, lang: usize, folded: &str) -> bool {
+        self.langs.get(lang).is_some_and(|l| l.prefixes.contains(&key3(folded)))
+    }
+
+    /// Stem a lower-case word with the stemmer of language `lang` and fold it into `out`.
+    pub fn stem_into(&self, lang: usize, lower: &str, out: &mut String) {
+        match self.langs.get(lang) {
+            Some(l) => fold_into(&l.stemmer.stem(lower), out),
+            None => fold_into(lower, out),
+        }
+    }
+
+    /// The concepts of the terms that start at word `i`. `stems[l][j]` is word `j` stemmed by
+    /// language `l` (empty when not computed), `folded[j]` its folded form; `limit` is one past the
+    /// last word a phrase may reach (the end of the sentence); `allowed` is a bit mask of the
+    /// languages (by index) whose terms may match. Returns the concepts and how many words the
+    /// longest match covered.
+    ///
+    /// When the text's own language (`primary`) has a term for the word, other languages' terms
+    /// for it are ignored (German "wissen" = know, not Dutch "wissen" = erase). A long word that
+    /// matches nothing is tried once more against the terms one typo away.
+    #[allow(clippy::too_many_arguments)]
+    pub fn match_at(
+        &self,
+        primary: usize,
+        allowed: u8,
+        stems: &[Vec<String>],
+        folded: &[String],
+        i: usize,
+        limit: usize,
+    ) -> (Concepts, usize) {
+        let mut by_lang: [Concepts; 7] = [0; 7];
+        let mut span = 0;
+        let mut try_entries = |entries: Option<&Vec<Entry>>, words: &[String]| {
+            for e in entries.into_iter().flatten() {
+                if allowed & (1u8 << (e.lang & 7)) == 0 {
+                    continue;
+                }
+                let fits = e.rest.iter().enumerate().all(|(k, w)| {
+                    let j = i + 1 + k;
+                    j < limit && words.get(j).is_some_and(|x| x == w)
+                });
+                if fits {
+                    if let Some(slot) = by_lang.get_mut(usize::from(e.lang)) {
+                        *slot |= e.concepts;
+                    }
+                    span = span.max(1 + e.rest.len());
+                }
+            }
+        };
+        if let Some(f) = folded.get(i) {
+            try_entries(self.exact.get(f), folded);
+        }
+        for (l, index) in self.langs.iter().enumerate() {
+            if allowed & (1u8 << l) == 0 {
+                continue;
+            }
+            let Some(words) = stems.get(l) else { continue };
+            if let Some(s) = words.get(i).filter(|s| !s.is_empty()) {
+                try_entries(index.stems.get(s), words);
+            }
+        }
+        let own = by_lang.get(primary).copied().unwrap_or(0);
+        if own != 0 {
+            return (own, span);
+        }
+        let all = by_lang.iter().fold(0, |acc, c| acc | c);
+        if all != 0 {
+            return (all, span);
+        }
+        // One typo: "oplysniner", "persnoal".
+        for (l, index) in self.langs.iter().enumerate() {
+            if allowed & (1u8 << l) == 0 {
+                continue;
+            }
+            let Some(s) = stems.get(l).and_then(|w| w.get(i)).filter(|s| s.len() >= 6) else {
+                continue;
+            };
+            let Some(candidates) = index.long.get(&key4(s)) else {
+                continue;
+            };
+            if let Some(k) = candidates.iter().find(|k| one_edit(k, s)) {
+                let concepts = index
+                    .stems
+                    .get(k)
+                    .into_iter()
+                    .flatten()
+                    .filter(|e| e.rest.is_empty())
+                    .fold(0, |acc, e| acc | e.concepts);
+                return (concepts, 1);
+            }
+        }
+        (0, 0)
+    }
+}
+
+/// Stem every word of a text for each allowed language (words that cannot match are left empty).
+pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); ALGORITHMS.len()];
+    let active: Vec<usize> = (0..ALGORITHMS.len()).filter(|l| allowed & (1u8 << l) != 0).collect();
+    for l in &active {
+        if let Some(slot) = out.get_mut(*l) {
+            slot.resize(words.len(), String::new());
+        }
+    }
+    let mut lower = String::new();
+    let mut buf = String::new();
+    for (j, (w, f)) in words.iter().zip(folded).enumerate() {
+        let mut lowered = false;
+        for l in &active {
+            if !lex.may_match(*l, f) {
+                continue;
+            }
+            if !lowered {
+                lower.clear();
+                for ch in w.chars() {
+                    lower.extend(ch.to_lowercase());
+                }
+                lowered = true;
+            }
+            lex.stem_into(*l, &lower, &mut buf);
+            if let Some(slot) = out.get_mut(*l).and_then(|v| v.get_mut(j)) {
+                slot.clone_from(&buf);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn concepts_of(lang: usize, text: &str) -> Vec<Concepts> {
+        let lex = Lexicon::get();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        let allowed = 1u8 << lang;
+        let stems = stem_all(lex, allowed, &words, &folded);
+        (0..words.len())
+            .map(|i| lex.match_at(lang, allowed, &stems, &folded, i, words.len()).0)
+            .collect()
+    }
+
+    #[test]
+    fn inflections_match_through_the_stemmer() {
+        let da = lang_index(Language::Da);
+        let got = concepts_of(da, "sletter sletningen oplysningerne");
+        assert!(got[0] & c::DEL != 0);
+        assert!(got[1] & c::DEL != 0);
+        assert!(got[2] & c::DATA_WEAK != 0);
+        let sv = lang_index(Language::Sv);
+        let got = concepts_of(sv, "raderade uppgifterna");
+        assert!(got[0] & c::DEL != 0 && got[1] & c::DATA_WEAK != 0);
+    }
+
+    #[test]
+    fn phrases_and_exact_terms() {
+        let sv = lang_index(Language::Sv);
+        let got = concepts_of(sv, "kan ni ta bort mig");
+        assert!(got[2] & c::DEL != 0, "{got:?}");
+        let da = lang_index(Language::Da);
+        let got = concepts_of(da, "ret til at rette");
+        assert!(got[0] & c::CORRECT == 0);
+        assert!(got[3] & c::CORRECT != 0);
+    }
+
+    #[test]
+    fn no_cross_language_stem_collisions() {
+        let da = lang_index(Language::Da);
+        assert_eq!(concepts_of(da, "deler")[0] & c::DEL, 0);
+        let sv = lang_index(Language::Sv);
+        assert_eq!(concepts_of(sv, "Sara")[0] & c::ACCESS_STRONG, 0);
+    }
+
+    #[test]
+    fn one_typo_is_forgiven_on_long_words() {
+        assert!(one_edit("oplysning", "oplysnin"));
+        assert!(one_edit("oplysning", "oplsyning"));
+        assert!(!one_edit("oplysning", "oply"));
+        let da = lang_index(Language::Da);
+        assert!(concepts_of(da, "oplysniner")[0] & c::DATA_WEAK != 0);
+    }
+
+    #[test]
+    fn missing_diacritics_still_match() {
+        let de = lang_index(Language::De);
+        assert!(concepts_of(de, "loeschen")[0] & c::DEL != 0);
+        assert!(concepts_of(de, "loschen")[0] & c::DEL != 0);
+        let da = lang_index(Language::Da);
+        assert!(concepts_of(da, "begraensning")[0] & c::RESTRICT != 0);
+    }
+}

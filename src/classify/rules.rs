@@ -1,0 +1,551 @@
+//! The rules that turn tagged words into request kinds: an action near an object ("slette" near
+//! "mine oplysninger"), a right named outright ("aktindsigt", "Datenübertragbarkeit"), an article
+//! cited (Art. 15), with negation ("I do NOT want my data deleted"), reported speech ("I asked you
+//! last month…"), thanks ("thanks for deleting…") and questions about how things work taken into
+//! account. Each rule yields a scored [`Hit`] pointing at the words that decided it.
+//!
+//! Pure and total: only reads the token/tag slices it is given, every index is checked, and it
+//! must never look at raw headers or decide whether mail is automated.
+
+use crate::domain::RequestKind;
+
+use super::lexicon::{c, Concepts};
+use super::text::Token;
+
+/// One piece of evidence for a kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub kind: RequestKind,
+    pub score: f32,
+    /// First and last token of the evidence.
+    pub from: usize,
+    pub to: usize,
+    pub rule: &'static str,
+}
+
+/// What the rules read.
+pub struct View<'a> {
+    pub toks: &'a [Token],
+    pub tags: &'a [Concepts],
+}
+
+impl View<'_> {
+    fn tag(&self, i: usize) -> Concepts {
+        self.tags.get(i).copied().unwrap_or(0)
+    }
+    fn has(&self, i: usize, mask: Concepts) -> bool {
+        self.tag(i) & mask != 0
+    }
+    fn sentence(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(u32::MAX, |t| t.sentence)
+    }
+    fn segment(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(u32::MAX, |t| t.segment)
+    }
+    fn len(&self) -> usize {
+        self.toks.len().min(self.tags.len())
+    }
+
+    /// The nearest token within `before`/`after` words of `i` carrying `mask`, in the same
+    /// sentence (and the same comma segment when `same_segment`).
+    fn near(&self, i: usize, mask: Concepts, before: usize, after: usize, same_segment: bool) -> Option<usize> {
+        let sent = self.sentence(i);
+        let seg = self.segment(i);
+        let ok = |j: usize| self.sentence(j) == sent && (!same_segment || self.segment(j) == seg) && self.has(j, mask);
+        for d in 1..=before.max(after) {
+            if d <= before && i >= d && ok(i - d) {
+                return Some(i - d);
+            }
+            if d <= after && i + d < self.len() && ok(i + d) {
+                return Some(i + d);
+            }
+        }
+        None
+    }
+
+    fn in_sentence(&self, i: usize, mask: Concepts) -> Option<usize> {
+        let sent = self.sentence(i);
+        (0..self.len()).find(|&j| j != i && self.sentence(j) == sent && self.has(j, mask))
+    }
+
+    fn anywhere(&self, mask: Concepts) -> bool {
+        self.tags.iter().any(|t| t & mask != 0)
+    }
+
+    /// Whether the word at `i` is negated: a NEG word up to five words before it (not across a
+    /// "but/so", and across a comma only when a "that" follows it), or up to three words after it
+    /// within its comma segment ("radera dem inte", "löschen Sie meine Daten nicht").
+    pub fn negated(&self, i: usize) -> bool {
+        let sent = self.sentence(i);
+        let mut j = i;
+        let mut steps = 0;
+        while j > 0 && steps < 5 {
+            let here = j;
+            j -= 1;
+            steps += 1;
+            if self.sentence(j) != sent || self.has(j, c::BREAK) {
+                break;
+            }
+            if self.toks.get(here).is_some_and(|t| t.comma_before) && !self.has(here, c::COMPL) {
+                break;
+            }
+            if self.has(j, c::NEG) {
+                return true;
+            }
+        }
+        let seg = self.segment(i);
+        for k in i + 1..(i + 4).min(self.len()) {
+            if self.segment(k) != seg || self.has(k, c::BREAK) {
+                break;
+            }
+            if self.has(k, c::NEG) && !self.has(k, c::LONGER | c::MORE) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A personal-data object for an action at `i`: a strong data word, or a weak one with an
+    /// owner (my, about me, you hold, your system) nearby.
+    fn data_object(&self, i: usize) -> Option<usize> {
+        if let Some(j) = self.near(i, c::DATA_STRONG, 6, 7, true) {
+            return Some(j);
+        }
+        let j = self.near(i, c::DATA_WEAK, 6, 7, true)?;
+        let owner = c::MY | c::ABOUT_ME | c::HOLD | c::YOU | c::SYSTEM | c::ME;
+        if self.near(j, owner, 4, 4, true).is_some() || self.near(i, owner, 4, 4, true).is_some() {
+            Some(j)
+        } else {
+            None
+        }
+    }
+
+    /// A statement about something done, not a request: "er slettet", "has been deleted",
+    /// "thanks for…", or a past form without a request word before it.
+    fn statement(&self, i: usize) -> bool {
+        if self.near(i, c::AUX_PERF, 2, 0, true).is_some() && self.near(i, c::REQ, 5, 0, false).is_none() {
+            return true;
+        }
+        if self.in_sentence(i, c::THANKS).is_some() {
+            return true;
+        }
+        self.has(i, c::PAST_SELF) && self.near(i, c::REQ, 5, 0, false).is_none()
+    }
+
+    /// How much to keep of a hit at `i`: reported earlier requests, "how do you…" questions and
+    /// "we have…" statements count for less.
+    fn damping(&self, i: usize) -> f32 {
+        let mut f = 1.0;
+        if self.near(i, c::PAST_REQ, 8, 0, false).is_some() {
+            f *= 0.6;
+        }
+        if self.near(i, c::HOW | c::HANDLE, 6, 0, false).is_some() {
+            f *= 0.6;
+        }
+        if self.near(i, c::WE, 3, 0, true).is_some() && self.near(i, c::I_SELF | c::ME | c::MY, 6, 6, false).is_none() {
+            f *= 0.5;
+        }
+        f
+    }
+}
+
+fn hit(kind: RequestKind, score: f32, a: usize, b: usize, rule: &'static str) -> Hit {
+    Hit {
+        kind,
+        score,
+        from: a.min(b),
+        to: a.max(b),
+        rule,
+    }
+}
+
+/// Kinds named by article number (Art. 15 … Art. 21, Art. 7(3)).
+pub fn article_kind(number: u32) -> Option<RequestKind> {
+    match number {
+        15 => Some(RequestKind::Access),
+        16 => Some(RequestKind::Rectification),
+        17 => Some(RequestKind::Erasure),
+        18 => Some(RequestKind::Restriction),
+        20 => Some(RequestKind::Portability),
+        21 => Some(RequestKind::Objection),
+        _ => None,
+    }
+}
+
+/// Run every rule. `numbers[i]` is the value of token `i` when it is a number.
+pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
+    use RequestKind::*;
+    let mut hits = Vec::new();
+    let n = v.len();
+    for i in 0..n {
+        let t = v.tag(i);
+        if t == 0 && numbers.get(i).copied().flatten().is_none() {
+            continue;
+        }
+        let neg = v.negated(i);
+        let damp = v.damping(i);
+        let mut push = |h: Hit| {
+            let mut h = h;
+            h.score *= damp;
+            hits.push(h);
+        };
+
+        // ---- articles: "Art. 15", "artikel 17", "Article 20", "15 DSGVO"
+        if t & c::ARTICLE != 0 {
+            for k in i + 1..(i + 3).min(n) {
+                if let Some(kind) = numbers.get(k).copied().flatten().and_then(article_kind) {
+                    push(hit(kind, 3.0, i, k, "article cited"));
+                    break;
+                }
+            }
+        }
+        if let Some(kind) = numbers.get(i).copied().flatten().and_then(article_kind) {
+            if v.has(i + 1, c::LEGAL) && !v.has(i.wrapping_sub(1), c::ARTICLE) {
+                push(hit(kind, 3.0, i, i + 1, "article cited"));
+            }
+        }
+        // ---- rules where the negation is the request: "no longer consent", "don't use my
+        // data", "ikke flere nyhedsbreve", "ønsker ikke længere at modtage mails"
+        if t & c::CONSENT != 0 && t & c::NEG == 0 {
+            if let Some(j) = v.near(i, c::NEG, 4, 0, false) {
+                if v.near(i, c::LONGER, 4, 1, false).is_some() {
+                    push(hit(WithdrawConsent, 2.5, j, i, "no longer consent"));
+                }
+            }
+        }
+        if t & c::USE != 0 {
+            if let Some(s) = stop_using(v, i) {
+                let temporary = v.in_sentence(i, c::UNTIL | c::FREEZE).is_some() || negated_delete_anywhere(v);
+                if temporary {
+                    push(hit(Restriction, 2.2, s, i, "stop using until / but keep"));
+                } else if let Some(j) = v.in_sentence(i, c::PURPOSE) {
+                    push(hit(Objection, 2.2, s, j.max(i), "stop using for a purpose"));
+                } else {
+                    push(hit(Objection, 1.5, s, i, "stop using"));
+                }
+            }
+        }
+        if t & c::NEWS != 0 {
+            if let Some(j) = v.near(i, c::NEG, 6, 0, false) {
+                if v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some() || v.near(i, c::REQ, 6, 0, false).is_some() {
+                    push(hit(Unsubscribe, 2.5, j, i, "no more newsletters"));
+                }
+            }
+        }
+        if t & (c::RECEIVE | c::MAIL) != 0 && t & c::NEWS == 0 {
+            if let Some(j) = v.near(i, c::NEG, 6, 0, false) {
+                let longer = v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some();
+                let req = v.near(i, c::REQ, 8, 0, false).is_some();
+                let object = t & c::MAIL != 0 || v.near(i, c::MAIL | c::NEWS, 0, 5, false).is_some();
+                if longer && object && req {
+                    push(hit(Unsubscribe, 2.5, j, i, "no longer receive mail"));
+                }
+            }
+        }
+        if neg {
+            continue;
+        }
+
+        // ---- erasure and unsubscribe by removal
+        if t & c::ERASE_STRONG != 0 && !v.statement(i) {
+            push(hit(Erasure, 3.0, i, i, "right to erasure named"));
+        }
+        if t & c::DEL != 0 && !v.statement(i) {
+            let list = v.near(i, c::NEWS | c::LIST, 4, 7, true);
+            if let Some(j) = v.data_object(i) {
+                push(hit(Erasure, 2.0, i, j, "delete + personal data"));
+            } else if let Some(j) = list {
+                push(hit(Unsubscribe, 2.5, i, j, "remove from list"));
+            } else if let Some(j) = v
+                .near(i, c::ME, 1, 3, true)
+                .or_else(|| v.near(i, c::SYSTEM, 0, 6, true))
+            {
+                push(hit(Erasure, 2.0, i, j, "delete me / from your system"));
+            } else if let Some(j) = v
+                .near(i, c::PASSIVE, 2, 0, true)
+                .filter(|_| v.near(i, c::I_SELF, 5, 0, false).is_some())
+            {
+                push(hit(Erasure, 2.0, j, i, "I want to be deleted"));
+            } else if let Some(j) = v.near(i, c::IT, 3, 3, true).filter(|_| data_mentioned(v)) {
+                push(hit(Erasure, 2.0, i, j, "delete it (the data)"));
+            } else if let Some(j) = v.near(i, c::ALL, 3, 4, true) {
+                let context = v.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME | c::SYSTEM);
+                push(hit(Erasure, if context { 2.0 } else { 1.5 }, i, j, "delete everything"));
+            } else if let Some(j) = v.near(i, c::REQ, 4, 2, false) {
+                push(hit(Erasure, 1.0, j, i, "delete (no object)"));
+            }
+        }
+        if t & c::TAKE_OFF != 0 {
+            if let Some(j) = v.near(i, c::NEWS | c::LIST | c::MAIL, 0, 8, false) {
+                push(hit(Unsubscribe, 2.5, i, j, "take me off the list"));
+            }
+        }
+
+        // ---- access
+        if t & c::ACCESS_STRONG != 0 && !v.statement(i) {
+            push(hit(Access, 3.0, i, i, "access named"));
+        }
+        if t & c::ACCESS_MED != 0 && !v.statement(i) {
+            let obj = v
+                .data_object(i)
+                .or_else(|| v.near(i, c::ABOUT_ME | c::ME | c::MY, 3, 6, true))
+                .or_else(|| v.near(i, c::REQ | c::LEGAL | c::ARTICLE, 6, 6, false));
+            match obj {
+                Some(j) => push(hit(Access, 2.5, i, j, "access + object")),
+                None => push(hit(Access, 1.2, i, i, "access word")),
+            }
+        }
+        if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0 && t & c::DEL == 0 && !v.statement(i) {
+            let about = if t & (c::SEE | c::COPY) != 0 {
+                v.near(i, c::ABOUT_ME, 0, 8, false)
+            } else {
+                None
+            };
+            if let Some(j) = v.data_object(i).or(about) {
+                let (lo, hi) = (i.min(j), i.max(j));
+                let other_action = (lo + 1..hi).any(|k| {
+                    v.has(
+                        k,
+                        c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER | c::USE | c::ATTACH,
+                    )
+                }) || v.near(i, c::DEL | c::CORRECT | c::UPDATE, 0, 2, true).is_some();
+                if !other_action {
+                    let strong = t & c::COPY != 0 || t & c::SEE != 0;
+                    let rule = if strong {
+                        "see/copy + personal data"
+                    } else {
+                        "get/send + personal data"
+                    };
+                    push(hit(Access, if strong { 2.2 } else { 2.0 }, i, j, rule));
+                }
+            }
+        }
+        let relative = v.has(i.wrapping_sub(1), c::ALL)
+            || v.in_sentence(i, c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER)
+                .is_some();
+        if t & c::WHAT != 0 && !relative {
+            let about = v.near(i, c::ABOUT_ME, 0, 10, false);
+            let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK, 0, 4, false);
+            let hold = v.in_sentence(i, c::HOLD | c::YOU | c::SYSTEM).is_some();
+            if let Some(j) = about.or(data) {
+                if hold {
+                    push(hit(Access, 2.0, i, j, "what do you hold about me"));
+                } else if about.is_some() {
+                    push(hit(Access, 1.5, i, j, "what … about me"));
+                }
+            }
+        }
+
+        // ---- rectification
+        if t & c::RECT_STRONG != 0 && !v.statement(i) {
+            push(hit(Rectification, 2.8, i, i, "rectification named"));
+        }
+        if t & c::CORRECT != 0 && t & c::RECT_STRONG == 0 && !v.statement(i) && !v.has(i + 1, c::ME) {
+            if let Some(j) = v.near(i, c::FIELD | c::DATA_STRONG | c::DATA_WEAK | c::WRONG, 8, 8, false) {
+                push(hit(Rectification, 2.0, i, j, "correct + field"));
+            } else if field_and_wrong(v) {
+                push(hit(Rectification, 2.0, i, i, "correct (a wrong field mentioned)"));
+            }
+        }
+        if t & c::UPDATE != 0 && !v.statement(i) && !v.has(i + 1, c::ME) && v.near(i, c::WE, 3, 0, false).is_none() {
+            if let Some(j) = v.near(i, c::FIELD, 8, 8, false) {
+                push(hit(Rectification, 2.0, i, j, "update + field"));
+            } else if v.near(i, c::YOU | c::SYSTEM | c::REQ, 4, 4, false).is_some() && field_changed(v) {
+                push(hit(Rectification, 2.0, i, i, "update (a changed field mentioned)"));
+            }
+        }
+        if t & c::WRONG != 0 {
+            if let Some(j) = v.near(i, c::FIELD | c::DATA_STRONG, 6, 6, false) {
+                if v.near(i, c::MY | c::YOU | c::SYSTEM, 6, 6, false).is_some() {
+                    push(hit(Rectification, 1.6, i, j, "wrong field"));
+                }
+            }
+        }
+
+        // ---- restriction
+        if t & c::RESTRICT_STRONG != 0 {
+            push(hit(Restriction, 3.0, i, i, "restriction named"));
+        } else if t & c::RESTRICT != 0 {
+            match v.near(i, c::USE | c::DATA_STRONG | c::DATA_WEAK, 6, 6, false) {
+                Some(j) => push(hit(Restriction, 2.5, i, j, "restrict + processing")),
+                None => push(hit(Restriction, 1.2, i, i, "restrict word")),
+            }
+        }
+        if t & c::FREEZE != 0 {
+            if let Some(j) = v.data_object(i).or_else(|| v.near(i, c::DATA_WEAK, 4, 4, true)) {
+                push(hit(Restriction, 2.2, i, j, "block/put on hold + data"));
+            }
+        }
+
+        // ---- objection, and "don't use my data" (objection, or restriction when temporary)
+        if t & c::OBJECT_STRONG != 0 && !v.statement(i) {
+            let boost = v
+                .in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
+                .is_some();
+            push(hit(Objection, if boost { 3.0 } else { 2.5 }, i, i, "objection named"));
+        }
+        if t & c::OPPOSE != 0 {
+            match v.near(i, c::USE | c::PURPOSE | c::DATA_STRONG | c::DATA_WEAK, 0, 8, false) {
+                Some(j) => push(hit(Objection, 2.5, i, j, "oppose + processing")),
+                None => push(hit(Objection, 1.5, i, i, "oppose")),
+            }
+        }
+
+        // ---- portability
+        if t & c::PORT_STRONG != 0 && !v.statement(i) {
+            push(hit(Portability, 3.0, i, i, "portability named"));
+        }
+        if t & c::MACHINE != 0 {
+            if let Some(j) = v
+                .in_sentence(i, c::DATA_STRONG | c::DATA_WEAK)
+                .or_else(|| v.in_sentence(i, c::GET | c::SEND | c::TRANSFER))
+            {
+                push(hit(Portability, 2.1, i, j, "machine-readable format"));
+            }
+        }
+        if t & (c::TRANSFER | c::SEND) != 0 {
+            if let (Some(j), Some(_)) = (
+                v.data_object(i).or_else(|| v.in_sentence(i, c::DATA_STRONG)),
+                v.in_sentence(i, c::NEWPROV | c::DIRECT),
+            ) {
+                let score = if t & c::TRANSFER != 0 { 2.0 } else { 1.6 };
+                push(hit(Portability, score, i, j, "transfer to a new provider"));
+            }
+        }
+
+        // ---- withdraw consent
+        if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 {
+            if let Some(j) = v.near(i, c::CONSENT, 2, 8, false) {
+                let score = if t & c::WITHDRAW != 0 || v.in_sentence(i, c::BACK).is_some() {
+                    3.0
+                } else {
+                    2.5
+                };
+                push(hit(WithdrawConsent, score, i, j, "withdraw consent"));
+            } else if t & c::WITHDRAW != 0 && t & c::UNSUB == 0 {
+                push(hit(WithdrawConsent, 1.2, i, i, "withdraw (no consent named)"));
+            }
+        }
+
+        // ---- unsubscribe
+        if t & c::UNSUB != 0 && t & c::WITHDRAW == 0 {
+            let event = v.near(i, c::EVENT, 3, 5, true).is_some();
+            match v.near(i, c::NEWS | c::LIST | c::MAIL, 6, 8, false) {
+                Some(j) => push(hit(Unsubscribe, 2.5, i, j, "unsubscribe")),
+                None if !event => push(hit(Unsubscribe, 1.6, i, i, "unsubscribe word")),
+                None => {}
+            }
+        } else if t & c::UNSUB != 0 {
+            if let Some(j) = v.near(i, c::NEWS, 0, 4, false) {
+                push(hit(Unsubscribe, 2.5, i, j, "unsubscribe"));
+            }
+        }
+        if t & c::STOP != 0 {
+            if let Some(j) = v.near(i, c::SEND | c::MAIL | c::NEWS, 0, 5, false) {
+                push(hit(Unsubscribe, 2.5, i, j, "stop sending"));
+            }
+        }
+        if t & c::NEWS != 0 && v.near(i, c::NEG, 6, 0, false).is_none() && v.in_sentence(i, c::SUBSCRIBE).is_none() {
+            if let Some(j) = v
+                .near(i, c::ME, 4, 4, false)
+                .filter(|_| v.in_sentence(i, c::REQ).is_some())
+            {
+                push(hit(Unsubscribe, 1.4, i, j, "newsletter + me"));
+            }
+        }
+    }
+    hits
+}
+
+/// A stop/negation word governing a "use/process" word at `i`: "don't use", "stop processing",
+/// "lade være med at bruge", "nicht … verwenden".
+fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
+    let governor = v.near(i, c::STOP, 5, 0, false).or_else(|| {
+        if v.negated(i) {
+            v.near(i, c::NEG, 6, 3, false)
+        } else {
+            None
+        }
+    })?;
+    // The thing not to be used must be the person's data ("it" after a data sentence counts).
+    let object = v.data_object(i).is_some()
+        || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false).is_some()
+        || v.in_sentence(i, c::FREEZE).is_some();
+    object.then_some(governor)
+}
+
+fn data_mentioned(v: &View<'_>) -> bool {
+    v.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME)
+}
+
+fn negated_delete_anywhere(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| v.has(k, c::DEL) && v.negated(k))
+}
+
+fn field_and_wrong(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| v.has(k, c::WRONG) && v.near(k, c::FIELD | c::DATA_STRONG, 6, 6, false).is_some())
+}
+
+fn field_changed(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| v.has(k, c::CHANGED) && v.near(k, c::FIELD, 4, 4, false).is_some())
+        || (0..v.len()).any(|k| v.has(k, c::FIELD | c::CHANGED) && v.has(k, c::CHANGED) && v.has(k, c::FIELD))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(n: usize, sentence_break_at: Option<usize>) -> Vec<Token> {
+        (0..n)
+            .map(|i| {
+                let s = u32::from(sentence_break_at.is_some_and(|b| i >= b));
+                Token {
+                    start: i,
+                    end: i + 1,
+                    sentence: s,
+                    segment: s,
+                    comma_before: false,
+                    number: false,
+                    capital: false,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn delete_my_data_is_erasure_and_negation_cancels() {
+        let tags = [c::I_SELF, c::REQ, c::DEL, c::MY, c::DATA_WEAK];
+        let t = toks(tags.len(), None);
+        let hits = evaluate(&View { toks: &t, tags: &tags }, &[None; 5]);
+        assert!(hits.iter().any(|h| h.kind == RequestKind::Erasure && h.score >= 2.0));
+        let tags = [c::I_SELF, c::NEG, c::REQ, c::MY, c::DATA_WEAK, c::DEL];
+        let t = toks(tags.len(), None);
+        let hits = evaluate(&View { toks: &t, tags: &tags }, &[None; 6]);
+        assert!(!hits.iter().any(|h| h.kind == RequestKind::Erasure));
+    }
+
+    #[test]
+    fn article_numbers() {
+        let tags = [c::ARTICLE, 0, c::LEGAL];
+        let t = toks(3, None);
+        let hits = evaluate(&View { toks: &t, tags: &tags }, &[None, Some(17), None]);
+        assert_eq!(hits.first().map(|h| h.kind), Some(RequestKind::Erasure));
+        assert_eq!(article_kind(19), None);
+    }
+
+    #[test]
+    fn empty_and_mismatched_inputs_do_not_panic() {
+        let v = View { toks: &[], tags: &[] };
+        assert!(evaluate(&v, &[]).is_empty());
+        let t = toks(2, Some(1));
+        let tags = [c::DEL | c::NEG | c::WHAT | c::USE | c::STOP | c::CONSENT, c::ALL];
+        let _ = evaluate(&View { toks: &t, tags: &tags }, &[]);
+        let _ = evaluate(
+            &View {
+                toks: &t,
+                tags: &tags[..1],
+            },
+            &[Some(15)],
+        );
+    }
+}

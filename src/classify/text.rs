@@ -1,0 +1,566 @@
+//! Turns a message body into what the classifier reads: the client's own words only (quoted
+//! replies, forwarded Outlook header blocks, signatures and disclaimers cut away), split into
+//! tokens that remember their sentence, their comma segment and where they sit in the text, and
+//! folded so that missing diacritics and typed-out digraphs ("oe" for "ø") compare equal.
+//!
+//! Pure string work. It must never allocate per character in a hot loop beyond the token buffers,
+//! never index a string at a position that might not be a char boundary, and never panic.
+
+/// The part of a body that the sender wrote in this message: everything before the first quote
+/// header, `>`-quoted lines skipped, signatures and confidentiality disclaimers removed.
+pub fn own_words(body: &str) -> String {
+    let lines: Vec<&str> = body.lines().collect();
+    let mut end = lines.len();
+    for (i, line) in lines.iter().enumerate() {
+        if is_signature_separator(line) || (might_start_history(line) && starts_quoted_history(&lines, i)) {
+            end = i;
+            break;
+        }
+    }
+    // A wrapped Gmail-style intro ("On Mon, 3 Feb 2025 at 10:01, Anna <a@b>\nwrote:"): the
+    // intro's first line sits just above the cut.
+    if end > 0 && end < lines.len() {
+        let cut = lines.get(end).map_or("", |l| l.trim());
+        if ends_with_wrote(cut) && !looks_like_intro_start(cut) {
+            if let Some(prev) = lines.get(end - 1) {
+                if looks_like_intro_start(prev.trim()) {
+                    end -= 1;
+                }
+            }
+        }
+    }
+    let mut out = String::with_capacity(body.len().min(8192));
+    let mut paragraph: Vec<&str> = Vec::new();
+    for line in lines.iter().take(end) {
+        let t = line.trim_start();
+        if t.starts_with('>') || is_mobile_signature(t) {
+            continue;
+        }
+        if t.trim().is_empty() {
+            flush_paragraph(&mut out, &mut paragraph);
+        } else {
+            paragraph.push(line);
+        }
+    }
+    flush_paragraph(&mut out, &mut paragraph);
+    out
+}
+
+fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>) {
+    if paragraph.is_empty() {
+        return;
+    }
+    let suspicious = paragraph.iter().map(|l| l.len()).sum::<usize>() > 60;
+    let disclaimer = suspicious && is_disclaimer(&paragraph.join(" ").to_lowercase());
+    if !disclaimer {
+        for line in paragraph.iter() {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    paragraph.clear();
+}
+
+fn is_disclaimer(lower: &str) -> bool {
+    const MARKERS: [&str; 12] = [
+        "fortrolig",
+        "confidential",
+        "intended recipient",
+        "rette modtager",
+        "vertraulich",
+        "konfidentiell",
+        "avsedd mottagare",
+        "rette mottaker",
+        "konfidensiell",
+        "vertrouwelijk",
+        "luottamuksellinen",
+        "received this e-mail in error",
+    ];
+    MARKERS.iter().any(|m| lower.contains(m))
+}
+
+/// Cheap pre-check: every quote header ends with ':' or starts with '-', '_' or a header label.
+fn might_start_history(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with(':') || t.starts_with('-') || t.starts_with('_') || t.get(..12).is_some_and(|p| p.contains(':'))
+}
+
+fn is_signature_separator(line: &str) -> bool {
+    line == "-- " || line == "--" || line.trim_end() == "-- " || line == "—"
+}
+
+fn is_mobile_signature(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() >= 80
+        || !t
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, 'S' | 's' | 'V' | 'v' | 'G' | 'g' | 'H' | 'h' | 'L' | 'l'))
+    {
+        return false;
+    }
+    let l = t.to_lowercase();
+    const SIGS: [&str; 10] = [
+        "sent from my",
+        "sendt fra min",
+        "skickat från min",
+        "sendt fra min iphone",
+        "von meinem iphone gesendet",
+        "von meinem",
+        "get outlook for",
+        "hent outlook til",
+        "verzonden vanaf mijn",
+        "lähetetty",
+    ];
+    l.len() < 80 && SIGS.iter().any(|s| l.starts_with(s))
+}
+
+const WROTE: [&str; 12] = [
+    "wrote:",
+    "skrev:",
+    "skrev følgende:",
+    "skrev följande:",
+    "schrieb:",
+    "schreef:",
+    "kirjoitti:",
+    "a écrit :",
+    "a écrit:",
+    "escribió:",
+    "skreiv:",
+    "har skrevet:",
+];
+
+fn ends_with_wrote(line: &str) -> bool {
+    let l = line.to_lowercase();
+    WROTE.iter().any(|w| l.ends_with(w))
+}
+
+fn looks_like_intro_start(line: &str) -> bool {
+    let l = line.to_lowercase();
+    ["on ", "den ", "am ", "op ", "le ", "el ", "tors ", "mån ", "tis "]
+        .iter()
+        .any(|p| l.starts_with(p))
+        || l.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+const ORIGINAL: [&str; 9] = [
+    "original message",
+    "oprindelig meddelelse",
+    "ursprungligt meddelande",
+    "opprinnelig melding",
+    "ursprüngliche nachricht",
+    "oorspronkelijk bericht",
+    "alkuperäinen viesti",
+    "videresendt meddelelse",
+    "message d'origine",
+];
+
+const FROM_LABELS: [&str; 7] = ["from:", "fra:", "från:", "von:", "van:", "lähettäjä:", "de:"];
+const HEADER_LABELS: [&str; 18] = [
+    "sent:",
+    "sendt:",
+    "skickat:",
+    "gesendet:",
+    "verzonden:",
+    "lähetetty:",
+    "date:",
+    "dato:",
+    "datum:",
+    "to:",
+    "til:",
+    "till:",
+    "an:",
+    "aan:",
+    "subject:",
+    "emne:",
+    "ämne:",
+    "betreff:",
+];
+
+/// Whether quoted history starts at line `i`: a "… wrote:" intro, an Outlook separator, or an
+/// Outlook header block ("From: … / Sent: … / To: …").
+fn starts_quoted_history(lines: &[&str], i: usize) -> bool {
+    let Some(line) = lines.get(i) else { return false };
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if ends_with_wrote(&lower) && t.len() < 300 {
+        return true;
+    }
+    // "Den 3. mar. 2025 kl. 10.12 skrev Calmo <info@calmo.dk>:", "Am … schrieb Praxis <…>:"
+    if lower.ends_with(':') && t.len() < 300 && (looks_like_intro_start(&lower) || lower.contains('@')) {
+        const VERBS: [&str; 7] = [
+            " skrev ",
+            " wrote ",
+            " schrieb ",
+            " schreef ",
+            " kirjoitti ",
+            " skreiv ",
+            " a écrit ",
+        ];
+        if VERBS.iter().any(|v| lower.contains(v)) {
+            return true;
+        }
+    }
+    if lower.starts_with("-----") && ORIGINAL.iter().any(|o| lower.contains(o)) {
+        return true;
+    }
+    if lower.starts_with("________________") {
+        return lines
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .any(|l| starts_with_any(&l.trim().to_lowercase(), &FROM_LABELS));
+    }
+    if starts_with_any(&lower, &FROM_LABELS) {
+        let following = lines
+            .iter()
+            .skip(i + 1)
+            .take(4)
+            .filter(|l| starts_with_any(&l.trim().to_lowercase(), &HEADER_LABELS))
+            .count();
+        return following >= 2;
+    }
+    false
+}
+
+fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| s.starts_with(p))
+}
+
+/// Lower-cases and folds a word into `out`: æ/ä→a, ø/ö→o, å→a, ü→u, ß→ss, accents dropped, then
+/// the digraphs people type for missing letters ("ae", "oe", "aa", "ue") collapsed, so
+/// "begrænsning", "begraensning" and "begransning" all become "begransning".
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            'a'..='z' | '0'..='9' => out.push(c),
+            'æ' | 'Æ' | 'ä' | 'Ä' | 'å' | 'Å' | 'á' | 'à' | 'â' | 'Á' | 'À' | 'Â' => out.push('a'),
+            'ø' | 'Ø' | 'ö' | 'Ö' | 'ó' | 'ò' | 'ô' | 'Ó' | 'Ô' => out.push('o'),
+            'ü' | 'Ü' | 'ú' | 'ù' | 'û' => out.push('u'),
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => out.push('e'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ß' => out.push_str("ss"),
+            '\'' | '’' => {}
+            _ => {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                }
+            }
+        }
+    }
+    collapse_digraphs(out);
+}
+
+fn collapse_digraphs(s: &mut String) {
+    if !s.is_ascii() || s.len() < 2 {
+        return;
+    }
+    let bytes = s.as_bytes();
+    let mut changed = false;
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if matches!(
+            (bytes[i], bytes[i + 1]),
+            (b'a', b'e') | (b'o', b'e') | (b'a', b'a') | (b'u', b'e')
+        ) {
+            changed = true;
+            break;
+        }
+        i += 1;
+    }
+    if !changed {
+        return;
+    }
+    let mut outb: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut j = 0;
+    while j < bytes.len() {
+        let b = bytes[j];
+        let next = bytes.get(j + 1).copied();
+        outb.push(b);
+        if matches!(
+            (b, next),
+            (b'a', Some(b'e')) | (b'o', Some(b'e')) | (b'a', Some(b'a')) | (b'u', Some(b'e'))
+        ) {
+            j += 2;
+        } else {
+            j += 1;
+        }
+    }
+    // Only ASCII went in, so this cannot fail; fall back to leaving the string alone.
+    if let Ok(folded) = String::from_utf8(outb) {
+        *s = folded;
+    }
+}
+
+/// A folded copy of a whole word (convenience for tables built once).
+pub fn fold(word: &str) -> String {
+    let mut s = String::new();
+    fold_into(word, &mut s);
+    s
+}
+
+/// One word of the text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the text it was cut from.
+    pub start: usize,
+    pub end: usize,
+    /// Sentence number (0 = the subject line when there is one).
+    pub sentence: u32,
+    /// Comma segment number, unique across the text.
+    pub segment: u32,
+    /// Whether a comma or dash separates this token from the previous one.
+    pub comma_before: bool,
+    /// Whether the token is all digits.
+    pub number: bool,
+    /// Whether the word was written with a capital first letter.
+    pub capital: bool,
+}
+
+/// Split `text` into tokens with sentence and segment numbers. Sentences end at `.`, `!`, `?`,
+/// `;` and blank lines; a `.` after a known abbreviation ("art.", "jf.", "z.B.") or before a
+/// digit does not end one.
+pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
+    let mut sentence = first_sentence;
+    let mut segment = first_sentence * 1000;
+    let mut pending_break = false;
+    let mut pending_comma = false;
+    let mut newlines = 0u32;
+    let mut word_start: Option<usize> = None;
+    let mut last_word: (usize, usize) = (0, 0);
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let is_word = c.is_alphanumeric() || ((c == '\'' || c == '’') && word_start.is_some());
+        if is_word {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            if c != '\n' {
+                newlines = 0;
+            }
+            continue;
+        }
+        if let Some(s) = word_start.take() {
+            push_token(
+                text,
+                s,
+                i,
+                &mut sentence,
+                &mut segment,
+                &mut pending_break,
+                &mut pending_comma,
+                out,
+            );
+            last_word = (s, i);
+        }
+        match c {
+            '\n' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    pending_break = true;
+                }
+            }
+            '!' | '?' | ';' => pending_break = true,
+            '.' => {
+                let next = iter.peek().map(|(_, n)| *n);
+                let prev_word = text.get(last_word.0..last_word.1).unwrap_or("");
+                let abbreviation = last_word.1 == i && is_abbreviation(prev_word);
+                let glued = next.is_some_and(|n| n.is_alphanumeric());
+                if !(abbreviation || glued) {
+                    pending_break = true;
+                }
+            }
+            ',' | '–' | '—' | '(' | ')' | ':' => pending_comma = true,
+            '-' => {
+                if iter.peek().is_some_and(|(_, n)| n.is_whitespace()) {
+                    pending_comma = true;
+                }
+            }
+            _ => {}
+        }
+        if c != '\n' && !c.is_whitespace() {
+            newlines = 0;
+        }
+    }
+    if let Some(s) = word_start.take() {
+        push_token(
+            text,
+            s,
+            text.len(),
+            &mut sentence,
+            &mut segment,
+            &mut pending_break,
+            &mut pending_comma,
+            out,
+        );
+    }
+    sentence + 1
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    sentence: &mut u32,
+    segment: &mut u32,
+    pending_break: &mut bool,
+    pending_comma: &mut bool,
+    out: &mut Vec<Token>,
+) {
+    let word = text.get(start..end).unwrap_or("");
+    let word = word.trim_end_matches(['\'', '’']);
+    let end = start + word.len();
+    if word.is_empty() {
+        return;
+    }
+    let has_previous = out.last().is_some_and(|t| t.sentence == *sentence);
+    if *pending_break && has_previous {
+        *sentence += 1;
+        *segment += 1;
+    } else if *pending_comma && has_previous {
+        *segment += 1;
+    }
+    let comma_before = *pending_comma && has_previous && !*pending_break;
+    *pending_break = false;
+    *pending_comma = false;
+    out.push(Token {
+        start,
+        end,
+        sentence: *sentence,
+        segment: *segment,
+        comma_before,
+        number: word.bytes().all(|b| b.is_ascii_digit()),
+        capital: word.chars().next().is_some_and(char::is_uppercase),
+    });
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    const ABBR: [&str; 24] = [
+        "art", "jf", "jfr", "fx", "evt", "bl", "ca", "nr", "dr", "stk", "z", "b", "bzw", "ggf", "inkl", "ekskl", "t",
+        "e", "ex", "resp", "mfl", "u", "a", "i",
+    ];
+    let lower = word.to_ascii_lowercase();
+    ABBR.contains(&lower.as_str())
+}
+
+/// Strip reply/forward prefixes from a subject ("Re:", "SV:", "AW:", "Vs:", "Fwd:", …) and
+/// report whether there were any.
+pub fn strip_subject_prefixes(subject: &str) -> (&str, bool) {
+    const PREFIXES: [&str; 12] = [
+        "re:", "sv:", "aw:", "vs:", "vs.:", "antw:", "fwd:", "fw:", "vb:", "wg:", "doorst:", "ref:",
+    ];
+    let mut s = subject.trim();
+    let mut stripped = false;
+    loop {
+        let lower: String = s.chars().take(8).collect::<String>().to_lowercase();
+        let Some(p) = PREFIXES.iter().find(|p| lower.starts_with(*p)) else {
+            break;
+        };
+        match s.get(p.len()..) {
+            Some(rest) => {
+                s = rest.trim_start();
+                stripped = true;
+            }
+            None => break,
+        }
+    }
+    (s, stripped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_quoted_history_and_signatures() {
+        let body = "Slet mine data.\n\nDen 3. marts 2025 kl. 10.12 skrev Calmo <info@calmo.dk>:\n> Hej\n> mere\n";
+        assert_eq!(own_words(body).trim(), "Slet mine data.");
+        let body = "Radera mig.\n\n-----Ursprungligt meddelande-----\nFrån: x\nSkickat: y\nTill: z\n\ngammalt";
+        assert_eq!(own_words(body).trim(), "Radera mig.");
+        let body = "Bitte löschen.\n\nVon: Praxis <a@b.de>\nGesendet: Montag\nAn: c@d.de\nBetreff: x\n\nalt";
+        assert_eq!(own_words(body).trim(), "Bitte löschen.");
+        let body = "Delete me.\n-- \nJohn\nThis email is confidential";
+        assert_eq!(own_words(body).trim(), "Delete me.");
+        let body = "Delete me.\n\nOn Mon, 3 Feb 2025 at 10:01, Calmo <a@b.dk>\nwrote:\n> old";
+        assert_eq!(own_words(body).trim(), "Delete me.");
+        let body = "Hej\n> quoted line\nmin tekst\n\nSendt fra min iPhone";
+        assert_eq!(own_words(body).trim(), "Hej\nmin tekst");
+    }
+
+    #[test]
+    fn drops_disclaimer_paragraphs() {
+        let body =
+            "Please erase my data.\n\nThis e-mail is confidential. If you are not the intended recipient, delete it.";
+        assert_eq!(own_words(body).trim(), "Please erase my data.");
+    }
+
+    #[test]
+    fn folding_equates_spellings() {
+        assert_eq!(fold("Begrænsning"), fold("begraensning"));
+        assert_eq!(fold("begrænsning"), fold("begransning"));
+        assert_eq!(fold("Löschung"), fold("Loeschung"));
+        assert_eq!(fold("få"), fold("faa"));
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("don't"), "dont");
+    }
+
+    #[test]
+    fn sentences_and_segments() {
+        let text = "Auskunft nach Art. 15 DSGVO. Danke, Jonas";
+        let mut toks = Vec::new();
+        tokenize(text, 0, &mut toks);
+        let words: Vec<(&str, u32)> = toks.iter().map(|t| (&text[t.start..t.end], t.sentence)).collect();
+        assert_eq!(
+            words,
+            vec![
+                ("Auskunft", 0),
+                ("nach", 0),
+                ("Art", 0),
+                ("15", 0),
+                ("DSGVO", 0),
+                ("Danke", 1),
+                ("Jonas", 1)
+            ]
+        );
+        assert!(toks[6].comma_before);
+    }
+
+    #[test]
+    fn subject_prefixes() {
+        assert_eq!(strip_subject_prefixes("SV: Re: Radering"), ("Radering", true));
+        assert_eq!(strip_subject_prefixes("Sletning"), ("Sletning", false));
+        assert_eq!(strip_subject_prefixes("Re"), ("Re", false));
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for s in [
+            "",
+            ".",
+            "...",
+            "ø.",
+            "a.\u{0301}",
+            "\n\n\n",
+            ">",
+            "-- ",
+            "x'’",
+            "Ωμέγα. 1.2",
+        ] {
+            let _ = own_words(s);
+            let mut toks = Vec::new();
+            tokenize(s, 0, &mut toks);
+            for t in &toks {
+                assert!(s.get(t.start..t.end).is_some());
+            }
+            let _ = fold(s);
+            let _ = strip_subject_prefixes(s);
+        }
+    }
+}
