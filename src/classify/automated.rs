@@ -59,7 +59,10 @@ pub fn reason(msg: &Message, body: &str) -> Option<String> {
 
 fn machine_sender(addr: &str) -> Option<&'static str> {
     let local = addr.split('@').next().unwrap_or("").to_ascii_lowercase();
-    let squashed: String = local.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let squashed: String = local
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
     if squashed == "mailerdaemon" || squashed == "postmaster" {
         return Some("a mail server (mailer-daemon/postmaster)");
     }

@@ -10,7 +10,12 @@ use crate::message::{Attachment, Message};
 use super::lexicon::{c, Concepts};
 
 /// Whether the message supplies ID, and why.
-pub fn detect(msg: &Message, is_reply: bool, tags: &[Concepts], sentences: &[u32]) -> Option<String> {
+pub fn detect(
+    msg: &Message,
+    is_reply: bool,
+    tags: &[Concepts],
+    sentences: &[u32],
+) -> Option<String> {
     if is_reply {
         if let Some(a) = msg
             .attachments
@@ -28,7 +33,9 @@ pub fn detect(msg: &Message, is_reply: bool, tags: &[Concepts], sentences: &[u32
         if t & c::ID_DOC == 0 {
             continue;
         }
-        let Some(sent) = sentences.get(i) else { continue };
+        let Some(sent) = sentences.get(i) else {
+            continue;
+        };
         let attached = tags
             .iter()
             .zip(sentences.iter())

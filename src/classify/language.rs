@@ -581,19 +581,31 @@ mod tests {
 
     #[test]
     fn tells_the_scandinavian_languages_apart() {
-        assert_eq!(detect("Hej, jeg vil gerne se hvad I har om mig. Tak"), Language::Da);
+        assert_eq!(
+            detect("Hej, jeg vil gerne se hvad I har om mig. Tak"),
+            Language::Da
+        );
         assert_eq!(
             detect("Hei, jeg vil gjerne vite hva dere har om meg. Takk"),
             Language::No
         );
-        assert_eq!(detect("Hej, jag vill veta vad ni har om mig. Tack"), Language::Sv);
+        assert_eq!(
+            detect("Hej, jag vill veta vad ni har om mig. Tack"),
+            Language::Sv
+        );
         assert_eq!(detect("slette mine oplysninger"), Language::Da);
         assert_eq!(detect("radera mina uppgifter"), Language::Sv);
         assert_eq!(detect("kan ni ta bort mig"), Language::Sv);
         assert_eq!(detect("Auskunft nach Art. 15"), Language::De);
         assert_eq!(detect("Please take me off your newsletter"), Language::En);
-        assert_eq!(detect("Graag uitschrijven voor de nieuwsbrief"), Language::Nl);
-        assert_eq!(detect("Haluan peruuttaa uutiskirjeen tilauksen. Kiitos."), Language::Fi);
+        assert_eq!(
+            detect("Graag uitschrijven voor de nieuwsbrief"),
+            Language::Nl
+        );
+        assert_eq!(
+            detect("Haluan peruuttaa uutiskirjeen tilauksen. Kiitos."),
+            Language::Fi
+        );
     }
 
     #[test]

@@ -53,7 +53,9 @@ impl Classification {
 
     /// A human should look: an uncertain request, or a non-request with some request signal.
     pub fn needs_review(&self) -> bool {
-        !self.automated && self.confidence < Self::REVIEW_BELOW && (!self.kinds.is_empty() || !self.evidence.is_empty())
+        !self.automated
+            && self.confidence < Self::REVIEW_BELOW
+            && (!self.kinds.is_empty() || !self.evidence.is_empty())
     }
 }
 
@@ -115,7 +117,8 @@ pub fn classify(msg: &Message) -> Classification {
     let mut numbers: Vec<Option<u32>> = Vec::with_capacity(toks.len());
     for (i, t) in toks.iter().enumerate() {
         let limit = sentence_end.get(i).copied().unwrap_or(toks.len());
-        let (mut concepts, _) = lex.match_at(lang_index(language), allowed, &stems, &folded, i, limit);
+        let (mut concepts, _) =
+            lex.match_at(lang_index(language), allowed, &stems, &folded, i, limit);
         let raw = combined.get(t.start..t.end).unwrap_or("");
         if raw == "I" && language == Language::En {
             concepts |= c::I_SELF;
@@ -143,11 +146,19 @@ pub fn classify(msg: &Message) -> Classification {
 
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
-    let personal = tags.iter().any(|t| t & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME) != 0);
+    let personal = tags
+        .iter()
+        .any(|t| t & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME) != 0);
     if !personal {
-        let notice = tags.iter().any(|t| t & (c::ADVERT | c::POLICY | c::WE) != 0);
+        let notice = tags
+            .iter()
+            .any(|t| t & (c::ADVERT | c::POLICY | c::WE) != 0);
         for h in &mut hits {
-            h.score = if notice { h.score.min(1.2) } else { h.score * 0.85 };
+            h.score = if notice {
+                h.score.min(1.2)
+            } else {
+                h.score * 0.85
+            };
         }
     }
 
@@ -174,7 +185,8 @@ fn sentence_ends(toks: &[text::Token]) -> Vec<usize> {
     let mut ends = vec![toks.len(); toks.len()];
     let mut start = 0;
     for i in 1..=toks.len() {
-        let boundary = i == toks.len() || toks.get(i).map(|t| t.sentence) != toks.get(i - 1).map(|t| t.sentence);
+        let boundary = i == toks.len()
+            || toks.get(i).map(|t| t.sentence) != toks.get(i - 1).map(|t| t.sentence);
         if boundary {
             for e in ends.iter_mut().take(i).skip(start) {
                 *e = i;
@@ -201,7 +213,11 @@ fn decide(
             .collect();
         of_kind.sort_by(|a, b| b.score.total_cmp(&a.score));
         let Some(top) = of_kind.first() else { continue };
-        let extra = of_kind.iter().skip(1).filter(|h| h.score >= GUESS_AT).count() as f32;
+        let extra = of_kind
+            .iter()
+            .skip(1)
+            .filter(|h| h.score >= GUESS_AT)
+            .count() as f32;
         let score = (top.score + 0.15 * extra).min(3.4);
         let index = hits.iter().position(|h| std::ptr::eq(h, *top)).unwrap_or(0);
         best.push((kind, score, index, of_kind.len()));
@@ -215,12 +231,18 @@ fn decide(
         best.retain(|b| {
             !(b.0 == RequestKind::Access
                 && b.1 < 2.2
-                && hits.get(b.2).is_some_and(|h| h.rule == "get/send + personal data"))
+                && hits
+                    .get(b.2)
+                    .is_some_and(|h| h.rule == "get/send + personal data"))
                 || port.1 < KIND_AT
         });
     }
 
-    let mut kinds: Vec<RequestKind> = best.iter().filter(|b| b.1 >= KIND_AT).map(|b| b.0).collect();
+    let mut kinds: Vec<RequestKind> = best
+        .iter()
+        .filter(|b| b.1 >= KIND_AT)
+        .map(|b| b.0)
+        .collect();
     let top = best.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
     let mut guessed = false;
     if kinds.is_empty() {
@@ -301,7 +323,9 @@ mod tests {
     use super::*;
 
     fn classify_raw(headers: &str, body: &str) -> Classification {
-        let raw = format!("From: Anna <anna@example.dk>\r\nTo: info@calmo.dk\r\n{headers}\r\n\r\n{body}\r\n");
+        let raw = format!(
+            "From: Anna <anna@example.dk>\r\nTo: info@calmo.dk\r\n{headers}\r\n\r\n{body}\r\n"
+        );
         classify(&Message::parse(raw.as_bytes()).unwrap_or_default())
     }
 
@@ -313,16 +337,25 @@ mod tests {
     fn everyday_requests_in_each_language() {
         use RequestKind::*;
         assert_eq!(
-            kinds("Subject: Hej", "Hej, jeg vil gerne have slettet mine oplysninger."),
+            kinds(
+                "Subject: Hej",
+                "Hej, jeg vil gerne have slettet mine oplysninger."
+            ),
             vec![Erasure]
         );
         assert_eq!(
             kinds("Subject: x", "Hej! Kan ni radera mina uppgifter? Tack"),
             vec![Erasure]
         );
-        assert_eq!(kinds("Subject: x", "jeg vil gerne se hvad I har om mig"), vec![Access]);
+        assert_eq!(
+            kinds("Subject: x", "jeg vil gerne se hvad I har om mig"),
+            vec![Access]
+        );
         assert_eq!(kinds("Subject: x", "hej kan ni ta bort mig"), vec![Erasure]);
-        assert_eq!(kinds("Subject: Auskunft", "Auskunft nach Art. 15 bitte."), vec![Access]);
+        assert_eq!(
+            kinds("Subject: Auskunft", "Auskunft nach Art. 15 bitte."),
+            vec![Access]
+        );
         assert_eq!(
             kinds("Subject: x", "Please take me off your newsletter."),
             vec![Unsubscribe]
@@ -351,7 +384,11 @@ mod tests {
             "Vi har opdateret vores persondatapolitik. Du skal ikke gøre noget."
         )
         .is_empty());
-        assert!(kinds("Subject: x", "Jeg slettede de gamle billeder af min eks i går.").is_empty());
+        assert!(kinds(
+            "Subject: x",
+            "Jeg slettede de gamle billeder af min eks i går."
+        )
+        .is_empty());
     }
 
     #[test]
@@ -361,7 +398,10 @@ mod tests {
             "Please delete my data",
         );
         assert!(c.automated && c.kinds.is_empty() && !c.is_request());
-        let c = classify_raw("Subject: Delete my data\r\nAuto-Submitted: no", "Please delete my data");
+        let c = classify_raw(
+            "Subject: Delete my data\r\nAuto-Submitted: no",
+            "Please delete my data",
+        );
         assert!(!c.automated && c.is_request());
     }
 
@@ -387,7 +427,9 @@ mod tests {
         );
         assert_eq!(c.language, Language::Da);
         assert!(
-            c.evidence.iter().any(|e| e.contains("sletter mine oplysninger")),
+            c.evidence
+                .iter()
+                .any(|e| e.contains("sletter mine oplysninger")),
             "{:?}",
             c.evidence
         );
@@ -401,6 +443,9 @@ mod tests {
         let long = "slet ".repeat(50_000);
         let _ = classify_raw("Subject: x", &long);
         let _ = classify_raw("Subject: Re: Re: SV:", "> > >\r\n-- \r\n");
-        let _ = classify_raw("Subject: Art. 15", "Art. 9999999999999999999 art art. . . ,,,");
+        let _ = classify_raw(
+            "Subject: Art. 15",
+            "Art. 9999999999999999999 art art. . . ,,,",
+        );
     }
 }

@@ -48,10 +48,21 @@ impl View<'_> {
 
     /// The nearest token within `before`/`after` words of `i` carrying `mask`, in the same
     /// sentence (and the same comma segment when `same_segment`).
-    fn near(&self, i: usize, mask: Concepts, before: usize, after: usize, same_segment: bool) -> Option<usize> {
+    fn near(
+        &self,
+        i: usize,
+        mask: Concepts,
+        before: usize,
+        after: usize,
+        same_segment: bool,
+    ) -> Option<usize> {
         let sent = self.sentence(i);
         let seg = self.segment(i);
-        let ok = |j: usize| self.sentence(j) == sent && (!same_segment || self.segment(j) == seg) && self.has(j, mask);
+        let ok = |j: usize| {
+            self.sentence(j) == sent
+                && (!same_segment || self.segment(j) == seg)
+                && self.has(j, mask)
+        };
         for d in 1..=before.max(after) {
             if d <= before && i >= d && ok(i - d) {
                 return Some(i - d);
@@ -123,7 +134,9 @@ impl View<'_> {
     /// A statement about something done, not a request: "er slettet", "has been deleted",
     /// "thanks for…", or a past form without a request word before it.
     fn statement(&self, i: usize) -> bool {
-        if self.near(i, c::AUX_PERF, 2, 0, true).is_some() && self.near(i, c::REQ, 5, 0, false).is_none() {
+        if self.near(i, c::AUX_PERF, 2, 0, true).is_some()
+            && self.near(i, c::REQ, 5, 0, false).is_none()
+        {
             return true;
         }
         if self.in_sentence(i, c::THANKS).is_some() {
@@ -142,7 +155,11 @@ impl View<'_> {
         if self.near(i, c::HOW | c::HANDLE, 6, 0, false).is_some() {
             f *= 0.6;
         }
-        if self.near(i, c::WE, 3, 0, true).is_some() && self.near(i, c::I_SELF | c::ME | c::MY, 6, 6, false).is_none() {
+        if self.near(i, c::WE, 3, 0, true).is_some()
+            && self
+                .near(i, c::I_SELF | c::ME | c::MY, 6, 6, false)
+                .is_none()
+        {
             f *= 0.5;
         }
         f
@@ -215,7 +232,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         if t & c::USE != 0 {
             if let Some(s) = stop_using(v, i) {
-                let temporary = v.in_sentence(i, c::UNTIL | c::FREEZE).is_some() || negated_delete_anywhere(v);
+                let temporary =
+                    v.in_sentence(i, c::UNTIL | c::FREEZE).is_some() || negated_delete_anywhere(v);
                 if temporary {
                     push(hit(Restriction, 2.2, s, i, "stop using until / but keep"));
                 } else if let Some(j) = v.in_sentence(i, c::PURPOSE) {
@@ -227,7 +245,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         if t & c::NEWS != 0 {
             if let Some(j) = v.near(i, c::NEG, 6, 0, false) {
-                if v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some() || v.near(i, c::REQ, 6, 0, false).is_some() {
+                if v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some()
+                    || v.near(i, c::REQ, 6, 0, false).is_some()
+                {
                     push(hit(Unsubscribe, 2.5, j, i, "no more newsletters"));
                 }
             }
@@ -236,7 +256,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             if let Some(j) = v.near(i, c::NEG, 6, 0, false) {
                 let longer = v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some();
                 let req = v.near(i, c::REQ, 8, 0, false).is_some();
-                let object = t & c::MAIL != 0 || v.near(i, c::MAIL | c::NEWS, 0, 5, false).is_some();
+                let object =
+                    t & c::MAIL != 0 || v.near(i, c::MAIL | c::NEWS, 0, 5, false).is_some();
                 if longer && object && req {
                     push(hit(Unsubscribe, 2.5, j, i, "no longer receive mail"));
                 }
@@ -270,7 +291,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Erasure, 2.0, i, j, "delete it (the data)"));
             } else if let Some(j) = v.near(i, c::ALL, 3, 4, true) {
                 let context = v.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME | c::SYSTEM);
-                push(hit(Erasure, if context { 2.0 } else { 1.5 }, i, j, "delete everything"));
+                push(hit(
+                    Erasure,
+                    if context { 2.0 } else { 1.5 },
+                    i,
+                    j,
+                    "delete everything",
+                ));
             } else if let Some(j) = v.near(i, c::REQ, 4, 2, false) {
                 push(hit(Erasure, 1.0, j, i, "delete (no object)"));
             }
@@ -295,7 +322,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 None => push(hit(Access, 1.2, i, i, "access word")),
             }
         }
-        if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0 && t & c::DEL == 0 && !v.statement(i) {
+        if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
+            && t & c::DEL == 0
+            && !v.statement(i)
+        {
             let about = if t & (c::SEE | c::COPY) != 0 {
                 v.near(i, c::ABOUT_ME, 0, 8, false)
             } else {
@@ -306,9 +336,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 let other_action = (lo + 1..hi).any(|k| {
                     v.has(
                         k,
-                        c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER | c::USE | c::ATTACH,
+                        c::DEL
+                            | c::CORRECT
+                            | c::UPDATE
+                            | c::RESTRICT
+                            | c::TRANSFER
+                            | c::USE
+                            | c::ATTACH,
                     )
-                }) || v.near(i, c::DEL | c::CORRECT | c::UPDATE, 0, 2, true).is_some();
+                }) || v
+                    .near(i, c::DEL | c::CORRECT | c::UPDATE, 0, 2, true)
+                    .is_some();
                 if !other_action {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
                     let rule = if strong {
@@ -321,8 +359,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         let relative = v.has(i.wrapping_sub(1), c::ALL)
-            || v.in_sentence(i, c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER)
-                .is_some();
+            || v.in_sentence(
+                i,
+                c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER,
+            )
+            .is_some();
         if t & c::WHAT != 0 && !relative {
             let about = v.near(i, c::ABOUT_ME, 0, 10, false);
             let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK, 0, 4, false);
@@ -340,18 +381,45 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::RECT_STRONG != 0 && !v.statement(i) {
             push(hit(Rectification, 2.8, i, i, "rectification named"));
         }
-        if t & c::CORRECT != 0 && t & c::RECT_STRONG == 0 && !v.statement(i) && !v.has(i + 1, c::ME) {
-            if let Some(j) = v.near(i, c::FIELD | c::DATA_STRONG | c::DATA_WEAK | c::WRONG, 8, 8, false) {
+        if t & c::CORRECT != 0 && t & c::RECT_STRONG == 0 && !v.statement(i) && !v.has(i + 1, c::ME)
+        {
+            if let Some(j) = v.near(
+                i,
+                c::FIELD | c::DATA_STRONG | c::DATA_WEAK | c::WRONG,
+                8,
+                8,
+                false,
+            ) {
                 push(hit(Rectification, 2.0, i, j, "correct + field"));
             } else if field_and_wrong(v) {
-                push(hit(Rectification, 2.0, i, i, "correct (a wrong field mentioned)"));
+                push(hit(
+                    Rectification,
+                    2.0,
+                    i,
+                    i,
+                    "correct (a wrong field mentioned)",
+                ));
             }
         }
-        if t & c::UPDATE != 0 && !v.statement(i) && !v.has(i + 1, c::ME) && v.near(i, c::WE, 3, 0, false).is_none() {
+        if t & c::UPDATE != 0
+            && !v.statement(i)
+            && !v.has(i + 1, c::ME)
+            && v.near(i, c::WE, 3, 0, false).is_none()
+        {
             if let Some(j) = v.near(i, c::FIELD, 8, 8, false) {
                 push(hit(Rectification, 2.0, i, j, "update + field"));
-            } else if v.near(i, c::YOU | c::SYSTEM | c::REQ, 4, 4, false).is_some() && field_changed(v) {
-                push(hit(Rectification, 2.0, i, i, "update (a changed field mentioned)"));
+            } else if v
+                .near(i, c::YOU | c::SYSTEM | c::REQ, 4, 4, false)
+                .is_some()
+                && field_changed(v)
+            {
+                push(hit(
+                    Rectification,
+                    2.0,
+                    i,
+                    i,
+                    "update (a changed field mentioned)",
+                ));
             }
         }
         if t & c::WRONG != 0 {
@@ -372,7 +440,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         if t & c::FREEZE != 0 {
-            if let Some(j) = v.data_object(i).or_else(|| v.near(i, c::DATA_WEAK, 4, 4, true)) {
+            if let Some(j) = v
+                .data_object(i)
+                .or_else(|| v.near(i, c::DATA_WEAK, 4, 4, true))
+            {
                 push(hit(Restriction, 2.2, i, j, "block/put on hold + data"));
             }
         }
@@ -382,10 +453,22 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             let boost = v
                 .in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
                 .is_some();
-            push(hit(Objection, if boost { 3.0 } else { 2.5 }, i, i, "objection named"));
+            push(hit(
+                Objection,
+                if boost { 3.0 } else { 2.5 },
+                i,
+                i,
+                "objection named",
+            ));
         }
         if t & c::OPPOSE != 0 {
-            match v.near(i, c::USE | c::PURPOSE | c::DATA_STRONG | c::DATA_WEAK, 0, 8, false) {
+            match v.near(
+                i,
+                c::USE | c::PURPOSE | c::DATA_STRONG | c::DATA_WEAK,
+                0,
+                8,
+                false,
+            ) {
                 Some(j) => push(hit(Objection, 2.5, i, j, "oppose + processing")),
                 None => push(hit(Objection, 1.5, i, i, "oppose")),
             }
@@ -405,7 +488,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         if t & (c::TRANSFER | c::SEND) != 0 {
             if let (Some(j), Some(_)) = (
-                v.data_object(i).or_else(|| v.in_sentence(i, c::DATA_STRONG)),
+                v.data_object(i)
+                    .or_else(|| v.in_sentence(i, c::DATA_STRONG)),
                 v.in_sentence(i, c::NEWPROV | c::DIRECT),
             ) {
                 let score = if t & c::TRANSFER != 0 { 2.0 } else { 1.6 };
@@ -423,7 +507,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 };
                 push(hit(WithdrawConsent, score, i, j, "withdraw consent"));
             } else if t & c::WITHDRAW != 0 && t & c::UNSUB == 0 {
-                push(hit(WithdrawConsent, 1.2, i, i, "withdraw (no consent named)"));
+                push(hit(
+                    WithdrawConsent,
+                    1.2,
+                    i,
+                    i,
+                    "withdraw (no consent named)",
+                ));
             }
         }
 
@@ -445,7 +535,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Unsubscribe, 2.5, i, j, "stop sending"));
             }
         }
-        if t & c::NEWS != 0 && v.near(i, c::NEG, 6, 0, false).is_none() && v.in_sentence(i, c::SUBSCRIBE).is_none() {
+        if t & c::NEWS != 0
+            && v.near(i, c::NEG, 6, 0, false).is_none()
+            && v.in_sentence(i, c::SUBSCRIBE).is_none()
+        {
             if let Some(j) = v
                 .near(i, c::ME, 4, 4, false)
                 .filter(|_| v.in_sentence(i, c::REQ).is_some())
@@ -469,7 +562,8 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
     })?;
     // The thing not to be used must be the person's data ("it" after a data sentence counts).
     let object = v.data_object(i).is_some()
-        || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false).is_some()
+        || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false)
+            .is_some()
         || v.in_sentence(i, c::FREEZE).is_some();
     object.then_some(governor)
 }
@@ -483,12 +577,14 @@ fn negated_delete_anywhere(v: &View<'_>) -> bool {
 }
 
 fn field_and_wrong(v: &View<'_>) -> bool {
-    (0..v.len()).any(|k| v.has(k, c::WRONG) && v.near(k, c::FIELD | c::DATA_STRONG, 6, 6, false).is_some())
+    (0..v.len())
+        .any(|k| v.has(k, c::WRONG) && v.near(k, c::FIELD | c::DATA_STRONG, 6, 6, false).is_some())
 }
 
 fn field_changed(v: &View<'_>) -> bool {
     (0..v.len()).any(|k| v.has(k, c::CHANGED) && v.near(k, c::FIELD, 4, 4, false).is_some())
-        || (0..v.len()).any(|k| v.has(k, c::FIELD | c::CHANGED) && v.has(k, c::CHANGED) && v.has(k, c::FIELD))
+        || (0..v.len())
+            .any(|k| v.has(k, c::FIELD | c::CHANGED) && v.has(k, c::CHANGED) && v.has(k, c::FIELD))
 }
 
 #[cfg(test)]
@@ -516,11 +612,25 @@ mod tests {
     fn delete_my_data_is_erasure_and_negation_cancels() {
         let tags = [c::I_SELF, c::REQ, c::DEL, c::MY, c::DATA_WEAK];
         let t = toks(tags.len(), None);
-        let hits = evaluate(&View { toks: &t, tags: &tags }, &[None; 5]);
-        assert!(hits.iter().any(|h| h.kind == RequestKind::Erasure && h.score >= 2.0));
+        let hits = evaluate(
+            &View {
+                toks: &t,
+                tags: &tags,
+            },
+            &[None; 5],
+        );
+        assert!(hits
+            .iter()
+            .any(|h| h.kind == RequestKind::Erasure && h.score >= 2.0));
         let tags = [c::I_SELF, c::NEG, c::REQ, c::MY, c::DATA_WEAK, c::DEL];
         let t = toks(tags.len(), None);
-        let hits = evaluate(&View { toks: &t, tags: &tags }, &[None; 6]);
+        let hits = evaluate(
+            &View {
+                toks: &t,
+                tags: &tags,
+            },
+            &[None; 6],
+        );
         assert!(!hits.iter().any(|h| h.kind == RequestKind::Erasure));
     }
 
@@ -528,18 +638,36 @@ mod tests {
     fn article_numbers() {
         let tags = [c::ARTICLE, 0, c::LEGAL];
         let t = toks(3, None);
-        let hits = evaluate(&View { toks: &t, tags: &tags }, &[None, Some(17), None]);
+        let hits = evaluate(
+            &View {
+                toks: &t,
+                tags: &tags,
+            },
+            &[None, Some(17), None],
+        );
         assert_eq!(hits.first().map(|h| h.kind), Some(RequestKind::Erasure));
         assert_eq!(article_kind(19), None);
     }
 
     #[test]
     fn empty_and_mismatched_inputs_do_not_panic() {
-        let v = View { toks: &[], tags: &[] };
+        let v = View {
+            toks: &[],
+            tags: &[],
+        };
         assert!(evaluate(&v, &[]).is_empty());
         let t = toks(2, Some(1));
-        let tags = [c::DEL | c::NEG | c::WHAT | c::USE | c::STOP | c::CONSENT, c::ALL];
-        let _ = evaluate(&View { toks: &t, tags: &tags }, &[]);
+        let tags = [
+            c::DEL | c::NEG | c::WHAT | c::USE | c::STOP | c::CONSENT,
+            c::ALL,
+        ];
+        let _ = evaluate(
+            &View {
+                toks: &t,
+                tags: &tags,
+            },
+            &[],
+        );
         let _ = evaluate(
             &View {
                 toks: &t,

@@ -12,7 +12,9 @@ pub fn own_words(body: &str) -> String {
     let lines: Vec<&str> = body.lines().collect();
     let mut end = lines.len();
     for (i, line) in lines.iter().enumerate() {
-        if is_signature_separator(line) || (might_start_history(line) && starts_quoted_history(&lines, i)) {
+        if is_signature_separator(line)
+            || (might_start_history(line) && starts_quoted_history(&lines, i))
+        {
             end = i;
             break;
         }
@@ -83,7 +85,10 @@ fn is_disclaimer(lower: &str) -> bool {
 /// Cheap pre-check: every quote header ends with ':' or starts with '-', '_' or a header label.
 fn might_start_history(line: &str) -> bool {
     let t = line.trim();
-    t.ends_with(':') || t.starts_with('-') || t.starts_with('_') || t.get(..12).is_some_and(|p| p.contains(':'))
+    t.ends_with(':')
+        || t.starts_with('-')
+        || t.starts_with('_')
+        || t.get(..12).is_some_and(|p| p.contains(':'))
 }
 
 fn is_signature_separator(line: &str) -> bool {
@@ -138,9 +143,11 @@ fn ends_with_wrote(line: &str) -> bool {
 
 fn looks_like_intro_start(line: &str) -> bool {
     let l = line.to_lowercase();
-    ["on ", "den ", "am ", "op ", "le ", "el ", "tors ", "mån ", "tis "]
-        .iter()
-        .any(|p| l.starts_with(p))
+    [
+        "on ", "den ", "am ", "op ", "le ", "el ", "tors ", "mån ", "tis ",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
         || l.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
@@ -156,7 +163,15 @@ const ORIGINAL: [&str; 9] = [
     "message d'origine",
 ];
 
-const FROM_LABELS: [&str; 7] = ["from:", "fra:", "från:", "von:", "van:", "lähettäjä:", "de:"];
+const FROM_LABELS: [&str; 7] = [
+    "from:",
+    "fra:",
+    "från:",
+    "von:",
+    "van:",
+    "lähettäjä:",
+    "de:",
+];
 const HEADER_LABELS: [&str; 18] = [
     "sent:",
     "sendt:",
@@ -181,7 +196,9 @@ const HEADER_LABELS: [&str; 18] = [
 /// Whether quoted history starts at line `i`: a "… wrote:" intro, an Outlook separator, or an
 /// Outlook header block ("From: … / Sent: … / To: …").
 fn starts_quoted_history(lines: &[&str], i: usize) -> bool {
-    let Some(line) = lines.get(i) else { return false };
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
     let t = line.trim();
     if t.is_empty() {
         return false;
@@ -191,7 +208,10 @@ fn starts_quoted_history(lines: &[&str], i: usize) -> bool {
         return true;
     }
     // "Den 3. mar. 2025 kl. 10.12 skrev Calmo <info@calmo.dk>:", "Am … schrieb Praxis <…>:"
-    if lower.ends_with(':') && t.len() < 300 && (looks_like_intro_start(&lower) || lower.contains('@')) {
+    if lower.ends_with(':')
+        && t.len() < 300
+        && (looks_like_intro_start(&lower) || lower.contains('@'))
+    {
         const VERBS: [&str; 7] = [
             " skrev ",
             " wrote ",
@@ -240,7 +260,9 @@ pub fn fold_into(word: &str, out: &mut String) {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             'a'..='z' | '0'..='9' => out.push(c),
-            'æ' | 'Æ' | 'ä' | 'Ä' | 'å' | 'Å' | 'á' | 'à' | 'â' | 'Á' | 'À' | 'Â' => out.push('a'),
+            'æ' | 'Æ' | 'ä' | 'Ä' | 'å' | 'Å' | 'á' | 'à' | 'â' | 'Á' | 'À' | 'Â' => {
+                out.push('a')
+            }
             'ø' | 'Ø' | 'ö' | 'Ö' | 'ó' | 'ò' | 'ô' | 'Ó' | 'Ô' => out.push('o'),
             'ü' | 'Ü' | 'ú' | 'ù' | 'û' => out.push('u'),
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => out.push('e'),
@@ -377,11 +399,7 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
                 }
             }
             ',' | '–' | '—' | '(' | ')' | ':' => pending_comma = true,
-            '-' => {
-                if iter.peek().is_some_and(|(_, n)| n.is_whitespace()) {
-                    pending_comma = true;
-                }
-            }
+            '-' if iter.peek().is_some_and(|(_, n)| n.is_whitespace()) => pending_comma = true,
             _ => {}
         }
         if c != '\n' && !c.is_whitespace() {
@@ -443,8 +461,8 @@ fn push_token(
 
 fn is_abbreviation(word: &str) -> bool {
     const ABBR: [&str; 24] = [
-        "art", "jf", "jfr", "fx", "evt", "bl", "ca", "nr", "dr", "stk", "z", "b", "bzw", "ggf", "inkl", "ekskl", "t",
-        "e", "ex", "resp", "mfl", "u", "a", "i",
+        "art", "jf", "jfr", "fx", "evt", "bl", "ca", "nr", "dr", "stk", "z", "b", "bzw", "ggf",
+        "inkl", "ekskl", "t", "e", "ex", "resp", "mfl", "u", "a", "i",
     ];
     let lower = word.to_ascii_lowercase();
     ABBR.contains(&lower.as_str())
@@ -516,7 +534,10 @@ mod tests {
         let text = "Auskunft nach Art. 15 DSGVO. Danke, Jonas";
         let mut toks = Vec::new();
         tokenize(text, 0, &mut toks);
-        let words: Vec<(&str, u32)> = toks.iter().map(|t| (&text[t.start..t.end], t.sentence)).collect();
+        let words: Vec<(&str, u32)> = toks
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.sentence))
+            .collect();
         assert_eq!(
             words,
             vec![
@@ -534,7 +555,10 @@ mod tests {
 
     #[test]
     fn subject_prefixes() {
-        assert_eq!(strip_subject_prefixes("SV: Re: Radering"), ("Radering", true));
+        assert_eq!(
+            strip_subject_prefixes("SV: Re: Radering"),
+            ("Radering", true)
+        );
         assert_eq!(strip_subject_prefixes("Sletning"), ("Sletning", false));
         assert_eq!(strip_subject_prefixes("Re"), ("Re", false));
     }

@@ -8,6 +8,8 @@ use crate::cases::kinds_from_text;
 use crate::config::Config;
 use crate::domain::Language;
 use crate::legal_clock;
+
+use super::deadlines;
 use crate::replies::compose::{compose, new_message_id, Outgoing};
 use crate::replies::{
     long_date, reply_language, BusinessFacts, CaseFacts, Purpose, ReplyContext, RequesterFacts, Templates,
@@ -24,12 +26,24 @@ pub struct Thread {
     pub references: Vec<String>,
 }
 
-/// The template context for a case.
-pub fn context(config: &Config, case: &CaseRow) -> anyhow::Result<ReplyContext> {
+/// The template context for a draft of `purpose` in `case`, at `now`: the legal due date as the
+/// clock stands (suspensions counted), and for an extension notice the date it would extend to.
+pub async fn context(
+    conn: &mut SqliteConnection,
+    config: &Config,
+    case: &CaseRow,
+    purpose: Purpose,
+    now: DateTime<Utc>,
+) -> anyhow::Result<ReplyContext> {
     let language = reply_language(case.language.parse().unwrap_or(Language::En));
     let country = config.business.country;
-    let received_local = case.received_at.with_timezone(&country.time_zone()).date_naive();
-    let due = legal_clock::statutory_due(country, case.received_at)?.due;
+    let policy = config.deadlines.suspension_policy();
+    let clock = deadlines::case_clock(conn, config, case).await?;
+    let legal = clock.legal_deadline(now, &policy)?;
+    let extended = match purpose {
+        Purpose::Extension => clock.check_extension(now, &policy)?.extended,
+        _ => legal.extended.clone(),
+    };
     Ok(ReplyContext {
         business: BusinessFacts {
             name: config.business.name.clone(),
@@ -41,8 +55,10 @@ pub fn context(config: &Config, case: &CaseRow) -> anyhow::Result<ReplyContext> 
         case: CaseFacts {
             reference: case.reference.clone(),
             kinds: kinds_from_text(&case.kinds),
-            received: long_date(received_local, language),
-            due: long_date(due, language),
+            received: long_date(legal_clock::local_day(country, case.received_at), language),
+            due: long_date(legal.original.due, language),
+            extended_due: extended.map(|p| long_date(p.due, language)),
+            extension_reason: case.extension_reason.clone(),
         },
         requester: RequesterFacts {
             name: case.requester_name.clone(),
@@ -62,7 +78,8 @@ pub async fn draft(
     now: DateTime<Utc>,
 ) -> anyhow::Result<i64> {
     let language = reply_language(case.language.parse().unwrap_or(Language::En));
-    let rendered = templates.render(purpose, language, &context(config, case)?)?;
+    let context = context(conn, config, case, purpose, now).await?;
+    let rendered = templates.render(purpose, language, &context)?;
     let id = drafts::insert(
         conn,
         &drafts::NewDraft {

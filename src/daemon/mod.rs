@@ -35,6 +35,8 @@ pub struct Context {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PassReport {
     pub sync: sync::SyncReport,
+    /// Reminders put in today's digest to the practitioner.
+    pub reminders: usize,
     pub outbox: outbox::OutboxReport,
 }
 
@@ -105,20 +107,27 @@ async fn session(ctx: &Context, once: bool, shutdown: &mut Shutdown, passes: &mu
 /// One pass over an open connection.
 pub async fn pass(ctx: &Context, imap: &mut Imap, smtp: &Smtp, sent: &str) -> anyhow::Result<PassReport> {
     let sync = sync::sync_inbox(ctx, imap).await?;
+    let reminders = {
+        let mut tx = ctx.db.begin().await?;
+        let queued = deadlines::queue_reminders(&mut tx, &ctx.config, &ctx.templates, ctx.clock.now()).await?;
+        tx.commit().await?;
+        queued
+    };
     let outbox = outbox::send_due(ctx, imap, smtp, sent).await?;
-    Ok(PassReport { sync, outbox })
+    Ok(PassReport { sync, reminders, outbox })
 }
 
 fn log_pass(report: &PassReport) {
     let s = &report.sync;
     let o = &report.outbox;
-    if s.read + o.sent + o.failed + o.retry_later > 0 {
+    if s.read + report.reminders + o.sent + o.failed + o.retry_later > 0 {
         tracing::info!(
             read = s.read,
             opened = s.opened,
             joined = s.joined,
             review = s.review,
             unreadable = s.unreadable,
+            reminders = report.reminders,
             sent = o.sent,
             retry_later = o.retry_later,
             failed = o.failed,

@@ -12,7 +12,8 @@ use chrono::{DateTime, Duration, Utc};
 use crate::mail::imap::{Imap, SpecialUse};
 use crate::mail::smtp::{SendError, Smtp};
 use crate::storage::outbox::{self, OutboxRow};
-use crate::storage::{audit, drafts};
+use crate::replies::Purpose;
+use crate::storage::{audit, deadlines, drafts};
 
 use super::Context;
 
@@ -52,7 +53,7 @@ pub async fn recover_interrupted(ctx: &Context, imap: &mut Imap, sent: &str) -> 
         if in_sent {
             outbox::transition(&mut tx, row.id, "sending", "sent", now).await?;
             outbox::transition(&mut tx, row.id, "sent", "filed", now).await?;
-            mark_draft_sent(&mut tx, &row).await?;
+            mark_draft_sent(&mut tx, &row, now).await?;
             record(&mut tx, &row, now, "reply.sent", "interrupted send found in Sent".into()).await?;
             report.recovered += 1;
         } else {
@@ -95,7 +96,7 @@ pub async fn send_due(ctx: &Context, imap: &mut Imap, smtp: &Smtp, sent: &str) -
         match result {
             Ok(()) => {
                 outbox::transition(&mut tx, row.id, "sending", "sent", now).await?;
-                mark_draft_sent(&mut tx, &row).await?;
+                mark_draft_sent(&mut tx, &row, now).await?;
                 record(&mut tx, &row, now, "reply.sent", format!("as {}", row.message_id)).await?;
                 report.sent += 1;
                 tracing::info!(outbox = row.id, "reply sent");
@@ -138,9 +139,36 @@ async fn file_sent(ctx: &Context, imap: &mut Imap, sent: &str) -> anyhow::Result
     Ok(filed)
 }
 
-async fn mark_draft_sent(conn: &mut crate::storage::SqliteConnection, row: &OutboxRow) -> anyhow::Result<()> {
-    if let Some(draft_id) = row.draft_id {
-        drafts::mark_sent(conn, draft_id).await?;
+/// Bookkeeping once a reply has gone out: the draft is sent; an ID request starts a suspension
+/// of the legal clock; an extension notice makes the extension take effect (Art. 12(3)).
+async fn mark_draft_sent(conn: &mut crate::storage::SqliteConnection, row: &OutboxRow, sent_at: DateTime<Utc>) -> anyhow::Result<()> {
+    let Some(draft_id) = row.draft_id else {
+        return Ok(());
+    };
+    drafts::mark_sent(conn, draft_id).await?;
+    let Some(draft) = drafts::get(conn, draft_id).await? else {
+        return Ok(());
+    };
+    match draft.purpose.parse::<Purpose>() {
+        Ok(Purpose::IdRequest) => {
+            deadlines::suspend(conn, draft.case_id, "identity", sent_at).await?;
+        }
+        Ok(Purpose::Extension) => {
+            deadlines::record_extension(conn, draft.case_id, sent_at).await?;
+            audit::record(
+                conn,
+                audit::Event {
+                    at: sent_at,
+                    actor: "daemon",
+                    action: "case.extended",
+                    case_id: Some(draft.case_id),
+                    draft_id: Some(draft_id),
+                    detail: "extension notice sent (Art. 12(3))".into(),
+                },
+            )
+            .await?;
+        }
+        _ => {}
     }
     Ok(())
 }

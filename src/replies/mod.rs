@@ -25,16 +25,24 @@ pub enum Purpose {
     Acknowledgment,
     IdRequest,
     Reply,
+    /// Notice that the deadline is extended by two months (Art. 12(3)).
+    Extension,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 3] = [Purpose::Acknowledgment, Purpose::IdRequest, Purpose::Reply];
+    pub const ALL: [Purpose; 4] = [
+        Purpose::Acknowledgment,
+        Purpose::IdRequest,
+        Purpose::Reply,
+        Purpose::Extension,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Purpose::Acknowledgment => "acknowledgment",
             Purpose::IdRequest => "id_request",
             Purpose::Reply => "reply",
+            Purpose::Extension => "extension",
         }
     }
 }
@@ -84,11 +92,11 @@ macro_rules! builtin_templates {
 
 /// The templates compiled into the binary: (`lang/purpose.txt`, text).
 pub const BUILTIN: &[(&str, &str)] = builtin_templates! {
-    "da" => ["acknowledgment", "id_request", "reply"],
-    "sv" => ["acknowledgment", "id_request", "reply"],
-    "no" => ["acknowledgment", "id_request", "reply"],
-    "en" => ["acknowledgment", "id_request", "reply"],
-    "de" => ["acknowledgment", "id_request", "reply"],
+    "da" => ["acknowledgment", "id_request", "reply", "extension", "reminder_digest"],
+    "sv" => ["acknowledgment", "id_request", "reply", "extension", "reminder_digest"],
+    "no" => ["acknowledgment", "id_request", "reply", "extension", "reminder_digest"],
+    "en" => ["acknowledgment", "id_request", "reply", "extension", "reminder_digest"],
+    "de" => ["acknowledgment", "id_request", "reply", "extension", "reminder_digest"],
 };
 
 /// Everything a template may use. Field names are the template variables (templates/README.md).
@@ -116,6 +124,10 @@ pub struct CaseFacts {
     pub received: String,
     /// Written out in the reply's language.
     pub due: String,
+    /// The extended deadline (Art. 12(3)), written out; set for the extension notice.
+    pub extended_due: Option<String>,
+    /// The practitioner's reasons for the extension.
+    pub extension_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -207,6 +219,8 @@ impl Templates {
                 self.render(purpose, language, sample)?;
                 count += 1;
             }
+            self.render_named("reminder_digest", language, &sample_digest())?;
+            count += 1;
         }
         Ok(count)
     }
@@ -313,12 +327,27 @@ pub fn sample_context(kinds: Vec<RequestKind>) -> ReplyContext {
             kinds,
             received: long_date(date, Language::En),
             due: long_date(date, Language::En),
+            extended_due: Some(long_date(date, Language::En)),
+            extension_reason: Some("we need to collect the notes from the archive".into()),
         },
         requester: RequesterFacts {
             name: Some("Anna Berg".into()),
             address: "anna@example.dk".into(),
         },
     }
+}
+
+/// A digest context with made-up values, for `check` and tests (see `daemon::deadlines`).
+pub fn sample_digest() -> serde_json::Value {
+    serde_json::json!({
+        "business": {"name": "Calmo"},
+        "today": "5 March 2026",
+        "items": [
+            {"reference": "GDPR-2026-0001", "what": "legal", "due": "6 April 2026", "days_left": 2, "overdue": false, "requester": "anna@example.dk"},
+            {"reference": "GDPR-2026-0002", "what": "first_answer", "due": "4 March 2026", "days_left": -1, "overdue": true, "requester": null},
+            {"reference": "#1", "what": "breach", "due": "5 March 2026", "days_left": 0, "overdue": false, "requester": null},
+        ],
+    })
 }
 
 #[cfg(test)]
@@ -330,7 +359,7 @@ mod tests {
         let templates = Templates::builtin();
         for kind in RequestKind::ALL {
             let count = templates.check_all(&sample_context(vec![kind])).unwrap();
-            assert_eq!(count, REPLY_LANGUAGES.len() * Purpose::ALL.len());
+            assert_eq!(count, REPLY_LANGUAGES.len() * (Purpose::ALL.len() + 1));
         }
     }
 

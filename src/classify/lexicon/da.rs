@@ -13,6 +13,8 @@ pub const TERMS: &[Term] = &[
     ("fjerne", DEL),
     ("fjern", DEL),
     ("makulere", DEL),
+    ("glem", DEL),
+    ("glemme", DEL),
     ("destruere", DEL),
     ("=slettede", DEL | PAST_SELF),
     ("blive glemt", ERASE_STRONG),

@@ -11,6 +11,8 @@ pub const TERMS: &[Term] = &[
     ("entfernen", DEL),
     ("entfernt", DEL),
     ("vernichten", DEL),
+    ("vergessen", DEL),
+    ("vergesst", DEL),
     ("vernichtet", DEL),
     ("recht auf vergessenwerden", ERASE_STRONG),
     ("recht auf löschung", ERASE_STRONG | DEL),

@@ -12,6 +12,7 @@ pub const TERMS: &[Term] = &[
     ("remove", DEL),
     ("removal", DEL),
     ("wipe", DEL),
+    ("forget", DEL),
     ("destroy", DEL),
     ("get rid of", DEL),
     ("=deleted", DEL | PAST_SELF),

@@ -204,7 +204,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -293,12 +297,18 @@ fn one_edit(a: &str, b: &str) -> bool {
         return false;
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (a.get(prefix..).unwrap_or(&[]), b.get(prefix..).unwrap_or(&[]));
+    let (ra, rb) = (
+        a.get(prefix..).unwrap_or(&[]),
+        b.get(prefix..).unwrap_or(&[]),
+    );
     match (ra.len(), rb.len()) {
         (0, 0) => true,
         (la, lb) if la == lb => {
             ra.get(1..) == rb.get(1..)
-                || (la >= 2 && ra.first() == rb.get(1) && ra.get(1) == rb.first() && ra.get(2..) == rb.get(2..))
+                || (la >= 2
+                    && ra.first() == rb.get(1)
+                    && ra.get(1) == rb.first()
+                    && ra.get(2..) == rb.get(2..))
         }
         (la, lb) if la > lb => ra.get(1..) == Some(rb),
         _ => rb.get(1..) == Some(ra),
@@ -334,7 +344,9 @@ impl Lexicon {
             };
             let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
             let Some(first) = words.first() else { continue };
-            let Some(index) = langs.get_mut(lang) else { continue };
+            let Some(index) = langs.get_mut(lang) else {
+                continue;
+            };
             if is_exact {
                 let rest: Vec<String> = words.iter().skip(1).map(|w| fold(w)).collect();
                 exact.entry(fold(first)).or_default().push(Entry {
@@ -345,7 +357,11 @@ impl Lexicon {
                 continue;
             }
             let key = fold(&index.stemmer.stem(first));
-            let rest: Vec<String> = words.iter().skip(1).map(|w| fold(&index.stemmer.stem(w))).collect();
+            let rest: Vec<String> = words
+                .iter()
+                .skip(1)
+                .map(|w| fold(&index.stemmer.stem(w)))
+                .collect();
             index.prefixes.insert(key3(&key));
             for r in &rest {
                 index.prefixes.insert(key3(r));
@@ -373,7 +389,9 @@ impl Lexicon {
     /// Whether a folded word could be (part of) a term of language `lang` — a cheap filter
     /// before stemming.
     pub fn may_match(&self, lang: usize, folded: &str) -> bool {
-        self.langs.get(lang).is_some_and(|l| l.prefixes.contains(&key3(folded)))
+        self.langs
+            .get(lang)
+            .is_some_and(|l| l.prefixes.contains(&key3(folded)))
     }
 
     /// Stem a lower-case word with the stemmer of language `lang` and fold it into `out`.
@@ -471,7 +489,9 @@ impl Lexicon {
 /// Stem every word of a text for each allowed language (words that cannot match are left empty).
 pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &[String]) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = vec![Vec::new(); ALGORITHMS.len()];
-    let active: Vec<usize> = (0..ALGORITHMS.len()).filter(|l| allowed & (1u8 << l) != 0).collect();
+    let active: Vec<usize> = (0..ALGORITHMS.len())
+        .filter(|l| allowed & (1u8 << l) != 0)
+        .collect();
     for l in &active {
         if let Some(slot) = out.get_mut(*l) {
             slot.resize(words.len(), String::new());
@@ -512,7 +532,10 @@ mod tests {
         let allowed = 1u8 << lang;
         let stems = stem_all(lex, allowed, &words, &folded);
         (0..words.len())
-            .map(|i| lex.match_at(lang, allowed, &stems, &folded, i, words.len()).0)
+            .map(|i| {
+                lex.match_at(lang, allowed, &stems, &folded, i, words.len())
+                    .0
+            })
             .collect()
     }
 

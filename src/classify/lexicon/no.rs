@@ -11,6 +11,8 @@ pub const TERMS: &[Term] = &[
     ("slettes", DEL),
     ("fjerne", DEL),
     ("fjern", DEL),
+    ("glem", DEL),
+    ("glemme", DEL),
     ("=slettet", DEL),
     ("bli glemt", ERASE_STRONG),
     ("=rett til sletting", ERASE_STRONG | DEL),
