@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::cases::{kinds_from_text, CaseEvent, CaseState, Resolution};
 use crate::config::Config;
+use crate::daemon::deadlines;
 use crate::daemon::drafting::{self, Thread};
 use crate::domain::RequestKind;
 use crate::replies::{Purpose, Templates};
@@ -39,6 +40,14 @@ pub enum CaseAction {
         #[arg(long)]
         method: String,
     },
+    /// Extend the deadline by two months (Art. 12(3)): drafts the notice to the requester; the
+    /// extension takes effect when that notice is sent, which must be before the original due date.
+    Extend {
+        case: String,
+        /// The reasons, told to the requester (in your own language).
+        #[arg(long)]
+        reason: String,
+    },
     /// Close a case: fulfilled, refused, withdrawn or unverified.
     Close {
         case: String,
@@ -62,21 +71,37 @@ pub struct CaseSummary {
     pub language: String,
     pub requester: String,
     pub received_at: DateTime<Utc>,
+    /// The legal due date that applies now (suspensions counted, extension if notified).
     pub due: NaiveDate,
+    /// One month from receipt (plus suspended days), rolled to a working day.
+    pub original_due: NaiveDate,
+    /// Three months from receipt, once the extension notice was sent.
+    pub extended_due: Option<NaiveDate>,
+    /// The clock is suspended now, awaiting the requester (dates are provisional).
+    pub suspended: bool,
+    pub suspended_days: u32,
     pub days_left: i64,
     pub overdue: bool,
+    /// The earliest internal target not yet met.
+    pub next_target: Option<TargetSummary>,
     pub reply_to_differs: bool,
     pub id_verified_at: Option<DateTime<Utc>>,
 }
 
-fn summary(config: &Config, row: &CaseRow, now: DateTime<Utc>) -> CaseSummary {
-    let country = config.business.country;
-    let due = crate::legal_clock::statutory_due(country, row.received_at)
-        .map(|p| p.due)
-        .unwrap_or(NaiveDate::MAX);
-    let today = now.with_timezone(&country.time_zone()).date_naive();
-    let days_left = (due - today).num_days();
-    CaseSummary {
+#[derive(Debug, Serialize)]
+pub struct TargetSummary {
+    pub name: String,
+    pub within: String,
+    pub due_at: DateTime<Utc>,
+    pub days_left: i64,
+    pub overdue: bool,
+}
+
+async fn summary(db: &Db, config: &Config, row: &CaseRow, now: DateTime<Utc>) -> Result<CaseSummary, Failure> {
+    let mut conn = db.conn().await?;
+    let status = deadlines::case_status(&mut conn, config, row, now).await?;
+    let closed = row.state == "closed";
+    Ok(CaseSummary {
         id: row.id,
         reference: row.reference.clone(),
         state: row.state.clone(),
@@ -85,23 +110,33 @@ fn summary(config: &Config, row: &CaseRow, now: DateTime<Utc>) -> CaseSummary {
         language: row.language.clone(),
         requester: row.requester.clone(),
         received_at: row.received_at,
-        due,
-        days_left,
-        overdue: days_left < 0 && row.state != "closed",
+        due: status.legal_due,
+        original_due: status.legal.original.due,
+        extended_due: status.legal.extended.as_ref().map(|p| p.due),
+        suspended: status.legal.suspended_now,
+        suspended_days: status.legal.suspended_days,
+        days_left: status.days_left,
+        overdue: status.overdue && !closed,
+        next_target: status.next_target.filter(|_| !closed).map(|t| TargetSummary {
+            name: t.name,
+            within: t.within.to_string(),
+            due_at: t.due_at,
+            days_left: t.days_left,
+            overdue: t.overdue,
+        }),
         reply_to_differs: row.reply_to_differs,
         id_verified_at: row.id_verified_at,
-    }
+    })
 }
 
 pub async fn list(config: Config, args: ListArgs) -> Outcome {
     let db = Db::open(&config.storage.database).await?;
     let now = clock()?.now();
-    let mut conn = db.conn().await?;
-    let mut cases: Vec<CaseSummary> = case_store::list(&mut conn, args.all)
-        .await?
-        .iter()
-        .map(|row| summary(&config, row, now))
-        .collect();
+    let rows = case_store::list(&mut *db.conn().await?, args.all).await?;
+    let mut cases = Vec::with_capacity(rows.len());
+    for row in &rows {
+        cases.push(summary(&db, &config, row, now).await?);
+    }
     // Most urgent first; closed cases last.
     cases.sort_by_key(|c| (c.state == "closed", c.due, c.id));
     if args.json {
@@ -110,27 +145,53 @@ pub async fn list(config: Config, args: ListArgs) -> Outcome {
         }
         return Ok(());
     }
+    let breaches = crate::storage::deadlines::breaches(&mut *db.conn().await?, false).await?;
+    for breach in &breaches {
+        println!("{}", super::breach::human_line(&config, &super::breach::summary(breach, now)?));
+    }
+    if !breaches.is_empty() {
+        println!();
+    }
     if cases.is_empty() {
         println!("No {}cases.", if args.all { "" } else { "open " });
         return Ok(());
     }
-    println!("{:<16} {:<12} {:<28} {:<11} {:>9}  REQUESTER", "CASE", "STATE", "KINDS", "DUE", "DAYS LEFT");
+    println!(
+        "{:<16} {:<12} {:<24} {:<11} {:>10}  {:<26} REQUESTER",
+        "CASE", "STATE", "KINDS", "DUE", "DAYS LEFT", "NEXT TARGET"
+    );
     for c in &cases {
-        let kinds = c.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",");
-        let left = if c.state == "closed" {
-            "-".to_string()
-        } else if c.overdue {
-            format!("OVERDUE {}", -c.days_left)
-        } else {
-            c.days_left.to_string()
-        };
-        let flag = if c.reply_to_differs { "  (Reply-To differs!)" } else { "" };
-        println!(
-            "{:<16} {:<12} {:<28} {:<11} {:>9}  {}{flag}",
-            c.reference, c.state, kinds, c.due, left, c.requester
-        );
+        println!("{}", human_line(c));
     }
     Ok(())
+}
+
+fn human_line(c: &CaseSummary) -> String {
+    let kinds = c.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",");
+    let left = if c.state == "closed" {
+        "-".to_string()
+    } else if c.overdue {
+        format!("OVERDUE {}", -c.days_left)
+    } else {
+        format!("{}{}", c.days_left, if c.suspended { " (paused)" } else { "" })
+    };
+    let target = match &c.next_target {
+        Some(t) if t.overdue => format!("{} OVERDUE", t.name),
+        Some(t) => format!("{} in {}d", t.name, t.days_left),
+        None => "-".to_string(),
+    };
+    let extended = if c.extended_due.is_some() { "*" } else { "" };
+    let flag = if c.reply_to_differs { "  (Reply-To differs!)" } else { "" };
+    format!(
+        "{:<16} {:<12} {:<24} {:<11} {:>10}  {:<26} {}{flag}",
+        c.reference,
+        c.state,
+        kinds,
+        format!("{}{extended}", c.due),
+        left,
+        target,
+        c.requester
+    )
 }
 
 pub async fn act(config: Config, action: CaseAction) -> Outcome {
@@ -140,6 +201,7 @@ pub async fn act(config: Config, action: CaseAction) -> Outcome {
         CaseAction::Show { case, json } => show(&config, &db, &case, json, now).await,
         CaseAction::Verify { case, method } => verify(&config, &db, &case, &method, now).await,
         CaseAction::Close { case, resolution } => close(&db, &case, resolution, now).await,
+        CaseAction::Extend { case, reason } => extend(&config, &db, &case, &reason, now).await,
     }
 }
 
@@ -156,7 +218,7 @@ async fn show(config: &Config, db: &Db, key: &str, json: bool, now: DateTime<Utc
     let messages = messages::for_case(&mut conn, case.id).await?;
     let drafts = drafts::for_case(&mut conn, case.id).await?;
     let events = audit::for_case(&mut conn, case.id).await?;
-    let summary = summary(config, &case, now);
+    let summary = summary(db, config, &case, now).await?;
     if json {
         #[derive(Serialize)]
         struct Full<'a> {
@@ -194,7 +256,16 @@ async fn show(config: &Config, db: &Db, key: &str, json: bool, now: DateTime<Utc
         println!("  WARNING:    a message pointed replies to another address; replies go to the requester only");
     }
     println!("  received:   {}", case.received_at.format("%Y-%m-%d %H:%M UTC"));
-    println!("  due:        {} ({} days left)", summary.due, summary.days_left);
+    println!(
+        "  due:        {} ({} days left{}{})",
+        summary.due,
+        summary.days_left,
+        if summary.suspended { ", clock paused awaiting the requester" } else { "" },
+        if summary.extended_due.is_some() { ", extended" } else { "" }
+    );
+    if let Some(t) = &summary.next_target {
+        println!("  target:     {} within {} by {}{}", t.name, t.within, t.due_at.format("%Y-%m-%d %H:%M UTC"), if t.overdue { " OVERDUE" } else { "" });
+    }
     if let (Some(at), Some(by)) = (&case.id_verified_at, &case.id_verified_by) {
         println!("  ID checked: by {by} on {}, method {}", at.format("%Y-%m-%d"), case.id_method.as_deref().unwrap_or("-"));
     }
@@ -243,6 +314,41 @@ async fn verify(config: &Config, db: &Db, key: &str, method: &str, now: DateTime
     let draft = drafting::draft(&mut tx, config, &Templates::builtin(), &case, Purpose::Reply, &thread, now).await?;
     tx.commit().await.map_err(crate::storage::StorageError::from)?;
     println!("Case {}: identity verified ({method}); reply drafted as draft #{draft}.", case.reference);
+    Ok(())
+}
+
+async fn extend(config: &Config, db: &Db, key: &str, reason: &str, now: DateTime<Utc>) -> Outcome {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Failure::Usage("--reason must say why more time is needed; the requester is told".into()));
+    }
+    let case = find(db, key).await?;
+    if case.state()?.is_closed() {
+        return Err(Failure::Usage(format!("case {} is closed", case.reference)));
+    }
+    let mut tx = db.begin().await?;
+    let clock = deadlines::case_clock(&mut tx, config, &case).await?;
+    let extended = clock
+        .check_extension(now, &config.deadlines.suspension_policy())
+        .map_err(|e| Failure::Usage(format!("case {}: {e}", case.reference)))?;
+    crate::storage::deadlines::set_extension_reason(&mut tx, case.id, reason).await?;
+    let case = case_store::get(&mut tx, case.id).await?.unwrap_or(case);
+    let thread = Thread {
+        in_reply_to: case.opened_message_id.clone(),
+        references: case.opened_message_id.iter().cloned().collect(),
+    };
+    let draft = drafting::draft(&mut tx, config, &Templates::builtin(), &case, Purpose::Extension, &thread, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Event { at: now, actor: &actor(), action: "case.extension_drafted", case_id: Some(case.id), draft_id: Some(draft), detail: reason.to_string() },
+    )
+    .await?;
+    tx.commit().await.map_err(crate::storage::StorageError::from)?;
+    let new_due = extended.extended.map(|p| p.due.to_string()).unwrap_or_default();
+    println!(
+        "Case {}: extension notice drafted as draft #{draft}. Approve it before {} (the original due date); once it is sent the deadline is {new_due}.",
+        case.reference, extended.original.due
+    );
     Ok(())
 }
 

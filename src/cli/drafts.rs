@@ -228,6 +228,7 @@ async fn approve(config: &Config, db: &Db, id: i64, now: DateTime<Utc>) -> Outco
             Ok(())
         }
         ApproveOutcome::NotFound => Err(Failure::Usage(format!("no draft #{id}; `gdpr-inbox drafts` lists them"))),
+        ApproveOutcome::Refused(reason) => Err(Failure::Usage(format!("draft #{id} cannot be approved: {reason}"))),
         ApproveOutcome::NotPending(state) => {
             Err(Failure::Usage(format!("draft #{id} is already {state}; nothing was changed")))
         }

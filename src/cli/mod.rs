@@ -3,9 +3,11 @@
 //! (2 for bad usage or config, 1 for runtime failures). It must never panic or print a backtrace
 //! for bad input.
 
+mod breach;
 mod cases;
 mod check;
 mod classify;
+mod deadline;
 mod drafts;
 mod run;
 
@@ -45,6 +47,13 @@ enum Command {
     },
     /// List drafted replies, or show, edit, approve or reject one.
     Drafts(drafts::Args),
+    /// Compute a request's statutory due date (no mailbox, database or config needed).
+    Deadline(deadline::Args),
+    /// Record a personal-data breach and follow its 72-hour clock (Art. 33).
+    Breach {
+        #[command(subcommand)]
+        action: breach::Action,
+    },
     /// Check the config, the templates, and the IMAP and SMTP logins.
     Check,
 }
@@ -116,6 +125,8 @@ async fn dispatch(cli: Cli) -> Outcome {
         Command::Cases(args) => cases::list(load_config(config_path)?, args).await,
         Command::Case { action } => cases::act(load_config(config_path)?, action).await,
         Command::Drafts(args) => drafts::run(load_config(config_path)?, args).await,
+        Command::Deadline(args) => deadline::run(args),
+        Command::Breach { action } => breach::run(load_config(config_path)?, action).await,
         Command::Check => check::run(load_config(config_path)?).await,
     }
 }

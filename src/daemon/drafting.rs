@@ -15,7 +15,7 @@ use crate::replies::{
     long_date, reply_language, BusinessFacts, CaseFacts, Purpose, ReplyContext, RequesterFacts, Templates,
 };
 use crate::storage::cases::CaseRow;
-use crate::storage::{audit, drafts, outbox, SqliteConnection};
+use crate::storage::{audit, cases as case_store, drafts, outbox, SqliteConnection};
 
 /// The thread a draft answers.
 #[derive(Debug, Clone, Default)]
@@ -123,6 +123,15 @@ pub async fn approve(
     let Some(draft) = drafts::get(conn, draft_id).await? else {
         return Ok(ApproveOutcome::NotFound);
     };
+    if draft.purpose == Purpose::Extension.as_str() && draft.state == "pending" {
+        // Art. 12(3): the extension notice must go out within the first month.
+        if let Some(case) = case_store::get(conn, draft.case_id).await? {
+            let clock = deadlines::case_clock(conn, config, &case).await?;
+            if let Err(e) = clock.check_extension(now, &config.deadlines.suspension_policy()) {
+                return Ok(ApproveOutcome::Refused(e.to_string()));
+            }
+        }
+    }
     if !drafts::decide(conn, draft_id, "approved", actor, now).await? {
         return Ok(ApproveOutcome::NotPending(draft.state));
     }
@@ -168,5 +177,7 @@ pub enum ApproveOutcome {
     NotFound,
     /// The draft was already decided; its state.
     NotPending(String),
+    /// The law does not allow it any more (e.g. an extension after the original due date).
+    Refused(String),
 }
 

@@ -92,6 +92,18 @@ impl App {
         binary(&self.config_path, args)
     }
 
+    /// Run with the clock pinned to `now` (RFC 3339), as `GDPR_INBOX_NOW` does.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> Output {
+        Command::new(binary_path())
+            .arg("--config")
+            .arg(&self.config_path)
+            .args(args)
+            .env("GDPR_INBOX_LOG", "warn")
+            .env("GDPR_INBOX_NOW", now)
+            .output()
+            .expect("run gdpr-inbox")
+    }
+
     /// Run and require success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
