@@ -30,7 +30,7 @@ CREATE TABLE cases (
     closed_at        TEXT,
     created_at       TEXT NOT NULL
 );
-CREATE INDEX cases_requester ON cases(requester);
+CREATE INDEX cases_requester ON cases(requester COLLATE NOCASE);
 
 -- Every message the daemon has read, by mailbox and UID.
 CREATE TABLE messages (
@@ -57,6 +57,7 @@ CREATE TABLE messages (
     UNIQUE (mailbox, message_key)
 );
 CREATE INDEX messages_case ON messages(case_id);
+CREATE INDEX messages_key ON messages(message_key);
 CREATE INDEX messages_sender ON messages(sender);
 
 -- Replies drafted for a case; nothing is sent unless approved.

@@ -17,6 +17,9 @@ use crate::storage::{audit, cases as case_store, deadlines, messages, SqliteConn
 
 use super::drafting::{self, Thread};
 
+/// At most this many thread ids of a message are looked up.
+const MAX_THREAD_IDS: usize = 50;
+
 /// What intake did with a message (for counting and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -71,8 +74,12 @@ impl Intake<'_> {
             tracing::info!(uid = fetched.uid, size = fetched.size, "large message read partially");
         }
         let class = classify(&msg);
-        let open_cases = case_store::open_for_routing(conn).await?;
-        let thread_ids: Vec<&str> = msg.thread_ids().collect();
+        // In-Reply-To and the newest References are what threads; a hostile mail with thousands
+        // of References costs no more than this.
+        let mut thread_ids: Vec<&str> = msg.thread_ids().take(MAX_THREAD_IDS).collect();
+        thread_ids.sort_unstable();
+        thread_ids.dedup();
+        let open_cases = case_store::routing_candidates(conn, msg.sender_address(), &thread_ids).await?;
         let routing = cases::route(
             Arrival {
                 sender: msg.sender_address(),

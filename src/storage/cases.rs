@@ -102,25 +102,50 @@ pub async fn list(conn: &mut SqliteConnection, all: bool) -> Result<Vec<CaseRow>
     Ok(sqlx::query_as(sql).fetch_all(conn).await?)
 }
 
-/// Open cases with every Message-ID that belongs to them (received mail and our replies), for
-/// routing new mail.
-pub async fn open_for_routing(conn: &mut SqliteConnection) -> Result<Vec<OpenCase>> {
-    let rows = list(&mut *conn, false).await?;
-    let mut open = Vec::with_capacity(rows.len());
-    for row in rows {
-        let message_ids: Vec<String> = sqlx::query_scalar(
-            "SELECT message_key FROM messages WHERE case_id = ?1
-             UNION SELECT o.message_id FROM outbox o JOIN drafts d ON d.id = o.draft_id WHERE d.case_id = ?1",
+/// The open cases a new message could belong to: those whose messages or replies carry one of
+/// `thread_ids`, and those opened by `sender`. Each comes with the thread ids it matched (not
+/// every id it has), which is all routing needs — so intake stays O(1) queries per message.
+pub async fn routing_candidates(
+    conn: &mut SqliteConnection,
+    sender: Option<&str>,
+    thread_ids: &[&str],
+) -> Result<Vec<OpenCase>> {
+    let mut matched: Vec<(i64, String)> = Vec::new();
+    for id in thread_ids {
+        let cases: Vec<i64> = sqlx::query_scalar(
+            "SELECT case_id FROM messages WHERE message_key = ?1 AND case_id IS NOT NULL
+             UNION SELECT d.case_id FROM outbox o JOIN drafts d ON d.id = o.draft_id WHERE o.message_id = ?1",
         )
-        .bind(row.id)
+        .bind(id)
         .fetch_all(&mut *conn)
         .await?;
+        matched.extend(cases.into_iter().map(|case| (case, id.to_string())));
+    }
+    let mut ids: Vec<i64> = matched.iter().map(|(case, _)| *case).collect();
+    if let Some(sender) = sender {
+        let by_sender: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM cases WHERE requester = ? COLLATE NOCASE AND state != 'closed'",
+        )
+        .bind(sender)
+        .fetch_all(&mut *conn)
+        .await?;
+        ids.extend(by_sender);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut open = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some(row) = get(&mut *conn, id).await? else { continue };
+        let state = row.state()?;
+        if state.is_closed() {
+            continue;
+        }
         open.push(OpenCase {
             id: row.id,
-            state: row.state()?,
+            state,
             requester: row.requester.clone(),
             kinds: cases::kinds_from_text(&row.kinds),
-            message_ids,
+            message_ids: matched.iter().filter(|(case, _)| *case == id).map(|(_, m)| m.clone()).collect(),
         });
     }
     Ok(open)
