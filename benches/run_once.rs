@@ -66,30 +66,55 @@ async fn main() -> anyhow::Result<()> {
     let (_, fill) = {
         let start = Instant::now();
         for i in 0..MESSAGES {
-            session.append("INBOX", None, None, message(i).as_bytes()).await?;
+            session
+                .append("INBOX", None, None, message(i).as_bytes())
+                .await?;
         }
         ((), start.elapsed())
     };
     session.logout().await?;
-    println!("mailbox: {MESSAGES} messages appended in {:.2} s", fill.as_secs_f64());
+    println!(
+        "mailbox: {MESSAGES} messages appended in {:.2} s",
+        fill.as_secs_f64()
+    );
 
     let (out, first) = time(|| app.run(&["run", "--once"]));
-    anyhow::ensure!(out.status.success(), "run --once failed: {}", String::from_utf8_lossy(&out.stderr));
+    anyhow::ensure!(
+        out.status.success(),
+        "run --once failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let cases = app.json(&["cases", "--json"]).len();
     let drafts = app.json(&["drafts", "--json"]).len();
     let (_, second) = time(|| app.run(&["run", "--once"]));
 
     let reference = Command::new("python3")
-        .args(["-c", IMAPLIB_REFERENCE, servers.host(), &servers.imap_port().to_string(), BUSINESS, BUSINESS_PASSWORD])
+        .args([
+            "-c",
+            IMAPLIB_REFERENCE,
+            servers.host(),
+            &servers.imap_port().to_string(),
+            BUSINESS,
+            BUSINESS_PASSWORD,
+        ])
         .output()?;
     let reference_text = String::from_utf8_lossy(&reference.stdout);
     let mut fields = reference_text.split_whitespace();
     let fetched: usize = fields.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    let imaplib_secs: f64 = fields.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
+    let imaplib_secs: f64 = fields
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(f64::NAN);
 
     println!("run --once, first pass over {MESSAGES} messages: {:.3} s ({cases} cases and {drafts} drafts opened)", first.as_secs_f64());
-    println!("run --once, nothing new:                        {:.3} s", second.as_secs_f64());
+    println!(
+        "run --once, nothing new:                        {:.3} s",
+        second.as_secs_f64()
+    );
     println!("reference: python imaplib fetching {fetched} bodies: {imaplib_secs:.3} s");
-    println!("ratio first pass / imaplib fetch: {:.1}x", first.as_secs_f64() / imaplib_secs);
+    println!(
+        "ratio first pass / imaplib fetch: {:.1}x",
+        first.as_secs_f64() / imaplib_secs
+    );
     Ok(())
 }

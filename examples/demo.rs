@@ -23,7 +23,9 @@ const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/demo-mail")
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<()> {
     let binary = binary_path()?;
-    let servers = MailServers::start().await.context("starting the throwaway Dovecot and Postfix")?;
+    let servers = MailServers::start()
+        .await
+        .context("starting the throwaway Dovecot and Postfix")?;
     let app = App::with_extra(
         &servers,
         r#"
@@ -53,15 +55,28 @@ processors = "vores bookingsystem"
             .to_string();
         servers.add_user(&from, "demo")?; // so the demo can look into the client's mailbox at the end
         servers.deliver(&raw, &from, BUSINESS).await?;
-        println!("  sent {} from {from}", path.file_name().unwrap_or_default().to_string_lossy());
+        println!(
+            "  sent {} from {from}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
     }
     servers
-        .wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", samples.len() as u32, Duration::from_secs(30))
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            samples.len() as u32,
+            Duration::from_secs(30),
+        )
         .await?;
 
     for path in &samples {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        run(&binary, &app.config_path, &["classify", &format!("examples/demo-mail/{name}")])?;
+        run(
+            &binary,
+            &app.config_path,
+            &["classify", &format!("examples/demo-mail/{name}")],
+        )?;
     }
     run(&binary, &app.config_path, &["run", "--once"])?;
     run(&binary, &app.config_path, &["cases"])?;
@@ -80,14 +95,21 @@ processors = "vores bookingsystem"
     run(&binary, &app.config_path, &["drafts", "approve", &id])?;
     run(&binary, &app.config_path, &["run", "--once"])?;
 
-    servers.wait_for_messages(&client, "demo", "INBOX", 1, Duration::from_secs(30)).await?;
+    servers
+        .wait_for_messages(&client, "demo", "INBOX", 1, Duration::from_secs(30))
+        .await?;
     let raw = servers.fetch_all(&client, "demo", "INBOX").await?;
     let reply = gdpr_inbox::message::Message::parse(&raw[0])?;
     banner(&format!("The client's mailbox ({client}) received:"));
     println!("  Subject:     {}", reply.subject);
     println!("  In-Reply-To: <{}>", reply.in_reply_to.join("> <"));
-    println!("  Message-ID:  <{}>", reply.message_id.as_deref().unwrap_or_default());
-    let sent = servers.mailbox_count(BUSINESS, BUSINESS_PASSWORD, "Sent").await?;
+    println!(
+        "  Message-ID:  <{}>",
+        reply.message_id.as_deref().unwrap_or_default()
+    );
+    let sent = servers
+        .mailbox_count(BUSINESS, BUSINESS_PASSWORD, "Sent")
+        .await?;
     println!("  and the business's Sent folder holds {sent} copy.");
     banner("Done; the throwaway servers and files are removed.");
     Ok(())
@@ -97,7 +119,10 @@ processors = "vores bookingsystem"
 fn binary_path() -> Result<PathBuf> {
     let binary = app::binary_path();
     if !binary.exists() {
-        bail!("{} is missing; build it first: cargo build --bin gdpr-inbox", binary.display());
+        bail!(
+            "{} is missing; build it first: cargo build --bin gdpr-inbox",
+            binary.display()
+        );
     }
     Ok(binary)
 }

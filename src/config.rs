@@ -64,7 +64,8 @@ pub struct Business {
 
 impl Business {
     pub fn language(&self) -> Language {
-        self.language.unwrap_or_else(|| self.country.default_language())
+        self.language
+            .unwrap_or_else(|| self.country.default_language())
     }
 }
 
@@ -369,7 +370,8 @@ fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
 
 /// Parse `"48h"`, `"60s"`, `"10d"`, `"30m"` or a combination like `"1d12h"`.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let invalid = || format!("invalid duration {text:?}: write e.g. \"48h\", \"10d\", \"30m\", \"60s\"");
+    let invalid =
+        || format!("invalid duration {text:?}: write e.g. \"48h\", \"10d\", \"30m\", \"60s\"");
     let mut total: u64 = 0;
     let mut number = String::new();
     let trimmed = text.trim();
@@ -417,7 +419,10 @@ fn check_secret_file(file: &Path) -> Result<(), String> {
         )
     })?;
     if !meta.is_file() {
-        return Err(format!("password file {} is not a regular file", file.display()));
+        return Err(format!(
+            "password file {} is not a regular file",
+            file.display()
+        ));
     }
     if meta.permissions().mode() & 0o004 != 0 {
         return Err(format!(
@@ -442,7 +447,9 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             path: path.to_path_buf(),
-            message: format!("cannot read the config file ({e}); pass --config FILE or set GDPR_INBOX_CONFIG"),
+            message: format!(
+                "cannot read the config file ({e}); pass --config FILE or set GDPR_INBOX_CONFIG"
+            ),
         })?;
         Config::parse(&text, path)
     }
@@ -509,7 +516,10 @@ impl Config {
             ("storage.journal_dir", &self.storage.journal_dir),
         ] {
             if !dir.is_absolute() {
-                return Err(format!("{key}: must be an absolute path, got {}", dir.display()));
+                return Err(format!(
+                    "{key}: must be an absolute path, got {}",
+                    dir.display()
+                ));
             }
         }
         Ok(())
@@ -525,12 +535,9 @@ fn require_nonempty(key: &str, value: &str) -> Result<(), String> {
 
 fn require_address(key: &str, value: &str) -> Result<(), String> {
     let value = value.trim();
-    let valid = value
-        .split_once('@')
-        .is_some_and(|(local, domain)| {
-            !local.is_empty() && (domain.contains('.') || domain == "localhost")
-        })
-        && !value.contains(char::is_whitespace);
+    let valid = value.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && (domain.contains('.') || domain == "localhost")
+    }) && !value.contains(char::is_whitespace);
     if !valid {
         return Err(format!("{key}: {value:?} is not an e-mail address"));
     }
@@ -601,7 +608,10 @@ delete_after_filing = "2d"
         assert_eq!(config.business.country, Country::Denmark);
         assert_eq!(config.imap.mailbox, "INBOX");
         assert_eq!(config.imap.poll_interval, Duration::from_secs(60));
-        assert_eq!(config.policy.delete_after_filing, Duration::from_secs(48 * 3600));
+        assert_eq!(
+            config.policy.delete_after_filing,
+            Duration::from_secs(48 * 3600)
+        );
         assert_eq!(config.policy.id_check, IdCheck::Always);
     }
 
@@ -609,7 +619,10 @@ delete_after_filing = "2d"
     fn unknown_key_is_named_with_its_line() {
         let text = EXAMPLE.replace("port = 1143", "port = 1143\nhostname = \"x\"");
         let err = parse(&text).unwrap_err().to_string();
-        assert!(err.starts_with("/etc/gdpr-inbox/config.toml: line 12 in [imap]:"), "{err}");
+        assert!(
+            err.starts_with("/etc/gdpr-inbox/config.toml: line 12 in [imap]:"),
+            "{err}"
+        );
         assert!(err.contains("hostname"), "{err}");
         assert!(!err.contains('\n'));
     }
@@ -664,9 +677,18 @@ delete_after_filing = "2d"
         assert_eq!(config.deadlines.reminder_days, vec![7, 2, 0]);
         let text = format!("{EXAMPLE}\n[deadlines]\nfulfilment = \"30d\"\n[deadlines.kinds.erasure]\nfulfilment = \"10d\"\n");
         let policy = parse(&text).unwrap().deadlines.target_policy();
-        assert_eq!(policy.for_kind(RequestKind::Access)[1].within, TargetDuration::Days(30));
-        assert_eq!(policy.for_kind(RequestKind::Erasure)[1].within, TargetDuration::Days(10));
-        assert_eq!(policy.for_kind(RequestKind::Erasure)[0].within, TargetDuration::Hours(48));
+        assert_eq!(
+            policy.for_kind(RequestKind::Access)[1].within,
+            TargetDuration::Days(30)
+        );
+        assert_eq!(
+            policy.for_kind(RequestKind::Erasure)[1].within,
+            TargetDuration::Days(10)
+        );
+        assert_eq!(
+            policy.for_kind(RequestKind::Erasure)[0].within,
+            TargetDuration::Hours(48)
+        );
         let bad = format!("{EXAMPLE}\n[deadlines.kinds.erasure]\nfulfilment = \"soon\"\n");
         assert!(parse(&bad).unwrap_err().to_string().contains("soon"));
     }

@@ -61,7 +61,10 @@ impl RequestKind {
     /// Whether the policy may ask for identity documents before acting. Unsubscribing and
     /// withdrawing consent only stop processing, so they never require ID (SPEC, lifecycle §4).
     pub fn may_require_id(self) -> bool {
-        !matches!(self, RequestKind::Unsubscribe | RequestKind::WithdrawConsent)
+        !matches!(
+            self,
+            RequestKind::Unsubscribe | RequestKind::WithdrawConsent
+        )
     }
 }
 

@@ -28,7 +28,10 @@ pub struct Mailbox {
 impl Mailbox {
     pub fn new(name: Option<&str>, address: &str) -> Mailbox {
         Mailbox {
-            name: name.map(str::trim).filter(|n| !n.is_empty()).map(String::from),
+            name: name
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(String::from),
             address: address.trim().to_string(),
         }
     }
@@ -52,12 +55,15 @@ pub struct Attachment {
 impl Attachment {
     /// An image or a PDF: what identity documentation arrives as.
     pub fn is_image_or_pdf(&self) -> bool {
-        let by_type = self.content_type.starts_with("image/") || self.content_type == "application/pdf";
+        let by_type =
+            self.content_type.starts_with("image/") || self.content_type == "application/pdf";
         let by_name = self.filename.as_deref().is_some_and(|name| {
             let name = name.to_ascii_lowercase();
-            [".pdf", ".jpg", ".jpeg", ".png", ".heic", ".heif", ".gif", ".tif", ".tiff", ".webp"]
-                .iter()
-                .any(|ext| name.ends_with(ext))
+            [
+                ".pdf", ".jpg", ".jpeg", ".png", ".heic", ".heif", ".gif", ".tif", ".tiff", ".webp",
+            ]
+            .iter()
+            .any(|ext| name.ends_with(ext))
         });
         by_type || by_name
     }
@@ -117,7 +123,10 @@ impl Message {
 
         let (text, text_from_html) = body_text(&parsed);
         Ok(Message {
-            message_id: parsed.message_id().map(strip_angles).filter(|id| !id.is_empty()),
+            message_id: parsed
+                .message_id()
+                .map(strip_angles)
+                .filter(|id| !id.is_empty()),
             in_reply_to: id_list(parsed.in_reply_to()),
             references: id_list(parsed.references()),
             from: parsed.from().and_then(first_mailbox),

@@ -78,7 +78,10 @@ fn assert_config_error(config: &Path, needles: &[&str]) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
     assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
-    assert!(stderr.contains(&config.display().to_string()), "names the file: {stderr}");
+    assert!(
+        stderr.contains(&config.display().to_string()),
+        "names the file: {stderr}"
+    );
     for needle in needles {
         assert!(stderr.contains(needle), "mentions {needle:?}: {stderr}");
     }
@@ -90,7 +93,11 @@ fn the_contract_config_is_accepted() {
     let setup = Setup::new();
     let config = setup.config(|t| t);
     let out = run_with(&config);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let db = setup.path("state/state.db");
     let mode = std::fs::metadata(&db).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "the database is private");
@@ -114,8 +121,11 @@ fn plaintext_to_a_remote_server_is_refused() {
 fn plaintext_to_loopback_is_allowed() {
     let setup = Setup::new();
     let config = setup.config(|t| {
-        t.replacen("imap.example.com", "127.0.0.1", 1)
-            .replacen("security = \"tls\"", "security = \"none\"", 1)
+        t.replacen("imap.example.com", "127.0.0.1", 1).replacen(
+            "security = \"tls\"",
+            "security = \"none\"",
+            1,
+        )
     });
     assert!(run_with(&config).status.success());
 }
@@ -125,7 +135,10 @@ fn a_missing_password_file_is_refused() {
     let setup = Setup::new();
     std::fs::remove_file(setup.path("imap-password")).unwrap();
     let config = setup.config(|t| t);
-    assert_config_error(&config, &["imap.password_file", "imap-password", "cannot be read"]);
+    assert_config_error(
+        &config,
+        &["imap.password_file", "imap-password", "cannot be read"],
+    );
 }
 
 #[test]
@@ -134,16 +147,28 @@ fn a_world_readable_password_file_is_refused() {
     let secret = setup.path("imap-password");
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
     let config = setup.config(|t| t);
-    assert_config_error(&config, &["imap.password_file", "readable by everyone", "chmod 600"]);
+    assert_config_error(
+        &config,
+        &["imap.password_file", "readable by everyone", "chmod 600"],
+    );
 }
 
 #[test]
 fn a_password_in_the_config_is_not_a_thing() {
     let setup = Setup::new();
-    let config = setup.config(|t| t.replacen("username = \"info@calmo.dk\"", "username = \"info@calmo.dk\"\npassword = \"hunter2\"", 1));
+    let config = setup.config(|t| {
+        t.replacen(
+            "username = \"info@calmo.dk\"",
+            "username = \"info@calmo.dk\"\npassword = \"hunter2\"",
+            1,
+        )
+    });
     assert_config_error(&config, &["unknown field `password`"]);
     let out = run_with(&config);
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("hunter2"), "the secret is not echoed");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("hunter2"),
+        "the secret is not echoed"
+    );
 }
 
 #[test]
@@ -158,20 +183,34 @@ fn a_bad_value_names_its_key() {
 #[test]
 fn a_missing_config_file_says_how_to_point_at_one() {
     let setup = Setup::new();
-    assert_config_error(&setup.path("nope.toml"), &["cannot read the config file", "--config"]);
+    assert_config_error(
+        &setup.path("nope.toml"),
+        &["cannot read the config file", "--config"],
+    );
 }
 
 #[test]
 fn the_example_config_is_valid_apart_from_its_secret_paths() {
-    let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/config/gdpr-inbox.example.toml")).unwrap();
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/config/gdpr-inbox.example.toml"
+    ))
+    .unwrap();
     let setup = Setup::new();
     let secret = setup.path("imap-password").display().to_string();
     let text = example
         .replace("/run/credentials/gdpr-inbox.service/imap", &secret)
         .replace("/run/credentials/gdpr-inbox.service/smtp", &secret)
-        .replace("/var/lib/gdpr-inbox", &setup.path("state").display().to_string());
+        .replace(
+            "/var/lib/gdpr-inbox",
+            &setup.path("state").display().to_string(),
+        );
     let path = setup.path("example.toml");
     std::fs::write(&path, text).unwrap();
     let out = run_with(&path);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -15,35 +15,64 @@ use gdpr_inbox::message::Message;
 use mail_servers::MailServers;
 
 fn deadline(args: &[&str]) -> std::process::Output {
-    Command::new(app::binary_path()).arg("deadline").args(args).output().unwrap()
+    Command::new(app::binary_path())
+        .arg("deadline")
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 #[test]
 fn deadline_json_follows_the_contract() {
     let out = deadline(&["--country", "DK", "--received", "2024-03-05", "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v,
         serde_json::json!({"received": "2024-03-05", "due": "2024-04-05", "extended_due": null, "working_day_rolled": false})
     );
     // 31 August 2023 -> 30 September 2023, a Saturday -> Monday 2 October.
-    let out = deadline(&["--country", "SE", "--received", "2023-08-31T16:20", "--extended", "--json"]);
+    let out = deadline(&[
+        "--country",
+        "SE",
+        "--received",
+        "2023-08-31T16:20",
+        "--extended",
+        "--json",
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["due"], "2023-10-02");
     assert_eq!(v["working_day_rolled"], true);
     assert_eq!(v["extended_due"], "2023-11-30");
     // Suspended days move the date, then it is rolled again.
-    let out = deadline(&["--country", "DK", "--received", "2024-03-05", "--suspended-days", "1", "--json"]);
+    let out = deadline(&[
+        "--country",
+        "DK",
+        "--received",
+        "2024-03-05",
+        "--suspended-days",
+        "1",
+        "--json",
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["due"], "2024-04-08", "5 April + 1 = Saturday 6 April, rolled to Monday");
+    assert_eq!(
+        v["due"], "2024-04-08",
+        "5 April + 1 = Saturday 6 April, rolled to Monday"
+    );
 }
 
 #[test]
 fn deadline_explains_a_rolled_date_and_refuses_bad_input() {
     let out = deadline(&["--country", "DK", "--received", "2023-04-05"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("2023-05-08"), "5 May 2023 is Store bededag, then a weekend: {text}");
+    assert!(
+        text.contains("2023-05-08"),
+        "5 May 2023 is Store bededag, then a weekend: {text}"
+    );
     assert!(text.contains("Store bededag"), "{text}");
     let out = deadline(&["--country", "DE", "--received", "2024-03-05"]);
     assert_eq!(out.status.code(), Some(2));
@@ -79,13 +108,28 @@ async fn digests(servers: &MailServers) -> Vec<Message> {
 async fn cases_show_due_dates_targets_and_extension_is_refused_when_late() {
     let servers = MailServers::start().await.unwrap();
     let app = App::with_extra(&servers, "[policy]\nid_check = \"never\"\n");
-    servers.deliver(&request("late@example.dk"), "anna@example.dk", BUSINESS).await.unwrap();
-    servers.wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", 1, Duration::from_secs(20)).await.unwrap();
+    servers
+        .deliver(&request("late@example.dk"), "anna@example.dk", BUSINESS)
+        .await
+        .unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            1,
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
     app.ok(&["run", "--once"]);
 
     let case = &app.json(&["cases", "--json"])[0];
     let received: DateTime<Utc> = case["received_at"].as_str().unwrap().parse().unwrap();
-    let expected = gdpr_inbox::legal_clock::statutory_due(gdpr_inbox::domain::Country::Denmark, received).unwrap().due;
+    let expected =
+        gdpr_inbox::legal_clock::statutory_due(gdpr_inbox::domain::Country::Denmark, received)
+            .unwrap()
+            .due;
     assert_eq!(case["due"], expected.to_string());
     assert!(case["days_left"].as_i64().unwrap() >= 27);
     assert_eq!(case["next_target"]["name"], "first_answer");
@@ -96,13 +140,36 @@ async fn cases_show_due_dates_targets_and_extension_is_refused_when_late() {
     let out = app.run_at(&shifted(40), &["cases", "--json"]);
     let late: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(late["overdue"], true);
-    let out = app.run_at(&shifted(40), &["case", "extend", &reference, "--reason", "arkivet er flyttet"]);
-    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = app.run_at(
+        &shifted(40),
+        &[
+            "case",
+            "extend",
+            &reference,
+            "--reason",
+            "arkivet er flyttet",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(&reference) && stderr.contains(&expected.to_string()), "{stderr}");
+    assert!(
+        stderr.contains(&reference) && stderr.contains(&expected.to_string()),
+        "{stderr}"
+    );
 
     // In time, it drafts the notice; once sent, the deadline is three months from receipt.
-    let text = app.ok(&["case", "extend", &reference, "--reason", "vi skal hente noterne i arkivet"]);
+    let text = app.ok(&[
+        "case",
+        "extend",
+        &reference,
+        "--reason",
+        "vi skal hente noterne i arkivet",
+    ]);
     assert!(text.contains("extension notice drafted"), "{text}");
     let notice = app
         .json(&["drafts", "--json"])
@@ -111,8 +178,15 @@ async fn cases_show_due_dates_targets_and_extension_is_refused_when_late() {
         .expect("an extension draft");
     let shown = app.ok(&["drafts", "show", &notice["id"].to_string()]);
     assert!(shown.contains("vi skal hente noterne i arkivet"), "{shown}");
-    let out = app.run_at(&shifted(40), &["drafts", "approve", &notice["id"].to_string()]);
-    assert_eq!(out.status.code(), Some(2), "approving the notice after the due date is refused");
+    let out = app.run_at(
+        &shifted(40),
+        &["drafts", "approve", &notice["id"].to_string()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "approving the notice after the due date is refused"
+    );
     app.ok(&["drafts", "approve", &notice["id"].to_string()]);
     app.ok(&["run", "--once"]);
     let case = &app.json(&["cases", "--json"])[0];
@@ -127,33 +201,90 @@ async fn cases_show_due_dates_targets_and_extension_is_refused_when_late() {
     assert_eq!(case["extended_due"], three_months.to_string());
     assert_eq!(case["due"], three_months.to_string());
     let again = app.run(&["case", "extend", &reference, "--reason", "igen"]);
-    assert_eq!(again.status.code(), Some(2), "a second extension is refused");
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "a second extension is refused"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reminders_reach_the_practitioner_once_each() {
     let servers = MailServers::start().await.unwrap();
     let app = App::new(&servers);
-    servers.deliver(&request("remind@example.dk"), "anna@example.dk", BUSINESS).await.unwrap();
-    servers.wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", 1, Duration::from_secs(20)).await.unwrap();
+    servers
+        .deliver(&request("remind@example.dk"), "anna@example.dk", BUSINESS)
+        .await
+        .unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            1,
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
 
     // The first answer (48 h) falls due within two days: the first pass reminds of it.
     app.ok(&["run", "--once"]);
-    servers.wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", 2, Duration::from_secs(20)).await.unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            2,
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
     app.ok(&["run", "--once"]);
     app.ok(&["run", "--once"]);
     // Four weeks on, the legal deadline is near: one more digest, and only one.
     let later = shifted(28);
     assert!(app.run_at(&later, &["run", "--once"]).status.success());
     assert!(app.run_at(&later, &["run", "--once"]).status.success());
-    servers.wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", 3, Duration::from_secs(20)).await.unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            3,
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
     // A marker sent behind them proves nothing else is on its way.
-    servers.deliver(b"From: m@example.dk\r\nSubject: marker\r\n\r\nx\r\n", "m@example.dk", BUSINESS).await.unwrap();
-    servers.wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", 4, Duration::from_secs(20)).await.unwrap();
+    servers
+        .deliver(
+            b"From: m@example.dk\r\nSubject: marker\r\n\r\nx\r\n",
+            "m@example.dk",
+            BUSINESS,
+        )
+        .await
+        .unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            4,
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
 
     let digests = digests(&servers).await;
-    assert_eq!(digests.len(), 2, "{:?}", digests.iter().map(|d| &d.subject).collect::<Vec<_>>());
-    assert!(digests.iter().all(|d| d.to.iter().any(|t| t.same_address(BUSINESS))));
+    assert_eq!(
+        digests.len(),
+        2,
+        "{:?}",
+        digests.iter().map(|d| &d.subject).collect::<Vec<_>>()
+    );
+    assert!(digests
+        .iter()
+        .all(|d| d.to.iter().any(|t| t.same_address(BUSINESS))));
     assert!(digests[0].text.contains("GDPR-"), "{}", digests[0].text);
     assert!(digests[1].text.contains("GDPR-"), "{}", digests[1].text);
     // Digests are machine mail: they never open cases.
@@ -165,16 +296,39 @@ async fn a_breach_shows_its_72_hours_in_cases() {
     let servers = MailServers::start().await.unwrap();
     let app = App::new(&servers);
     let now = "2026-03-05T10:00:00Z";
-    let out = app.run_at(now, &["breach", "open", "--description", "stolen laptop", "--aware-at", "2026-03-05T09:00"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = app.run_at(
+        now,
+        &[
+            "breach",
+            "open",
+            "--description",
+            "stolen laptop",
+            "--aware-at",
+            "2026-03-05T09:00",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let listed: serde_json::Value =
         serde_json::from_slice(&app.run_at(now, &["breach", "list", "--json"]).stdout).unwrap();
-    assert_eq!(listed["notify_by"], "2026-03-08T08:00:00Z", "09:00 Copenhagen = 08:00 UTC, + 72 h, never rolled");
+    assert_eq!(
+        listed["notify_by"], "2026-03-08T08:00:00Z",
+        "09:00 Copenhagen = 08:00 UTC, + 72 h, never rolled"
+    );
     assert_eq!(listed["hours_left"], 70);
     let cases = String::from_utf8_lossy(&app.run_at(now, &["cases"]).stdout).to_string();
-    assert!(cases.contains("breach #1") && cases.contains("2026-03-08 09:00"), "{cases}");
-    let late: serde_json::Value =
-        serde_json::from_slice(&app.run_at("2026-03-09T00:00:00Z", &["breach", "list", "--json"]).stdout).unwrap();
+    assert!(
+        cases.contains("breach #1") && cases.contains("2026-03-08 09:00"),
+        "{cases}"
+    );
+    let late: serde_json::Value = serde_json::from_slice(
+        &app.run_at("2026-03-09T00:00:00Z", &["breach", "list", "--json"])
+            .stdout,
+    )
+    .unwrap();
     assert_eq!(late["overdue"], true);
     assert!(app.run(&["breach", "close", "1"]).status.success());
     assert!(app.json(&["breach", "list", "--json"]).is_empty());

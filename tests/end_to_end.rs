@@ -39,9 +39,18 @@ fn danish_access_request(message_id: &str) -> Vec<u8> {
 }
 
 async fn deliver_to_business(servers: &MailServers, raw: &[u8], expected_in_inbox: u32) {
-    servers.deliver(raw, CLIENT, BUSINESS).await.expect("deliver by SMTP");
     servers
-        .wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", expected_in_inbox, WAIT)
+        .deliver(raw, CLIENT, BUSINESS)
+        .await
+        .expect("deliver by SMTP");
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            expected_in_inbox,
+            WAIT,
+        )
         .await
         .expect("the request reaches the business INBOX");
 }
@@ -49,9 +58,15 @@ async fn deliver_to_business(servers: &MailServers, raw: &[u8], expected_in_inbo
 /// The client's INBOX, parsed, after a marker mail sent behind everything else has arrived — so a
 /// duplicate reply queued earlier would be there too.
 async fn client_inbox_settled(servers: &MailServers) -> Vec<Message> {
-    let before = servers.mailbox_count(CLIENT, CLIENT_PASSWORD, "INBOX").await.unwrap();
+    let before = servers
+        .mailbox_count(CLIENT, CLIENT_PASSWORD, "INBOX")
+        .await
+        .unwrap();
     let marker = b"From: marker@example.dk\r\nSubject: marker\r\nMessage-ID: <marker@example.dk>\r\n\r\nmarker\r\n";
-    servers.deliver(marker, "marker@example.dk", CLIENT).await.unwrap();
+    servers
+        .deliver(marker, "marker@example.dk", CLIENT)
+        .await
+        .unwrap();
     servers
         .wait_for_messages(CLIENT, CLIENT_PASSWORD, "INBOX", before + 1, WAIT)
         .await
@@ -68,7 +83,9 @@ async fn client_inbox_settled(servers: &MailServers) -> Vec<Message> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_danish_access_request_becomes_a_case_a_draft_and_one_threaded_reply() {
-    let servers = MailServers::start().await.expect("start Dovecot and Postfix");
+    let servers = MailServers::start()
+        .await
+        .expect("start Dovecot and Postfix");
     let app = App::new(&servers);
     servers.add_user(CLIENT, CLIENT_PASSWORD).unwrap();
     deliver_to_business(&servers, &danish_access_request("req-1@example.dk"), 1).await;
@@ -81,7 +98,10 @@ async fn a_danish_access_request_becomes_a_case_a_draft_and_one_threaded_reply()
     assert_eq!(case["kinds"], serde_json::json!(["access"]));
     assert_eq!(case["language"], "da");
     assert_eq!(case["requester"], CLIENT);
-    assert_eq!(case["state"], "awaiting_id", "the default policy asks for ID first");
+    assert_eq!(
+        case["state"], "awaiting_id",
+        "the default policy asks for ID first"
+    );
     let reference = case["reference"].as_str().unwrap().to_string();
     assert!(reference.starts_with("GDPR-"), "{reference}");
 
@@ -101,7 +121,13 @@ async fn a_danish_access_request_becomes_a_case_a_draft_and_one_threaded_reply()
 
     // Nothing is sent before approval.
     app.ok(&["run", "--once"]);
-    assert_eq!(servers.mailbox_count(CLIENT, CLIENT_PASSWORD, "INBOX").await.unwrap(), 0);
+    assert_eq!(
+        servers
+            .mailbox_count(CLIENT, CLIENT_PASSWORD, "INBOX")
+            .await
+            .unwrap(),
+        0
+    );
 
     app.ok(&["drafts", "approve", &id]);
     let again = app.run(&["drafts", "approve", &id]);
@@ -114,7 +140,12 @@ async fn a_danish_access_request_becomes_a_case_a_draft_and_one_threaded_reply()
         .expect("the reply reaches the client");
     app.ok(&["run", "--once"]); // a further pass must not send again
     let received = client_inbox_settled(&servers).await;
-    assert_eq!(received.len(), 1, "exactly one reply: {:?}", received.iter().map(|m| &m.subject).collect::<Vec<_>>());
+    assert_eq!(
+        received.len(),
+        1,
+        "exactly one reply: {:?}",
+        received.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
     let reply = &received[0];
     assert_eq!(reply.in_reply_to, vec!["req-1@example.dk"]);
     assert_eq!(reply.references, vec!["req-1@example.dk"]);
@@ -122,9 +153,15 @@ async fn a_danish_access_request_becomes_a_case_a_draft_and_one_threaded_reply()
     assert!(reply.from.as_ref().unwrap().same_address(BUSINESS));
     assert!(reply.to.iter().all(|to| to.same_address(CLIENT)));
     assert!(reply.text.contains("Kære Mette Hansen"), "{}", reply.text);
-    assert!(!reply.has_header("auto-submitted"), "an approved reply is not automatic");
+    assert!(
+        !reply.has_header("auto-submitted"),
+        "an approved reply is not automatic"
+    );
 
-    let sent = servers.fetch_all(BUSINESS, BUSINESS_PASSWORD, "Sent").await.unwrap();
+    let sent = servers
+        .fetch_all(BUSINESS, BUSINESS_PASSWORD, "Sent")
+        .await
+        .unwrap();
     assert_eq!(sent.len(), 1, "one copy in Sent");
     let copy = Message::parse(&sent[0]).unwrap();
     assert_eq!(copy.message_id, reply.message_id);
@@ -133,9 +170,15 @@ async fn a_danish_access_request_becomes_a_case_a_draft_and_one_threaded_reply()
     assert_eq!(drafts[0]["state"], "sent");
     assert_eq!(drafts[0]["delivery"], "filed");
     // The request was read with BODY.PEEK: the practitioner still sees it as unread.
-    let mut session = servers.imap_login(BUSINESS, BUSINESS_PASSWORD).await.unwrap();
+    let mut session = servers
+        .imap_login(BUSINESS, BUSINESS_PASSWORD)
+        .await
+        .unwrap();
     session.select("INBOX").await.unwrap();
-    assert!(session.uid_search("SEEN").await.unwrap().is_empty(), "the request is still unread");
+    assert!(
+        session.uid_search("SEEN").await.unwrap().is_empty(),
+        "the request is still unread"
+    );
     session.logout().await.unwrap();
 }
 
@@ -158,7 +201,11 @@ async fn a_follow_up_in_the_thread_joins_the_case_and_its_id_moves_it_on() {
     app.ok(&["run", "--once"]);
 
     let cases = app.json(&["cases", "--json"]);
-    assert_eq!(cases.len(), 1, "the follow-up joins, it does not open a second case: {cases:?}");
+    assert_eq!(
+        cases.len(),
+        1,
+        "the follow-up joins, it does not open a second case: {cases:?}"
+    );
     assert_eq!(cases[0]["state"], "id_received");
     let reference = cases[0]["reference"].as_str().unwrap();
     app.ok(&["case", "verify", reference, "--method", "passport copy"]);
@@ -166,7 +213,10 @@ async fn a_follow_up_in_the_thread_joins_the_case_and_its_id_moves_it_on() {
     assert_eq!(case["state"], "open");
     assert_eq!(case["id_method"], "passport copy");
     let drafts = app.json(&["drafts", "--json"]);
-    let purposes: Vec<&str> = drafts.iter().map(|d| d["purpose"].as_str().unwrap()).collect();
+    let purposes: Vec<&str> = drafts
+        .iter()
+        .map(|d| d["purpose"].as_str().unwrap())
+        .collect();
     assert_eq!(purposes, vec!["id_request", "reply"]);
 }
 
@@ -191,7 +241,9 @@ async fn automated_mail_and_ordinary_mail_open_no_case() {
 
 /// Opens the database of `app` directly, as a crash would have left it.
 async fn set_outbox_state(app: &App, state: &str) {
-    let db = gdpr_inbox::storage::Db::open(&app.database()).await.unwrap();
+    let db = gdpr_inbox::storage::Db::open(&app.database())
+        .await
+        .unwrap();
     sqlx::query("UPDATE outbox SET state = ?")
         .bind(state)
         .execute(db.pool())
@@ -207,8 +259,15 @@ async fn an_interrupted_send_is_never_repeated_blindly() {
     servers.add_user(CLIENT, CLIENT_PASSWORD).unwrap();
     deliver_to_business(&servers, &danish_access_request("req-3@example.dk"), 1).await;
     app.ok(&["run", "--once"]);
-    let draft = app.json(&["drafts", "--json"])[0]["id"].as_i64().unwrap().to_string();
-    assert_eq!(app.json(&["drafts", "--json"])[0]["purpose"], "reply", "id_check = never drafts the answer");
+    let draft = app.json(&["drafts", "--json"])[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        app.json(&["drafts", "--json"])[0]["purpose"],
+        "reply",
+        "id_check = never drafts the answer"
+    );
     app.ok(&["drafts", "approve", &draft]);
 
     // A kill -9 after "sending" was recorded, before (or during) SMTP: no copy in Sent, so it
@@ -217,7 +276,10 @@ async fn an_interrupted_send_is_never_repeated_blindly() {
     app.ok(&["run", "--once"]);
     let drafts = app.json(&["drafts", "--json", "--all"]);
     assert_eq!(drafts[0]["delivery"], "unconfirmed");
-    assert!(client_inbox_settled(&servers).await.is_empty(), "nothing was sent");
+    assert!(
+        client_inbox_settled(&servers).await.is_empty(),
+        "nothing was sent"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -232,15 +294,26 @@ async fn a_send_interrupted_after_the_server_took_it_is_recognised_in_sent() {
 
     // Simulate: SMTP accepted the reply and a copy reached Sent, then the process died before
     // recording "sent".
-    let db = gdpr_inbox::storage::Db::open(&app.database()).await.unwrap();
+    let db = gdpr_inbox::storage::Db::open(&app.database())
+        .await
+        .unwrap();
     let row = {
         let mut conn = db.conn().await.unwrap();
-        gdpr_inbox::storage::outbox::get_by_draft(&mut conn, draft).await.unwrap().unwrap()
+        gdpr_inbox::storage::outbox::get_by_draft(&mut conn, draft)
+            .await
+            .unwrap()
+            .unwrap()
     };
     db.close().await;
     servers.deliver(&row.raw, BUSINESS, CLIENT).await.unwrap();
     servers
-        .append(BUSINESS, BUSINESS_PASSWORD, "Sent", &row.raw, Some("(\\Seen)"))
+        .append(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "Sent",
+            &row.raw,
+            Some("(\\Seen)"),
+        )
         .await
         .unwrap();
     set_outbox_state(&app, "sending").await;
@@ -249,20 +322,22 @@ async fn a_send_interrupted_after_the_server_took_it_is_recognised_in_sent() {
     let drafts = app.json(&["drafts", "--json", "--all"]);
     assert_eq!(drafts[0]["state"], "sent");
     assert_eq!(drafts[0]["delivery"], "filed");
-    assert_eq!(client_inbox_settled(&servers).await.len(), 1, "exactly one reply");
-    assert_eq!(servers.fetch_all(BUSINESS, BUSINESS_PASSWORD, "Sent").await.unwrap().len(), 1);
+    assert_eq!(
+        client_inbox_settled(&servers).await.len(),
+        1,
+        "exactly one reply"
+    );
+    assert_eq!(
+        servers
+            .fetch_all(BUSINESS, BUSINESS_PASSWORD, "Sent")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
-/// Wait (bounded) until `check` holds, polling the CLI.
-async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
-    let deadline = std::time::Instant::now() + WAIT;
-    while !check() {
-        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Like [`eventually`], but returns whether it held instead of failing.
+/// Poll `check` (bounded by [`WAIT`]); whether it came to hold.
 async fn eventually_ok(mut check: impl FnMut() -> bool) -> bool {
     let deadline = std::time::Instant::now() + WAIT;
     while !check() {
@@ -279,11 +354,16 @@ async fn the_daemon_sees_new_mail_through_idle_and_stops_cleanly_on_sigterm() {
     let servers = MailServers::start().await.unwrap();
     // A long poll interval: only IDLE can make the daemon notice the mail within the wait.
     let app = App::with_extra(&servers, "");
-    let config = std::fs::read_to_string(&app.config_path).unwrap().replace("poll_interval = \"5s\"", "poll_interval = \"10m\"");
+    let config = std::fs::read_to_string(&app.config_path)
+        .unwrap()
+        .replace("poll_interval = \"5s\"", "poll_interval = \"10m\"");
     std::fs::write(&app.config_path, config).unwrap();
     let mut daemon = std::process::Command::new(app::binary_path())
         .args(["--config", app.config_path.to_str().unwrap(), "run"])
-        .env("GDPR_INBOX_LOG", std::env::var("TEST_DAEMON_LOG").unwrap_or_else(|_| "info".into()))
+        .env(
+            "GDPR_INBOX_LOG",
+            std::env::var("TEST_DAEMON_LOG").unwrap_or_else(|_| "info".into()),
+        )
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -292,7 +372,9 @@ async fn the_daemon_sees_new_mail_through_idle_and_stops_cleanly_on_sigterm() {
         let log = log.clone();
         let stderr = daemon.stderr.take().unwrap();
         std::thread::spawn(move || {
-            for line in std::io::BufRead::lines(std::io::BufReader::new(stderr)).map_while(Result::ok) {
+            for line in
+                std::io::BufRead::lines(std::io::BufReader::new(stderr)).map_while(Result::ok)
+            {
                 let mut log = log.lock().unwrap();
                 log.push_str(&line);
                 log.push('\n');
@@ -300,11 +382,19 @@ async fn the_daemon_sees_new_mail_through_idle_and_stops_cleanly_on_sigterm() {
         })
     };
     let watching = eventually_ok(|| log.lock().unwrap().contains("watching for new mail")).await;
-    assert!(watching, "the daemon never started watching; log:\n{}", log.lock().unwrap());
+    assert!(
+        watching,
+        "the daemon never started watching; log:\n{}",
+        log.lock().unwrap()
+    );
     deliver_to_business(&servers, &danish_access_request("req-idle@example.dk"), 1).await;
     let opened = eventually_ok(|| !app.json(&["cases", "--json"]).is_empty()).await;
     let pid = daemon.id().to_string();
-    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
     let status = daemon.wait().unwrap();
     reader.join().unwrap();
     let log = log.lock().unwrap().clone();
@@ -312,5 +402,8 @@ async fn the_daemon_sees_new_mail_through_idle_and_stops_cleanly_on_sigterm() {
     assert!(opened, "the running daemon opened no case; log:\n{log}");
     assert!(status.success(), "exit {status}; log:\n{log}");
     assert!(log.contains("shutting down"), "{log}");
-    assert!(!log.contains("Mette") && !log.contains(CLIENT) && !log.contains("Indsigt"), "no personal data in the info log:\n{log}");
+    assert!(
+        !log.contains("Mette") && !log.contains(CLIENT) && !log.contains("Indsigt"),
+        "no personal data in the info log:\n{log}"
+    );
 }

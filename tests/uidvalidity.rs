@@ -21,11 +21,14 @@ fn request(from: &str, message_id: &str) -> Vec<u8> {
 }
 
 async fn stored_uid_validity(app: &App) -> i64 {
-    let db = gdpr_inbox::storage::Db::open(&app.database()).await.unwrap();
-    let v: i64 = sqlx::query_scalar("SELECT uid_validity FROM mailbox_sync WHERE mailbox = 'INBOX'")
-        .fetch_one(db.pool())
+    let db = gdpr_inbox::storage::Db::open(&app.database())
         .await
         .unwrap();
+    let v: i64 =
+        sqlx::query_scalar("SELECT uid_validity FROM mailbox_sync WHERE mailbox = 'INBOX'")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
     db.close().await;
     v
 }
@@ -34,9 +37,22 @@ async fn stored_uid_validity(app: &App) -> i64 {
 async fn a_changed_uidvalidity_resyncs_without_duplicating_cases() {
     let servers = MailServers::start().await.unwrap();
     let app = App::new(&servers);
-    servers.deliver(&request("a@example.dk", "first@example.dk"), "a@example.dk", BUSINESS).await.unwrap();
     servers
-        .wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", 1, Duration::from_secs(20))
+        .deliver(
+            &request("a@example.dk", "first@example.dk"),
+            "a@example.dk",
+            BUSINESS,
+        )
+        .await
+        .unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            1,
+            Duration::from_secs(20),
+        )
         .await
         .unwrap();
     app.ok(&["run", "--once"]);
@@ -48,25 +64,61 @@ async fn a_changed_uidvalidity_resyncs_without_duplicating_cases() {
     let status = Command::new("doveadm")
         .arg("-c")
         .arg(servers.dir().join("dovecot/dovecot.conf"))
-        .args(["mailbox", "update", "-u", BUSINESS, "--uid-validity", &new.to_string(), "INBOX"])
+        .args([
+            "mailbox",
+            "update",
+            "-u",
+            BUSINESS,
+            "--uid-validity",
+            &new.to_string(),
+            "INBOX",
+        ])
         .status()
         .expect("run doveadm");
     assert!(status.success(), "doveadm mailbox update failed");
 
-    servers.deliver(&request("b@example.dk", "second@example.dk"), "b@example.dk", BUSINESS).await.unwrap();
     servers
-        .wait_for_messages(BUSINESS, BUSINESS_PASSWORD, "INBOX", 2, Duration::from_secs(20))
+        .deliver(
+            &request("b@example.dk", "second@example.dk"),
+            "b@example.dk",
+            BUSINESS,
+        )
+        .await
+        .unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            2,
+            Duration::from_secs(20),
+        )
         .await
         .unwrap();
     app.ok(&["run", "--once"]);
 
     assert_eq!(stored_uid_validity(&app).await, new);
     let cases = app.json(&["cases", "--json"]);
-    let requesters: Vec<&str> = cases.iter().map(|c| c["requester"].as_str().unwrap()).collect();
+    let requesters: Vec<&str> = cases
+        .iter()
+        .map(|c| c["requester"].as_str().unwrap())
+        .collect();
     assert_eq!(cases.len(), 2, "one new case, no duplicate: {requesters:?}");
     assert!(requesters.contains(&"a@example.dk") && requesters.contains(&"b@example.dk"));
-    assert_eq!(app.json(&["drafts", "--json"]).len(), 2, "one draft per case");
-    let first = cases.iter().find(|c| c["requester"] == "a@example.dk").unwrap();
-    let shown = &app.json(&["case", "show", first["reference"].as_str().unwrap(), "--json"])[0];
+    assert_eq!(
+        app.json(&["drafts", "--json"]).len(),
+        2,
+        "one draft per case"
+    );
+    let first = cases
+        .iter()
+        .find(|c| c["requester"] == "a@example.dk")
+        .unwrap();
+    let shown = &app.json(&[
+        "case",
+        "show",
+        first["reference"].as_str().unwrap(),
+        "--json",
+    ])[0];
     assert_eq!(shown["messages"].as_array().unwrap().len(), 1);
 }

@@ -251,17 +251,25 @@ pub fn find_reference(subject: &str) -> Option<&str> {
     let rest = &subject[start..];
     let bytes = rest.as_bytes();
     // GDPR-YYYY-NNNN...
-    let year_ok = bytes.len() >= 10 && bytes[5..9].iter().all(u8::is_ascii_digit) && bytes[9] == b'-';
+    let year_ok =
+        bytes.len() >= 10 && bytes[5..9].iter().all(u8::is_ascii_digit) && bytes[9] == b'-';
     if !year_ok {
         return None;
     }
-    let digits = bytes[10..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits = bytes[10..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     (digits >= 4).then(|| &rest[..10 + digits])
 }
 
 /// Kinds stored as a comma-separated list.
 pub fn kinds_to_text(kinds: &[RequestKind]) -> String {
-    kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",")
+    kinds
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Parse kinds stored by [`kinds_to_text`]; unknown names are skipped.
@@ -323,7 +331,11 @@ mod tests {
     #[test]
     fn a_reply_in_the_thread_joins_with_its_id_document() {
         let c = class(&[], false, true);
-        let cases = [open_case(3, "anna@example.dk", &["req@example.dk", "ask-id@calmo.dk"])];
+        let cases = [open_case(
+            3,
+            "anna@example.dk",
+            &["req@example.dk", "ask-id@calmo.dk"],
+        )];
         let routing = route(
             Arrival {
                 sender: Some("anna@example.dk"),
@@ -345,7 +357,10 @@ mod tests {
     #[test]
     fn a_repeat_request_from_the_same_sender_joins_and_adds_kinds() {
         let c = class(&[RequestKind::Access, RequestKind::Erasure], false, false);
-        let cases = [open_case(1, "other@x.dk", &[]), open_case(2, "Anna@Example.dk", &[])];
+        let cases = [
+            open_case(1, "other@x.dk", &[]),
+            open_case(2, "Anna@Example.dk", &[]),
+        ];
         let routing = route(
             Arrival {
                 sender: Some("anna@example.dk"),
@@ -415,9 +430,15 @@ mod tests {
         use CaseState::*;
         assert_eq!(CaseState::initial(true), AwaitingId);
         assert_eq!(CaseState::initial(false), Open);
-        assert_eq!(AwaitingId.apply(CaseEvent::IdDocumentArrived), Ok(IdReceived));
+        assert_eq!(
+            AwaitingId.apply(CaseEvent::IdDocumentArrived),
+            Ok(IdReceived)
+        );
         assert_eq!(IdReceived.apply(CaseEvent::IdVerified), Ok(Open));
-        assert_eq!(Open.apply(CaseEvent::Close(Resolution::Fulfilled)), Ok(Closed));
+        assert_eq!(
+            Open.apply(CaseEvent::Close(Resolution::Fulfilled)),
+            Ok(Closed)
+        );
         assert!(Open.apply(CaseEvent::IdVerified).is_err());
         assert!(Closed.apply(CaseEvent::Close(Resolution::Refused)).is_err());
         assert!(Closed.apply(CaseEvent::IdDocumentArrived).is_err());
@@ -433,7 +454,10 @@ mod tests {
             .with_timezone(&Utc);
         let r = reference(7, opened);
         assert_eq!(r, "GDPR-2026-0007");
-        assert_eq!(find_reference(&format!("Re: Din henvendelse [{r}]")), Some("GDPR-2026-0007"));
+        assert_eq!(
+            find_reference(&format!("Re: Din henvendelse [{r}]")),
+            Some("GDPR-2026-0007")
+        );
         assert_eq!(find_reference("GDPR-2026-12345 x"), Some("GDPR-2026-12345"));
         assert_eq!(find_reference("About GDPR-rules"), None);
         assert_eq!(find_reference("GDPR-"), None);
@@ -445,6 +469,9 @@ mod tests {
         let kinds = vec![RequestKind::Access, RequestKind::WithdrawConsent];
         assert_eq!(kinds_from_text(&kinds_to_text(&kinds)), kinds);
         assert_eq!(kinds_from_text(""), vec![]);
-        assert_eq!(kinds_from_text("erasure,bogus,access"), vec![RequestKind::Access, RequestKind::Erasure]);
+        assert_eq!(
+            kinds_from_text("erasure,bogus,access"),
+            vec![RequestKind::Access, RequestKind::Erasure]
+        );
     }
 }

@@ -64,7 +64,11 @@ pub fn summary(row: &BreachRow, now: DateTime<Utc>) -> Result<BreachSummary, Fai
     })
 }
 
-fn instant(config: &Config, text: Option<&str>, now: DateTime<Utc>) -> Result<DateTime<Utc>, Failure> {
+fn instant(
+    config: &Config,
+    text: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, Failure> {
     match text {
         None => Ok(now),
         Some(text) => ReceivedInput::parse(text)
@@ -77,20 +81,35 @@ pub async fn run(config: Config, action: Action) -> Outcome {
     let db = Db::open(&config.storage.database).await?;
     let now = clock()?.now();
     match action {
-        Action::Open { description, aware_at } => {
+        Action::Open {
+            description,
+            aware_at,
+        } => {
             if description.trim().is_empty() {
-                return Err(Failure::Usage("--description must say what happened".into()));
+                return Err(Failure::Usage(
+                    "--description must say what happened".into(),
+                ));
             }
             let aware_at = instant(&config, aware_at.as_deref(), now)?;
             let mut tx = db.begin().await?;
             let id = store::open_breach(&mut tx, description.trim(), aware_at, now).await?;
             audit::record(
                 &mut tx,
-                audit::Event { at: now, actor: &actor(), action: "breach.opened", case_id: None, draft_id: None, detail: format!("breach #{id}, aware at {aware_at}") },
+                audit::Event {
+                    at: now,
+                    actor: &actor(),
+                    action: "breach.opened",
+                    case_id: None,
+                    draft_id: None,
+                    detail: format!("breach #{id}, aware at {aware_at}"),
+                },
             )
             .await?;
             tx.commit().await.map_err(StorageError::from)?;
-            let row = store::breaches(&mut *db.conn().await?, true).await?.into_iter().find(|b| b.id == id);
+            let row = store::breaches(&mut *db.conn().await?, true)
+                .await?
+                .into_iter()
+                .find(|b| b.id == id);
             if let Some(row) = row {
                 let s = summary(&row, now)?;
                 println!(
@@ -105,11 +124,20 @@ pub async fn run(config: Config, action: Action) -> Outcome {
             let notified_at = instant(&config, notified_at.as_deref(), now)?;
             let mut tx = db.begin().await?;
             if !store::close_breach(&mut tx, id, notified_at).await? {
-                return Err(Failure::Usage(format!("no open breach #{id}; `gdpr-inbox breach list --all` lists them")));
+                return Err(Failure::Usage(format!(
+                    "no open breach #{id}; `gdpr-inbox breach list --all` lists them"
+                )));
             }
             audit::record(
                 &mut tx,
-                audit::Event { at: now, actor: &actor(), action: "breach.notified", case_id: None, draft_id: None, detail: format!("breach #{id}, authority notified at {notified_at}") },
+                audit::Event {
+                    at: now,
+                    actor: &actor(),
+                    action: "breach.notified",
+                    case_id: None,
+                    draft_id: None,
+                    detail: format!("breach #{id}, authority notified at {notified_at}"),
+                },
             )
             .await?;
             tx.commit().await.map_err(StorageError::from)?;
@@ -138,7 +166,10 @@ pub async fn run(config: Config, action: Action) -> Outcome {
 pub fn human_line(config: &Config, s: &BreachSummary) -> String {
     let tz = config.business.country.time_zone();
     let state = match s.notified_at {
-        Some(at) => format!("notified {}", at.with_timezone(&tz).format("%Y-%m-%d %H:%M")),
+        Some(at) => format!(
+            "notified {}",
+            at.with_timezone(&tz).format("%Y-%m-%d %H:%M")
+        ),
         None if s.overdue => format!("OVERDUE by {} h", -s.hours_left),
         None => format!("{} h left", s.hours_left),
     };

@@ -97,7 +97,12 @@ pub struct TargetSummary {
     pub overdue: bool,
 }
 
-async fn summary(db: &Db, config: &Config, row: &CaseRow, now: DateTime<Utc>) -> Result<CaseSummary, Failure> {
+async fn summary(
+    db: &Db,
+    config: &Config,
+    row: &CaseRow,
+    now: DateTime<Utc>,
+) -> Result<CaseSummary, Failure> {
     let mut conn = db.conn().await?;
     let status = deadlines::case_status(&mut conn, config, row, now).await?;
     let closed = row.state == "closed";
@@ -117,13 +122,16 @@ async fn summary(db: &Db, config: &Config, row: &CaseRow, now: DateTime<Utc>) ->
         suspended_days: status.legal.suspended_days,
         days_left: status.days_left,
         overdue: status.overdue && !closed,
-        next_target: status.next_target.filter(|_| !closed).map(|t| TargetSummary {
-            name: t.name,
-            within: t.within.to_string(),
-            due_at: t.due_at,
-            days_left: t.days_left,
-            overdue: t.overdue,
-        }),
+        next_target: status
+            .next_target
+            .filter(|_| !closed)
+            .map(|t| TargetSummary {
+                name: t.name,
+                within: t.within.to_string(),
+                due_at: t.due_at,
+                days_left: t.days_left,
+                overdue: t.overdue,
+            }),
         reply_to_differs: row.reply_to_differs,
         id_verified_at: row.id_verified_at,
     })
@@ -147,7 +155,10 @@ pub async fn list(config: Config, args: ListArgs) -> Outcome {
     }
     let breaches = crate::storage::deadlines::breaches(&mut *db.conn().await?, false).await?;
     for breach in &breaches {
-        println!("{}", super::breach::human_line(&config, &super::breach::summary(breach, now)?));
+        println!(
+            "{}",
+            super::breach::human_line(&config, &super::breach::summary(breach, now)?)
+        );
     }
     if !breaches.is_empty() {
         println!();
@@ -167,13 +178,22 @@ pub async fn list(config: Config, args: ListArgs) -> Outcome {
 }
 
 fn human_line(c: &CaseSummary) -> String {
-    let kinds = c.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",");
+    let kinds = c
+        .kinds
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(",");
     let left = if c.state == "closed" {
         "-".to_string()
     } else if c.overdue {
         format!("OVERDUE {}", -c.days_left)
     } else {
-        format!("{}{}", c.days_left, if c.suspended { " (paused)" } else { "" })
+        format!(
+            "{}{}",
+            c.days_left,
+            if c.suspended { " (paused)" } else { "" }
+        )
     };
     let target = match &c.next_target {
         Some(t) if t.overdue => format!("{} OVERDUE", t.name),
@@ -181,7 +201,11 @@ fn human_line(c: &CaseSummary) -> String {
         None => "-".to_string(),
     };
     let extended = if c.extended_due.is_some() { "*" } else { "" };
-    let flag = if c.reply_to_differs { "  (Reply-To differs!)" } else { "" };
+    let flag = if c.reply_to_differs {
+        "  (Reply-To differs!)"
+    } else {
+        ""
+    };
     format!(
         "{:<16} {:<12} {:<24} {:<11} {:>10}  {:<26} {}{flag}",
         c.reference,
@@ -207,9 +231,11 @@ pub async fn act(config: Config, action: CaseAction) -> Outcome {
 
 async fn find(db: &Db, key: &str) -> Result<CaseRow, Failure> {
     let mut conn = db.conn().await?;
-    case_store::find(&mut conn, key)
-        .await?
-        .ok_or_else(|| Failure::Usage(format!("no case {key:?}; `gdpr-inbox cases --all` lists them")))
+    case_store::find(&mut conn, key).await?.ok_or_else(|| {
+        Failure::Usage(format!(
+            "no case {key:?}; `gdpr-inbox cases --all` lists them"
+        ))
+    })
 }
 
 async fn show(config: &Config, db: &Db, key: &str, json: bool, now: DateTime<Utc>) -> Outcome {
@@ -251,27 +277,61 @@ async fn show(config: &Config, db: &Db, key: &str, json: bool, now: DateTime<Utc
     }
     println!("Case {} ({})", case.reference, case.state);
     println!("  kinds:      {}", case.kinds);
-    println!("  requester:  {}{}", case.requester_name.as_deref().map(|n| format!("{n} ")).unwrap_or_default(), case.requester);
+    println!(
+        "  requester:  {}{}",
+        case.requester_name
+            .as_deref()
+            .map(|n| format!("{n} "))
+            .unwrap_or_default(),
+        case.requester
+    );
     if case.reply_to_differs {
         println!("  WARNING:    a message pointed replies to another address; replies go to the requester only");
     }
-    println!("  received:   {}", case.received_at.format("%Y-%m-%d %H:%M UTC"));
+    println!(
+        "  received:   {}",
+        case.received_at.format("%Y-%m-%d %H:%M UTC")
+    );
     println!(
         "  due:        {} ({} days left{}{})",
         summary.due,
         summary.days_left,
-        if summary.suspended { ", clock paused awaiting the requester" } else { "" },
-        if summary.extended_due.is_some() { ", extended" } else { "" }
+        if summary.suspended {
+            ", clock paused awaiting the requester"
+        } else {
+            ""
+        },
+        if summary.extended_due.is_some() {
+            ", extended"
+        } else {
+            ""
+        }
     );
     if let Some(t) = &summary.next_target {
-        println!("  target:     {} within {} by {}{}", t.name, t.within, t.due_at.format("%Y-%m-%d %H:%M UTC"), if t.overdue { " OVERDUE" } else { "" });
+        println!(
+            "  target:     {} within {} by {}{}",
+            t.name,
+            t.within,
+            t.due_at.format("%Y-%m-%d %H:%M UTC"),
+            if t.overdue { " OVERDUE" } else { "" }
+        );
     }
     if let (Some(at), Some(by)) = (&case.id_verified_at, &case.id_verified_by) {
-        println!("  ID checked: by {by} on {}, method {}", at.format("%Y-%m-%d"), case.id_method.as_deref().unwrap_or("-"));
+        println!(
+            "  ID checked: by {by} on {}, method {}",
+            at.format("%Y-%m-%d"),
+            case.id_method.as_deref().unwrap_or("-")
+        );
     }
     println!("  messages:");
     for m in &messages {
-        println!("    {} {} uid {}{}", m.arrived_at.format("%Y-%m-%d %H:%M"), m.mailbox, m.uid, if m.id_document { " (ID document)" } else { "" });
+        println!(
+            "    {} {} uid {}{}",
+            m.arrived_at.format("%Y-%m-%d %H:%M"),
+            m.mailbox,
+            m.uid,
+            if m.id_document { " (ID document)" } else { "" }
+        );
     }
     println!("  drafts:");
     for d in &drafts {
@@ -279,7 +339,13 @@ async fn show(config: &Config, db: &Db, key: &str, json: bool, now: DateTime<Utc
     }
     println!("  audit:");
     for e in &events {
-        println!("    {} {} {} {}", e.at.format("%Y-%m-%d %H:%M"), e.actor, e.action, e.detail);
+        println!(
+            "    {} {} {} {}",
+            e.at.format("%Y-%m-%d %H:%M"),
+            e.actor,
+            e.action,
+            e.detail
+        );
     }
     Ok(())
 }
@@ -311,16 +377,32 @@ async fn verify(config: &Config, db: &Db, key: &str, method: &str, now: DateTime
         in_reply_to: case.opened_message_id.clone(),
         references: case.opened_message_id.iter().cloned().collect(),
     };
-    let draft = drafting::draft(&mut tx, config, &Templates::builtin(), &case, Purpose::Reply, &thread, now).await?;
-    tx.commit().await.map_err(crate::storage::StorageError::from)?;
-    println!("Case {}: identity verified ({method}); reply drafted as draft #{draft}.", case.reference);
+    let draft = drafting::draft(
+        &mut tx,
+        config,
+        &Templates::builtin(),
+        &case,
+        Purpose::Reply,
+        &thread,
+        now,
+    )
+    .await?;
+    tx.commit()
+        .await
+        .map_err(crate::storage::StorageError::from)?;
+    println!(
+        "Case {}: identity verified ({method}); reply drafted as draft #{draft}.",
+        case.reference
+    );
     Ok(())
 }
 
 async fn extend(config: &Config, db: &Db, key: &str, reason: &str, now: DateTime<Utc>) -> Outcome {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(Failure::Usage("--reason must say why more time is needed; the requester is told".into()));
+        return Err(Failure::Usage(
+            "--reason must say why more time is needed; the requester is told".into(),
+        ));
     }
     let case = find(db, key).await?;
     if case.state()?.is_closed() {
@@ -337,14 +419,35 @@ async fn extend(config: &Config, db: &Db, key: &str, reason: &str, now: DateTime
         in_reply_to: case.opened_message_id.clone(),
         references: case.opened_message_id.iter().cloned().collect(),
     };
-    let draft = drafting::draft(&mut tx, config, &Templates::builtin(), &case, Purpose::Extension, &thread, now).await?;
-    audit::record(
+    let draft = drafting::draft(
         &mut tx,
-        audit::Event { at: now, actor: &actor(), action: "case.extension_drafted", case_id: Some(case.id), draft_id: Some(draft), detail: reason.to_string() },
+        config,
+        &Templates::builtin(),
+        &case,
+        Purpose::Extension,
+        &thread,
+        now,
     )
     .await?;
-    tx.commit().await.map_err(crate::storage::StorageError::from)?;
-    let new_due = extended.extended.map(|p| p.due.to_string()).unwrap_or_default();
+    audit::record(
+        &mut tx,
+        audit::Event {
+            at: now,
+            actor: &actor(),
+            action: "case.extension_drafted",
+            case_id: Some(case.id),
+            draft_id: Some(draft),
+            detail: reason.to_string(),
+        },
+    )
+    .await?;
+    tx.commit()
+        .await
+        .map_err(crate::storage::StorageError::from)?;
+    let new_due = extended
+        .extended
+        .map(|p| p.due.to_string())
+        .unwrap_or_default();
     println!(
         "Case {}: extension notice drafted as draft #{draft}. Approve it before {} (the original due date); once it is sent the deadline is {new_due}.",
         case.reference, extended.original.due
@@ -374,7 +477,9 @@ async fn close(db: &Db, key: &str, resolution: Resolution, now: DateTime<Utc>) -
         },
     )
     .await?;
-    tx.commit().await.map_err(crate::storage::StorageError::from)?;
+    tx.commit()
+        .await
+        .map_err(crate::storage::StorageError::from)?;
     println!("Case {} closed: {}.", case.reference, resolution.as_str());
     Ok(())
 }

@@ -26,7 +26,9 @@ pub async fn run(config: Config) -> Outcome {
     report("imap", check_imap(&config).await);
     report("smtp", check_smtp(&config).await);
     if failed > 0 {
-        return Err(Failure::Runtime(anyhow::anyhow!("{failed} check(s) failed")));
+        return Err(Failure::Runtime(anyhow::anyhow!(
+            "{failed} check(s) failed"
+        )));
     }
     Ok(())
 }
@@ -40,19 +42,36 @@ fn check_templates() -> Result<String, String> {
 }
 
 async fn check_database(config: &Config) -> Result<String, String> {
-    let db = Db::open(&config.storage.database).await.map_err(|e| e.to_string())?;
+    let db = Db::open(&config.storage.database)
+        .await
+        .map_err(|e| e.to_string())?;
     db.close().await;
     Ok(format!("{} (migrated)", config.storage.database.display()))
 }
 
 async fn check_imap(config: &Config) -> Result<String, String> {
-    let mut imap = Imap::connect(&config.imap).await.map_err(|e| e.to_string())?;
+    let mut imap = Imap::connect(&config.imap)
+        .await
+        .map_err(|e| e.to_string())?;
     let caps = imap.capabilities();
-    let selected = imap.select(&config.imap.mailbox).await.map_err(|e| e.to_string())?;
+    let selected = imap
+        .select(&config.imap.mailbox)
+        .await
+        .map_err(|e| e.to_string())?;
     let mut folders = Vec::new();
-    for (name, use_) in [("Sent", SpecialUse::Sent), ("Drafts", SpecialUse::Drafts), ("Trash", SpecialUse::Trash)] {
-        let found = imap.special_use_folder(use_).await.map_err(|e| e.to_string())?;
-        folders.push(format!("{name}={}", found.as_deref().unwrap_or("(not marked)")));
+    for (name, use_) in [
+        ("Sent", SpecialUse::Sent),
+        ("Drafts", SpecialUse::Drafts),
+        ("Trash", SpecialUse::Trash),
+    ] {
+        let found = imap
+            .special_use_folder(use_)
+            .await
+            .map_err(|e| e.to_string())?;
+        folders.push(format!(
+            "{name}={}",
+            found.as_deref().unwrap_or("(not marked)")
+        ));
     }
     imap.logout().await;
     let mut missing = Vec::new();
@@ -70,7 +89,11 @@ async fn check_imap(config: &Config) -> Result<String, String> {
         config.imap.mailbox,
         selected.exists,
         folders.join(", "),
-        if missing.is_empty() { "IDLE, UIDPLUS, MOVE supported".to_string() } else { format!("missing: {}", missing.join(", ")) }
+        if missing.is_empty() {
+            "IDLE, UIDPLUS, MOVE supported".to_string()
+        } else {
+            format!("missing: {}", missing.join(", "))
+        }
     ))
 }
 

@@ -47,7 +47,10 @@ pub fn run(args: Args) -> Outcome {
             Ok(msg) => {
                 let classification = classify(&msg);
                 if args.json {
-                    print_json_line(&Line { file: &file, classification: &classification })?;
+                    print_json_line(&Line {
+                        file: &file,
+                        classification: &classification,
+                    })?;
                 } else {
                     println!("{}", human_line(&file, &classification));
                 }
@@ -59,7 +62,9 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     if failures > 0 {
-        return Err(Failure::Runtime(anyhow::anyhow!("{failures} message(s) could not be read")));
+        return Err(Failure::Runtime(anyhow::anyhow!(
+            "{failures} message(s) could not be read"
+        )));
     }
     Ok(())
 }
@@ -70,9 +75,16 @@ fn human_line(file: &str, c: &Classification) -> String {
     } else if c.kinds.is_empty() {
         "no request".to_string()
     } else {
-        c.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("+")
+        c.kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join("+")
     };
     let id = if c.id_document { ", ID attached" } else { "" };
     let review = if c.needs_review() { ", REVIEW" } else { "" };
-    format!("{file}: {what} ({}, {:.2}{id}{review})", c.language, c.confidence)
+    format!(
+        "{file}: {what} ({}, {:.2}{id}{review})",
+        c.language, c.confidence
+    )
 }

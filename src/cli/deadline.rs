@@ -31,7 +31,8 @@ fn parse_country(s: &str) -> Result<Country, String> {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let received = ReceivedInput::parse(&args.received).map_err(|e| Failure::Usage(e.to_string()))?;
+    let received =
+        ReceivedInput::parse(&args.received).map_err(|e| Failure::Usage(e.to_string()))?;
     let report = deadline_report(args.country, &received, args.suspended_days, args.extended)
         .map_err(|e| Failure::Usage(e.to_string()))?;
     if args.json {
@@ -46,9 +47,17 @@ pub fn run(args: Args) -> Outcome {
     } else {
         ""
     };
-    println!("Due:       {} {}{rolled}", report.due, report.due.format("%A"));
+    println!(
+        "Due:       {} {}{rolled}",
+        report.due,
+        report.due.format("%A")
+    );
     if let Some(extended) = report.extended_due {
-        println!("Extended:  {} {} (Art. 12(3): two further months)", extended, extended.format("%A"));
+        println!(
+            "Extended:  {} {} (Art. 12(3): two further months)",
+            extended,
+            extended.format("%A")
+        );
     }
     // Say why a nearby day did not count, so the date can be checked by hand.
     let mut day = report.due.pred_opt();

@@ -73,7 +73,11 @@ pub async fn run(config: Config, args: Args) -> Outcome {
     }
 }
 
-async fn summarize<'a>(db: &Db, d: &'a DraftRow, with_body: bool) -> Result<DraftSummary<'a>, Failure> {
+async fn summarize<'a>(
+    db: &Db,
+    d: &'a DraftRow,
+    with_body: bool,
+) -> Result<DraftSummary<'a>, Failure> {
     let mut conn = db.conn().await?;
     let reference = case_store::get(&mut conn, d.case_id)
         .await?
@@ -115,8 +119,15 @@ async fn list(db: &Db, all: bool, json: bool) -> Outcome {
         return Ok(());
     }
     for s in &summaries {
-        let delivery = s.delivery.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-        println!("#{:<4} {:<16} {:<14} {:<9}{delivery} {} — {}", s.id, s.case, s.purpose, s.state, s.to, s.subject);
+        let delivery = s
+            .delivery
+            .as_deref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        println!(
+            "#{:<4} {:<16} {:<14} {:<9}{delivery} {} — {}",
+            s.id, s.case, s.purpose, s.state, s.to, s.subject
+        );
     }
     println!("\n`gdpr-inbox drafts show N` to read one, `drafts approve N` to send it.");
     Ok(())
@@ -124,9 +135,11 @@ async fn list(db: &Db, all: bool, json: bool) -> Outcome {
 
 async fn get(db: &Db, id: i64) -> Result<DraftRow, Failure> {
     let mut conn = db.conn().await?;
-    drafts::get(&mut conn, id)
-        .await?
-        .ok_or_else(|| Failure::Usage(format!("no draft #{id}; `gdpr-inbox drafts --all` lists them")))
+    drafts::get(&mut conn, id).await?.ok_or_else(|| {
+        Failure::Usage(format!(
+            "no draft #{id}; `gdpr-inbox drafts --all` lists them"
+        ))
+    })
 }
 
 async fn show(db: &Db, id: i64, json: bool) -> Outcome {
@@ -135,9 +148,18 @@ async fn show(db: &Db, id: i64, json: bool) -> Outcome {
     if json {
         return print_json_line(&s);
     }
-    println!("Draft #{} for case {} ({}, {}, {})", s.id, s.case, s.purpose, s.language, s.state);
+    println!(
+        "Draft #{} for case {} ({}, {}, {})",
+        s.id, s.case, s.purpose, s.language, s.state
+    );
     if let Some(delivery) = &s.delivery {
-        println!("Delivery: {delivery}{}", s.delivery_error.as_deref().map(|e| format!(" — {e}")).unwrap_or_default());
+        println!(
+            "Delivery: {delivery}{}",
+            s.delivery_error
+                .as_deref()
+                .map(|e| format!(" — {e}"))
+                .unwrap_or_default()
+        );
     }
     println!("To: {}", s.to);
     println!("Subject: {}\n", s.subject);
@@ -148,7 +170,10 @@ async fn show(db: &Db, id: i64, json: bool) -> Outcome {
 async fn edit(db: &Db, id: i64, file: Option<PathBuf>, now: DateTime<Utc>) -> Outcome {
     let draft = get(db, id).await?;
     if draft.state != "pending" {
-        return Err(Failure::Usage(format!("draft #{id} is {} and can no longer be edited", draft.state)));
+        return Err(Failure::Usage(format!(
+            "draft #{id} is {} and can no longer be edited",
+            draft.state
+        )));
     }
     let text = match file {
         Some(path) => std::fs::read_to_string(&path)
@@ -158,11 +183,20 @@ async fn edit(db: &Db, id: i64, file: Option<PathBuf>, now: DateTime<Utc>) -> Ou
     let (subject, body) = parse_edited(&text).map_err(Failure::Usage)?;
     let mut tx = db.begin().await?;
     if !drafts::edit(&mut tx, id, &subject, &body).await? {
-        return Err(Failure::Usage(format!("draft #{id} was decided meanwhile and was not changed")));
+        return Err(Failure::Usage(format!(
+            "draft #{id} was decided meanwhile and was not changed"
+        )));
     }
     audit::record(
         &mut tx,
-        audit::Event { at: now, actor: &actor(), action: "draft.edited", case_id: Some(draft.case_id), draft_id: Some(id), detail: String::new() },
+        audit::Event {
+            at: now,
+            actor: &actor(),
+            action: "draft.edited",
+            case_id: Some(draft.case_id),
+            draft_id: Some(id),
+            detail: String::new(),
+        },
     )
     .await?;
     tx.commit().await.map_err(StorageError::from)?;
@@ -184,7 +218,9 @@ fn edit_in_editor(draft: &DraftRow) -> Result<String, Failure> {
         .arg(&file.0)
         .status()?;
     if !status.success() {
-        return Err(Failure::Usage(format!("the editor exited with {status}; the draft was not changed")));
+        return Err(Failure::Usage(format!(
+            "the editor exited with {status}; the draft was not changed"
+        )));
     }
     let text = std::fs::read_to_string(&file.0)?;
     let _ = std::fs::remove_file(&file.0);
@@ -227,11 +263,15 @@ async fn approve(config: &Config, db: &Db, id: i64, now: DateTime<Utc>) -> Outco
             println!("Draft #{id} approved; the daemon sends it on its next pass.");
             Ok(())
         }
-        ApproveOutcome::NotFound => Err(Failure::Usage(format!("no draft #{id}; `gdpr-inbox drafts` lists them"))),
-        ApproveOutcome::Refused(reason) => Err(Failure::Usage(format!("draft #{id} cannot be approved: {reason}"))),
-        ApproveOutcome::NotPending(state) => {
-            Err(Failure::Usage(format!("draft #{id} is already {state}; nothing was changed")))
-        }
+        ApproveOutcome::NotFound => Err(Failure::Usage(format!(
+            "no draft #{id}; `gdpr-inbox drafts` lists them"
+        ))),
+        ApproveOutcome::Refused(reason) => Err(Failure::Usage(format!(
+            "draft #{id} cannot be approved: {reason}"
+        ))),
+        ApproveOutcome::NotPending(state) => Err(Failure::Usage(format!(
+            "draft #{id} is already {state}; nothing was changed"
+        ))),
     }
 }
 
@@ -240,11 +280,21 @@ async fn reject(db: &Db, id: i64, now: DateTime<Utc>) -> Outcome {
     let who = actor();
     let mut tx = db.begin().await?;
     if !drafts::decide(&mut tx, id, "rejected", &who, now).await? {
-        return Err(Failure::Usage(format!("draft #{id} is already {}; nothing was changed", draft.state)));
+        return Err(Failure::Usage(format!(
+            "draft #{id} is already {}; nothing was changed",
+            draft.state
+        )));
     }
     audit::record(
         &mut tx,
-        audit::Event { at: now, actor: &who, action: "draft.rejected", case_id: Some(draft.case_id), draft_id: Some(id), detail: String::new() },
+        audit::Event {
+            at: now,
+            actor: &who,
+            action: "draft.rejected",
+            case_id: Some(draft.case_id),
+            draft_id: Some(id),
+            detail: String::new(),
+        },
     )
     .await?;
     tx.commit().await.map_err(StorageError::from)?;

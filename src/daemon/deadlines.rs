@@ -10,8 +10,8 @@ use crate::cases::kinds_from_text;
 use crate::config::{Config, FIRST_ANSWER, FULFILMENT};
 use crate::domain::RequestKind;
 use crate::legal_clock::{
-    breach_clock, local_day, plan_reminders, CaseClock, CaseStatus, Reminder, Suspension, SuspensionReason,
-    TrackedDeadline,
+    breach_clock, local_day, plan_reminders, CaseClock, CaseStatus, Reminder, Suspension,
+    SuspensionReason, TrackedDeadline,
 };
 use crate::replies::compose::{compose, new_message_id, Outgoing};
 use crate::replies::{long_date, Templates};
@@ -19,8 +19,15 @@ use crate::storage::cases::CaseRow;
 use crate::storage::{audit, cases as case_store, deadlines as store, outbox, SqliteConnection};
 
 /// Rebuild the legal clock of a stored case.
-pub async fn case_clock(conn: &mut SqliteConnection, config: &Config, case: &CaseRow) -> anyhow::Result<CaseClock> {
-    let kind = kinds_from_text(&case.kinds).first().copied().unwrap_or(RequestKind::Access);
+pub async fn case_clock(
+    conn: &mut SqliteConnection,
+    config: &Config,
+    case: &CaseRow,
+) -> anyhow::Result<CaseClock> {
+    let kind = kinds_from_text(&case.kinds)
+        .first()
+        .copied()
+        .unwrap_or(RequestKind::Access);
     let mut clock = CaseClock::new(config.business.country, kind, case.received_at);
     for row in store::suspensions(conn, case.id).await? {
         clock.suspend(Suspension {
@@ -51,7 +58,11 @@ pub async fn case_status(
     now: DateTime<Utc>,
 ) -> anyhow::Result<CaseStatus> {
     let clock = case_clock(conn, config, case).await?;
-    Ok(clock.status(now, &config.deadlines.suspension_policy(), &config.deadlines.target_policy())?)
+    Ok(clock.status(
+        now,
+        &config.deadlines.suspension_policy(),
+        &config.deadlines.target_policy(),
+    )?)
 }
 
 /// One line of the digest, as the `reminder_digest` template sees it.
@@ -91,7 +102,10 @@ pub async fn queue_reminders(
     for case in case_store::list(conn, false).await? {
         let status = case_status(conn, config, &case, now).await?;
         let item = format!("case-{}", case.id);
-        labels.insert(item.clone(), (case.reference.clone(), Some(case.requester.clone())));
+        labels.insert(
+            item.clone(),
+            (case.reference.clone(), Some(case.requester.clone())),
+        );
         tracked.extend(status.tracked_deadlines(&item));
     }
     for breach in store::breaches(conn, false).await? {
@@ -114,7 +128,10 @@ pub async fn queue_reminders(
     let items = reminders
         .iter()
         .map(|r: &Reminder| {
-            let (reference, requester) = labels.get(&r.item).cloned().unwrap_or_else(|| (r.item.clone(), None));
+            let (reference, requester) = labels
+                .get(&r.item)
+                .cloned()
+                .unwrap_or_else(|| (r.item.clone(), None));
             DigestItem {
                 reference,
                 what: r.label.clone(),
@@ -126,12 +143,18 @@ pub async fn queue_reminders(
         })
         .collect();
     let context = DigestContext {
-        business: DigestBusiness { name: &config.business.name },
+        business: DigestBusiness {
+            name: &config.business.name,
+        },
         today: long_date(today, language),
         items,
     };
     let rendered = templates.render_named("reminder_digest", language, &context)?;
-    let salt = format!("digest.{}.{}", now.timestamp_nanos_opt().unwrap_or_default(), std::process::id());
+    let salt = format!(
+        "digest.{}.{}",
+        now.timestamp_nanos_opt().unwrap_or_default(),
+        std::process::id()
+    );
     let message_id = new_message_id(0, &config.business.address, salt.as_bytes());
     let raw = compose(&Outgoing {
         from_name: "gdpr-inbox",
@@ -145,7 +168,15 @@ pub async fn queue_reminders(
         date: now.into(),
         auto_submitted: Some("auto-generated"),
     })?;
-    let outbox_id = outbox::enqueue(conn, None, &message_id, &config.business.practitioner, &raw, now).await?;
+    let outbox_id = outbox::enqueue(
+        conn,
+        None,
+        &message_id,
+        &config.business.practitioner,
+        &raw,
+        now,
+    )
+    .await?;
     for reminder in &reminders {
         store::record_reminder(conn, &reminder.key, outbox_id, now).await?;
     }
@@ -157,7 +188,11 @@ pub async fn queue_reminders(
             action: "reminders.queued",
             case_id: None,
             draft_id: None,
-            detail: reminders.iter().map(|r| r.key.as_str()).collect::<Vec<_>>().join(" "),
+            detail: reminders
+                .iter()
+                .map(|r| r.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
         },
     )
     .await?;

@@ -12,7 +12,8 @@ use crate::legal_clock;
 use super::deadlines;
 use crate::replies::compose::{compose, new_message_id, Outgoing};
 use crate::replies::{
-    long_date, reply_language, BusinessFacts, CaseFacts, Purpose, ReplyContext, RequesterFacts, Templates,
+    long_date, reply_language, BusinessFacts, CaseFacts, Purpose, ReplyContext, RequesterFacts,
+    Templates,
 };
 use crate::storage::cases::CaseRow;
 use crate::storage::{audit, cases as case_store, drafts, outbox, SqliteConnection};
@@ -42,7 +43,7 @@ pub async fn context(
     let legal = clock.legal_deadline(now, &policy)?;
     let extended = match purpose {
         Purpose::Extension => clock.check_extension(now, &policy)?.extended,
-        _ => legal.extended.clone(),
+        _ => legal.extended,
     };
     Ok(ReplyContext {
         business: BusinessFacts {
@@ -154,7 +155,15 @@ pub async fn approve(
         date: now.into(),
         auto_submitted,
     })?;
-    outbox::enqueue(conn, Some(draft_id), &message_id, &draft.to_address, &raw, now).await?;
+    outbox::enqueue(
+        conn,
+        Some(draft_id),
+        &message_id,
+        &draft.to_address,
+        &raw,
+        now,
+    )
+    .await?;
     audit::record(
         conn,
         audit::Event {
@@ -173,11 +182,12 @@ pub async fn approve(
 /// What [`approve`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApproveOutcome {
-    Queued { message_id: String },
+    Queued {
+        message_id: String,
+    },
     NotFound,
     /// The draft was already decided; its state.
     NotPending(String),
     /// The law does not allow it any more (e.g. an extension after the original due date).
     Refused(String),
 }
-

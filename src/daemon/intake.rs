@@ -23,8 +23,12 @@ const MAX_THREAD_IDS: usize = 50;
 /// What intake did with a message (for counting and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    Opened { case_id: i64 },
-    Joined { case_id: i64 },
+    Opened {
+        case_id: i64,
+    },
+    Joined {
+        case_id: i64,
+    },
     Review,
     Ignored,
     /// Seen before (e.g. after a UIDVALIDITY change): only its location was updated.
@@ -56,14 +60,20 @@ pub fn message_key(parsed: Option<&Message>, raw: &[u8]) -> String {
 
 impl Intake<'_> {
     /// Record and act on one fetched message.
-    pub async fn take(&self, conn: &mut SqliteConnection, fetched: &Fetched) -> anyhow::Result<Outcome> {
+    pub async fn take(
+        &self,
+        conn: &mut SqliteConnection,
+        fetched: &Fetched,
+    ) -> anyhow::Result<Outcome> {
         let parsed = Message::parse(&fetched.raw);
         let key = message_key(parsed.as_ref().ok(), &fetched.raw);
         let msg = match parsed {
             Ok(msg) => msg,
             Err(e) => {
                 tracing::warn!(uid = fetched.uid, error = %e, "message could not be parsed; recorded for review");
-                let recorded = self.record(conn, fetched, &key, None, None, Some(e.to_string())).await?;
+                let recorded = self
+                    .record(conn, fetched, &key, None, None, Some(e.to_string()))
+                    .await?;
                 return Ok(match recorded {
                     messages::Upsert::Inserted(_) => Outcome::Unreadable,
                     messages::Upsert::Relocated(_) => Outcome::AlreadyKnown,
@@ -71,7 +81,11 @@ impl Intake<'_> {
             }
         };
         if fetched.truncated {
-            tracing::info!(uid = fetched.uid, size = fetched.size, "large message read partially");
+            tracing::info!(
+                uid = fetched.uid,
+                size = fetched.size,
+                "large message read partially"
+            );
         }
         let class = classify(&msg);
         // In-Reply-To and the newest References are what threads; a hostile mail with thousands
@@ -79,7 +93,8 @@ impl Intake<'_> {
         let mut thread_ids: Vec<&str> = msg.thread_ids().take(MAX_THREAD_IDS).collect();
         thread_ids.sort_unstable();
         thread_ids.dedup();
-        let open_cases = case_store::routing_candidates(conn, msg.sender_address(), &thread_ids).await?;
+        let open_cases =
+            case_store::routing_candidates(conn, msg.sender_address(), &thread_ids).await?;
         let routing = cases::route(
             Arrival {
                 sender: msg.sender_address(),
@@ -88,13 +103,18 @@ impl Intake<'_> {
             },
             &open_cases,
         );
-        let message_row = match self.record(conn, fetched, &key, Some(&msg), Some(&class), None).await? {
+        let message_row = match self
+            .record(conn, fetched, &key, Some(&msg), Some(&class), None)
+            .await?
+        {
             messages::Upsert::Inserted(id) => id,
             messages::Upsert::Relocated(_) => return Ok(Outcome::AlreadyKnown),
         };
         match routing {
             Routing::Open { kinds } => {
-                let case_id = self.open_case(conn, &msg, &class, &kinds, fetched, message_row).await?;
+                let case_id = self
+                    .open_case(conn, &msg, &class, &kinds, fetched, message_row)
+                    .await?;
                 Ok(Outcome::Opened { case_id })
             }
             Routing::Join {
@@ -120,8 +140,15 @@ impl Intake<'_> {
     ) -> anyhow::Result<()> {
         let parsed = Message::parse(&fetched.raw).ok();
         let key = message_key(parsed.as_ref(), &fetched.raw);
-        self.record(conn, fetched, &key, parsed.as_ref(), None, Some(error.to_string()))
-            .await?;
+        self.record(
+            conn,
+            fetched,
+            &key,
+            parsed.as_ref(),
+            None,
+            Some(error.to_string()),
+        )
+        .await?;
         Ok(())
     }
 
@@ -146,7 +173,9 @@ impl Intake<'_> {
                 subject: msg.map(|m| m.subject.as_str()).unwrap_or_default(),
                 arrived_at: fetched.arrived_at,
                 size: fetched.raw.len().max(fetched.size as usize),
-                kinds: class.map(|c| cases::kinds_to_text(&c.kinds)).unwrap_or_default(),
+                kinds: class
+                    .map(|c| cases::kinds_to_text(&c.kinds))
+                    .unwrap_or_default(),
                 automated: class.is_some_and(|c| c.automated),
                 id_document: class.is_some_and(|c| c.id_document),
                 language: class.map(|c| c.language.code()),
@@ -170,7 +199,8 @@ impl Intake<'_> {
         let Some(from) = msg.from.as_ref() else {
             anyhow::bail!("a request without a From address cannot open a case");
         };
-        let sender_known = messages::sender_known_before(conn, &from.address, fetched.arrived_at).await?;
+        let sender_known =
+            messages::sender_known_before(conn, &from.address, fetched.arrived_at).await?;
         let needs_id = self.config.policy.needs_id(kinds, sender_known);
         let reply_to_differs = msg
             .reply_to
@@ -206,19 +236,56 @@ impl Intake<'_> {
         )
         .await?;
         if reply_to_differs {
-            self.audit(conn, case_id, "case.reply_to_flagged", "Reply-To differs from From; replies go to From only".into())
-                .await?;
+            self.audit(
+                conn,
+                case_id,
+                "case.reply_to_flagged",
+                "Reply-To differs from From; replies go to From only".into(),
+            )
+            .await?;
         }
         tracing::info!(case = case_id, uid = fetched.uid, "request opened a case");
 
-        let case = case_store::get(conn, case_id).await?.ok_or_else(|| anyhow::anyhow!("case {case_id} vanished"))?;
+        let case = case_store::get(conn, case_id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("case {case_id} vanished"))?;
         let thread = reply_thread(msg);
         if self.config.policy.acknowledge_receipt {
-            let ack = drafting::draft(conn, self.config, self.templates, &case, Purpose::Acknowledgment, &thread, self.now).await?;
-            drafting::approve(conn, self.config, ack, "daemon", Some("auto-replied"), self.now).await?;
+            let ack = drafting::draft(
+                conn,
+                self.config,
+                self.templates,
+                &case,
+                Purpose::Acknowledgment,
+                &thread,
+                self.now,
+            )
+            .await?;
+            drafting::approve(
+                conn,
+                self.config,
+                ack,
+                "daemon",
+                Some("auto-replied"),
+                self.now,
+            )
+            .await?;
         }
-        let purpose = if needs_id { Purpose::IdRequest } else { Purpose::Reply };
-        drafting::draft(conn, self.config, self.templates, &case, purpose, &thread, self.now).await?;
+        let purpose = if needs_id {
+            Purpose::IdRequest
+        } else {
+            Purpose::Reply
+        };
+        drafting::draft(
+            conn,
+            self.config,
+            self.templates,
+            &case,
+            purpose,
+            &thread,
+            self.now,
+        )
+        .await?;
         Ok(case_id)
     }
 
@@ -242,17 +309,39 @@ impl Intake<'_> {
             kinds.sort();
             kinds.dedup();
             case_store::set_kinds(conn, case_id, &cases::kinds_to_text(&kinds)).await?;
-            self.audit(conn, case_id, "case.kinds_added", cases::kinds_to_text(new_kinds)).await?;
+            self.audit(
+                conn,
+                case_id,
+                "case.kinds_added",
+                cases::kinds_to_text(new_kinds),
+            )
+            .await?;
             // A follow-up never skips the identity check a new request would have had.
-            let needs_id = self.config.policy.needs_id(new_kinds, false) && case.id_verified_at.is_none();
+            let needs_id =
+                self.config.policy.needs_id(new_kinds, false) && case.id_verified_at.is_none();
             if state == CaseState::Open && needs_id {
                 state = CaseState::AwaitingId;
                 case_store::set_state(conn, case_id, state).await?;
-                self.audit(conn, case_id, "case.awaiting_id", "new kinds need identity documentation".into())
-                    .await?;
-                let case = case_store::get(conn, case_id).await?.unwrap_or(case.clone());
-                drafting::draft(conn, self.config, self.templates, &case, Purpose::IdRequest, &reply_thread(msg), self.now)
-                    .await?;
+                self.audit(
+                    conn,
+                    case_id,
+                    "case.awaiting_id",
+                    "new kinds need identity documentation".into(),
+                )
+                .await?;
+                let case = case_store::get(conn, case_id)
+                    .await?
+                    .unwrap_or(case.clone());
+                drafting::draft(
+                    conn,
+                    self.config,
+                    self.templates,
+                    &case,
+                    Purpose::IdRequest,
+                    &reply_thread(msg),
+                    self.now,
+                )
+                .await?;
             }
         }
         if id_document {
@@ -260,8 +349,13 @@ impl Intake<'_> {
                 if next != state {
                     case_store::set_state(conn, case_id, next).await?;
                     deadlines::resume(conn, case_id, self.now).await?;
-                    self.audit(conn, case_id, "case.id_received", "a reply with identity documentation arrived".into())
-                        .await?;
+                    self.audit(
+                        conn,
+                        case_id,
+                        "case.id_received",
+                        "a reply with identity documentation arrived".into(),
+                    )
+                    .await?;
                 }
             }
         }
@@ -274,15 +368,32 @@ impl Intake<'_> {
             .is_some_and(|r| !r.same_address(&case.requester));
         if (sender_differs || reply_to_differs) && !case.reply_to_differs {
             case_store::flag_reply_to(conn, case_id).await?;
-            self.audit(conn, case_id, "case.reply_to_flagged", "a message in the thread came from or points to another address".into())
-                .await?;
+            self.audit(
+                conn,
+                case_id,
+                "case.reply_to_flagged",
+                "a message in the thread came from or points to another address".into(),
+            )
+            .await?;
         }
-        self.audit(conn, case_id, "case.message_joined", format!("message {message_row}")).await?;
+        self.audit(
+            conn,
+            case_id,
+            "case.message_joined",
+            format!("message {message_row}"),
+        )
+        .await?;
         tracing::info!(case = case_id, "message joined a case");
         Ok(())
     }
 
-    async fn audit(&self, conn: &mut SqliteConnection, case_id: i64, action: &str, detail: String) -> anyhow::Result<()> {
+    async fn audit(
+        &self,
+        conn: &mut SqliteConnection,
+        case_id: i64,
+        action: &str,
+        detail: String,
+    ) -> anyhow::Result<()> {
         audit::record(
             conn,
             audit::Event {

@@ -54,13 +54,22 @@ impl Context {
 }
 
 /// One connection's worth of work: recover, then passes until shutdown or an error.
-async fn session(ctx: &Context, once: bool, shutdown: &mut Shutdown, passes: &mut u64) -> anyhow::Result<()> {
+async fn session(
+    ctx: &Context,
+    once: bool,
+    shutdown: &mut Shutdown,
+    passes: &mut u64,
+) -> anyhow::Result<()> {
     let mut imap = Imap::connect(&ctx.config.imap).await?;
     let smtp = Smtp::new(&ctx.config.smtp)?;
     let sent = outbox::sent_folder(ctx, &mut imap).await?;
     let recovered = outbox::recover_interrupted(ctx, &mut imap, &sent).await?;
     if recovered.recovered + recovered.unconfirmed > 0 {
-        tracing::info!(recovered = recovered.recovered, unconfirmed = recovered.unconfirmed, "settled interrupted sends");
+        tracing::info!(
+            recovered = recovered.recovered,
+            unconfirmed = recovered.unconfirmed,
+            "settled interrupted sends"
+        );
     }
     let mut watching = false;
     loop {
@@ -105,16 +114,27 @@ async fn session(ctx: &Context, once: bool, shutdown: &mut Shutdown, passes: &mu
 }
 
 /// One pass over an open connection.
-pub async fn pass(ctx: &Context, imap: &mut Imap, smtp: &Smtp, sent: &str) -> anyhow::Result<PassReport> {
+pub async fn pass(
+    ctx: &Context,
+    imap: &mut Imap,
+    smtp: &Smtp,
+    sent: &str,
+) -> anyhow::Result<PassReport> {
     let sync = sync::sync_inbox(ctx, imap).await?;
     let reminders = {
         let mut tx = ctx.db.begin().await?;
-        let queued = deadlines::queue_reminders(&mut tx, &ctx.config, &ctx.templates, ctx.clock.now()).await?;
+        let queued =
+            deadlines::queue_reminders(&mut tx, &ctx.config, &ctx.templates, ctx.clock.now())
+                .await?;
         tx.commit().await?;
         queued
     };
     let outbox = outbox::send_due(ctx, imap, smtp, sent).await?;
-    Ok(PassReport { sync, reminders, outbox })
+    Ok(PassReport {
+        sync,
+        reminders,
+        outbox,
+    })
 }
 
 fn log_pass(report: &PassReport) {
@@ -138,7 +158,11 @@ fn log_pass(report: &PassReport) {
 
 /// Run the daemon. With `once`, one pass and return (an error is returned, not retried).
 pub async fn run(ctx: &Context, once: bool) -> anyhow::Result<()> {
-    let mut shutdown = if once { Shutdown::never() } else { Shutdown::listen() };
+    let mut shutdown = if once {
+        Shutdown::never()
+    } else {
+        Shutdown::listen()
+    };
     let mut passes = 0u64;
     let mut passes_at_last_failure = 0u64;
     let mut backoff = Duration::from_secs(1);

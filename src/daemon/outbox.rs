@@ -11,8 +11,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::mail::imap::{Imap, SpecialUse};
 use crate::mail::smtp::{SendError, Smtp};
-use crate::storage::outbox::{self, OutboxRow};
 use crate::replies::Purpose;
+use crate::storage::outbox::{self, OutboxRow};
 use crate::storage::{audit, deadlines, drafts};
 
 use super::Context;
@@ -40,21 +40,35 @@ pub async fn sent_folder(ctx: &Context, imap: &mut Imap) -> anyhow::Result<Strin
 }
 
 /// Settle rows left `sending` by an interrupted run. Call before [`send_due`].
-pub async fn recover_interrupted(ctx: &Context, imap: &mut Imap, sent: &str) -> anyhow::Result<OutboxReport> {
+pub async fn recover_interrupted(
+    ctx: &Context,
+    imap: &mut Imap,
+    sent: &str,
+) -> anyhow::Result<OutboxReport> {
     let mut report = OutboxReport::default();
     let interrupted = {
         let mut conn = ctx.db.conn().await?;
         outbox::in_state(&mut conn, "sending").await?
     };
     for row in interrupted {
-        let in_sent = !imap.search_message_id(sent, &row.message_id).await?.is_empty();
+        let in_sent = !imap
+            .search_message_id(sent, &row.message_id)
+            .await?
+            .is_empty();
         let now = ctx.clock.now();
         let mut tx = ctx.db.begin().await?;
         if in_sent {
             outbox::transition(&mut tx, row.id, "sending", "sent", now).await?;
             outbox::transition(&mut tx, row.id, "sent", "filed", now).await?;
             mark_draft_sent(&mut tx, &row, now).await?;
-            record(&mut tx, &row, now, "reply.sent", "interrupted send found in Sent".into()).await?;
+            record(
+                &mut tx,
+                &row,
+                now,
+                "reply.sent",
+                "interrupted send found in Sent".into(),
+            )
+            .await?;
             report.recovered += 1;
         } else {
             outbox::transition(&mut tx, row.id, "sending", "unconfirmed", now).await?;
@@ -66,7 +80,10 @@ pub async fn recover_interrupted(ctx: &Context, imap: &mut Imap, sent: &str) -> 
                 "sending was interrupted and Sent has no copy; not resent automatically".into(),
             )
             .await?;
-            tracing::warn!(outbox = row.id, "a send was interrupted and may or may not have gone out; see `gdpr-inbox drafts`");
+            tracing::warn!(
+                outbox = row.id,
+                "a send was interrupted and may or may not have gone out; see `gdpr-inbox drafts`"
+            );
             report.unconfirmed += 1;
         }
         tx.commit().await?;
@@ -75,7 +92,12 @@ pub async fn recover_interrupted(ctx: &Context, imap: &mut Imap, sent: &str) -> 
 }
 
 /// Send every queued reply that is due, and file copies of sent ones in Sent.
-pub async fn send_due(ctx: &Context, imap: &mut Imap, smtp: &Smtp, sent: &str) -> anyhow::Result<OutboxReport> {
+pub async fn send_due(
+    ctx: &Context,
+    imap: &mut Imap,
+    smtp: &Smtp,
+    sent: &str,
+) -> anyhow::Result<OutboxReport> {
     let mut report = OutboxReport::default();
     let due = {
         let mut conn = ctx.db.conn().await?;
@@ -90,14 +112,23 @@ pub async fn send_due(ctx: &Context, imap: &mut Imap, smtp: &Smtp, sent: &str) -
             }
             tx.commit().await?;
         }
-        let result = smtp.send(&ctx.config.business.address, &row.recipient, &row.raw).await;
+        let result = smtp
+            .send(&ctx.config.business.address, &row.recipient, &row.raw)
+            .await;
         let now = ctx.clock.now();
         let mut tx = ctx.db.begin().await?;
         match result {
             Ok(()) => {
                 outbox::transition(&mut tx, row.id, "sending", "sent", now).await?;
                 mark_draft_sent(&mut tx, &row, now).await?;
-                record(&mut tx, &row, now, "reply.sent", format!("as {}", row.message_id)).await?;
+                record(
+                    &mut tx,
+                    &row,
+                    now,
+                    "reply.sent",
+                    format!("as {}", row.message_id),
+                )
+                .await?;
                 report.sent += 1;
                 tracing::info!(outbox = row.id, "reply sent");
             }
@@ -129,7 +160,12 @@ async fn file_sent(ctx: &Context, imap: &mut Imap, sent: &str) -> anyhow::Result
     let mut filed = 0;
     for row in rows {
         // Digests to the practitioner are not filed in Sent; replies to clients are.
-        if row.draft_id.is_some() && imap.search_message_id(sent, &row.message_id).await?.is_empty() {
+        if row.draft_id.is_some()
+            && imap
+                .search_message_id(sent, &row.message_id)
+                .await?
+                .is_empty()
+        {
             imap.append(sent, "(\\Seen)", &row.raw).await?;
         }
         let mut conn = ctx.db.conn().await?;
@@ -141,7 +177,11 @@ async fn file_sent(ctx: &Context, imap: &mut Imap, sent: &str) -> anyhow::Result
 
 /// Bookkeeping once a reply has gone out: the draft is sent; an ID request starts a suspension
 /// of the legal clock; an extension notice makes the extension take effect (Art. 12(3)).
-async fn mark_draft_sent(conn: &mut crate::storage::SqliteConnection, row: &OutboxRow, sent_at: DateTime<Utc>) -> anyhow::Result<()> {
+async fn mark_draft_sent(
+    conn: &mut crate::storage::SqliteConnection,
+    row: &OutboxRow,
+    sent_at: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let Some(draft_id) = row.draft_id else {
         return Ok(());
     };

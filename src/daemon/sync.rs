@@ -6,8 +6,8 @@
 use anyhow::Context as _;
 
 use crate::mail::imap::{Imap, FETCH_BATCH};
-use crate::storage::sync_state::{self, SyncState};
 use crate::storage::audit;
+use crate::storage::sync_state::{self, SyncState};
 
 use super::intake::{Intake, Outcome};
 use super::Context;
@@ -58,14 +58,20 @@ pub async fn sync_inbox(ctx: &Context, imap: &mut Imap) -> anyhow::Result<SyncRe
                     action: "mailbox.uidvalidity_changed",
                     case_id: None,
                     draft_id: None,
-                    detail: format!("{mailbox}: {} -> {}", state.uid_validity, selected.uid_validity),
+                    detail: format!(
+                        "{mailbox}: {} -> {}",
+                        state.uid_validity, selected.uid_validity
+                    ),
                 },
             )
             .await?;
             sync_state::set(
                 &mut tx,
                 &mailbox,
-                SyncState { uid_validity: selected.uid_validity, last_uid: 0 },
+                SyncState {
+                    uid_validity: selected.uid_validity,
+                    last_uid: 0,
+                },
                 ctx.clock.now(),
             )
             .await?;
@@ -103,7 +109,9 @@ pub async fn sync_inbox(ctx: &Context, imap: &mut Imap) -> anyhow::Result<SyncRe
                     intake
                         .record_failure(&mut tx, message, &format!("{error:#}"))
                         .await
-                        .with_context(|| format!("recording message UID {} of {mailbox}", message.uid))?;
+                        .with_context(|| {
+                            format!("recording message UID {} of {mailbox}", message.uid)
+                        })?;
                     Outcome::Unreadable
                 }
             };
@@ -122,7 +130,10 @@ pub async fn sync_inbox(ctx: &Context, imap: &mut Imap) -> anyhow::Result<SyncRe
         sync_state::set(
             &mut tx,
             &mailbox,
-            SyncState { uid_validity: selected.uid_validity, last_uid },
+            SyncState {
+                uid_validity: selected.uid_validity,
+                last_uid,
+            },
             now,
         )
         .await?;
@@ -133,7 +144,10 @@ pub async fn sync_inbox(ctx: &Context, imap: &mut Imap) -> anyhow::Result<SyncRe
         sync_state::set(
             &mut conn,
             &mailbox,
-            SyncState { uid_validity: selected.uid_validity, last_uid: 0 },
+            SyncState {
+                uid_validity: selected.uid_validity,
+                last_uid: 0,
+            },
             ctx.clock.now(),
         )
         .await?;

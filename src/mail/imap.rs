@@ -91,9 +91,11 @@ impl Imap {
             .ok_or_else(|| fail("no password configured (password_file or password_env)".into()))?;
         let username = config.username.as_deref().unwrap_or_default();
 
-        let tcp = connect_tcp(&config.host, config.port)
-            .await
-            .map_err(|e| fail(format!("cannot connect: {e}; check imap.host and imap.port")))?;
+        let tcp = connect_tcp(&config.host, config.port).await.map_err(|e| {
+            fail(format!(
+                "cannot connect: {e}; check imap.host and imap.port"
+            ))
+        })?;
         let stream = match config.security {
             Security::Tls => start_tls(tcp, &config.host)
                 .await
@@ -170,7 +172,10 @@ impl Imap {
         self.drain();
         let mailbox_state = result.map_err(|e| self.error(&format!("SELECT {mailbox:?}"), e))?;
         let uid_validity = mailbox_state.uid_validity.ok_or_else(|| {
-            self.error(&format!("SELECT {mailbox:?}"), "the server reported no UIDVALIDITY")
+            self.error(
+                &format!("SELECT {mailbox:?}"),
+                "the server reported no UIDVALIDITY",
+            )
         })?;
         Ok(Selected {
             uid_validity,
@@ -254,7 +259,10 @@ impl Imap {
     }
 
     /// The folder with this special use, if the server marks one.
-    pub async fn special_use_folder(&mut self, wanted: SpecialUse) -> Result<Option<String>, MailError> {
+    pub async fn special_use_folder(
+        &mut self,
+        wanted: SpecialUse,
+    ) -> Result<Option<String>, MailError> {
         let result = timed(async {
             let stream = self.session.list(Some(""), Some("*")).await?;
             stream.try_collect::<Vec<_>>().await
@@ -299,7 +307,12 @@ impl Imap {
     }
 
     /// Append a message to `mailbox` with `flags` (e.g. `(\Seen)`).
-    pub async fn append(&mut self, mailbox: &str, flags: &str, raw: &[u8]) -> Result<(), MailError> {
+    pub async fn append(
+        &mut self,
+        mailbox: &str,
+        flags: &str,
+        raw: &[u8],
+    ) -> Result<(), MailError> {
         let result = timed(self.session.append(mailbox, Some(flags), None, raw)).await;
         self.drain();
         result.map_err(|e| self.error(&format!("APPEND to {mailbox:?}"), e))
@@ -318,7 +331,9 @@ impl Imap {
         }
         let server = self.server.clone();
         let capabilities = self.capabilities;
-        let fail = |what: &str, e: async_imap::error::Error| MailError::new(&server, format!("{what}: {e}"));
+        let fail = |what: &str, e: async_imap::error::Error| {
+            MailError::new(&server, format!("{what}: {e}"))
+        };
         let mut handle = self.session.idle();
         timed(handle.init()).await.map_err(|e| fail("IDLE", e))?;
         let woke = {
@@ -328,7 +343,9 @@ impl Imap {
                 _ => Woke::Timeout,
             }
         };
-        let session = timed(handle.done()).await.map_err(|e| fail("IDLE DONE", e))?;
+        let session = timed(handle.done())
+            .await
+            .map_err(|e| fail("IDLE DONE", e))?;
         let mut imap = Imap {
             session,
             server,
@@ -393,9 +410,15 @@ pub fn uid_set(uids: impl IntoIterator<Item = u32>) -> String {
 /// An IMAP quoted string; refuses CR/LF, which cannot be quoted.
 fn quote(text: &str) -> Result<String, MailError> {
     if text.contains(['\r', '\n']) {
-        return Err(MailError::new("imap", "a search string contains a line break"));
+        return Err(MailError::new(
+            "imap",
+            "a search string contains a line break",
+        ));
     }
-    Ok(format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")))
+    Ok(format!(
+        "\"{}\"",
+        text.replace('\\', "\\\\").replace('"', "\\\"")
+    ))
 }
 
 #[cfg(test)]
@@ -407,7 +430,10 @@ mod tests {
         assert_eq!(uid_set([3, 1, 2, 7, 9, 10, 10]), "1:3,7,9:10");
         assert_eq!(uid_set([5]), "5");
         assert_eq!(uid_set([]), "");
-        assert_eq!(uid_set([u32::MAX - 1, u32::MAX]), format!("{}:{}", u32::MAX - 1, u32::MAX));
+        assert_eq!(
+            uid_set([u32::MAX - 1, u32::MAX]),
+            format!("{}:{}", u32::MAX - 1, u32::MAX)
+        );
     }
 
     #[test]

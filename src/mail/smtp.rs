@@ -35,8 +35,12 @@ impl Smtp {
         let fail = |message: String| MailError::new(&server, message);
         let builder = match config.security {
             Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&config.host),
-            Security::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&config.host),
-            Security::None => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)),
+            Security::Starttls => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&config.host)
+            }
+            Security::None => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(
+                &config.host,
+            )),
         }
         .map_err(|e| fail(format!("invalid smtp.host: {e}")))?;
         let mut builder = builder
@@ -44,7 +48,8 @@ impl Smtp {
             .timeout(Some(Duration::from_secs(60)));
         if let Some(password) = config.password().map_err(fail)? {
             let username = config.username.clone().unwrap_or_default();
-            builder = builder.credentials(Credentials::new(username, password.expose().to_string()));
+            builder =
+                builder.credentials(Credentials::new(username, password.expose().to_string()));
         }
         Ok(Smtp {
             transport: builder.build(),
@@ -56,8 +61,14 @@ impl Smtp {
     pub async fn test_connection(&self) -> Result<(), MailError> {
         match self.transport.test_connection().await {
             Ok(true) => Ok(()),
-            Ok(false) => Err(MailError::new(&self.server, "the server did not accept the connection")),
-            Err(e) => Err(MailError::new(&self.server, format!("{e}; check smtp.host, smtp.port, smtp.security and the login"))),
+            Ok(false) => Err(MailError::new(
+                &self.server,
+                "the server did not accept the connection",
+            )),
+            Err(e) => Err(MailError::new(
+                &self.server,
+                format!("{e}; check smtp.host, smtp.port, smtp.security and the login"),
+            )),
         }
     }
 
@@ -65,8 +76,13 @@ impl Smtp {
     pub async fn send(&self, from: &str, to: &str, raw: &[u8]) -> Result<(), SendError> {
         let fail = |m: String| MailError::new(&self.server, m);
         let envelope = Envelope::new(
-            Some(from.parse().map_err(|_| SendError::Permanent(fail(format!("invalid sender {from:?}"))))?),
-            vec![to.parse().map_err(|_| SendError::Permanent(fail(format!("invalid recipient {to:?}"))))?],
+            Some(
+                from.parse()
+                    .map_err(|_| SendError::Permanent(fail(format!("invalid sender {from:?}"))))?,
+            ),
+            vec![to
+                .parse()
+                .map_err(|_| SendError::Permanent(fail(format!("invalid recipient {to:?}"))))?],
         )
         .map_err(|e| SendError::Permanent(fail(e.to_string())))?;
         match self.transport.send_raw(&envelope, raw).await {

@@ -33,8 +33,12 @@ pub async fn connect_tcp(host: &str, port: u16) -> io::Result<TcpStream> {
 
 /// Wrap a connected TCP stream in TLS, verifying the certificate for `host`.
 pub async fn start_tls(tcp: TcpStream, host: &str) -> io::Result<MailStream> {
-    let name = rustls::pki_types::ServerName::try_from(host.to_string())
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, format!("invalid server name: {e}")))?;
+    let name = rustls::pki_types::ServerName::try_from(host.to_string()).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("invalid server name: {e}"),
+        )
+    })?;
     let connector = tokio_rustls::TlsConnector::from(tls_config());
     let tls = tokio::time::timeout(CONNECT_TIMEOUT, connector.connect(name, tcp))
         .await
@@ -75,7 +79,11 @@ impl AsyncRead for MailStream {
 }
 
 impl AsyncWrite for MailStream {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         match self.get_mut() {
             MailStream::Plain(s) => Pin::new(s).poll_write(cx, buf),
             MailStream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),

@@ -159,7 +159,10 @@ mod tests {
     #[test]
     fn message_ids_differ_per_draft_and_salt() {
         let a = new_message_id(1, "info@calmo.dk", b"x");
-        assert!(a.starts_with("gdpr-inbox.1.") && a.ends_with("@calmo.dk"), "{a}");
+        assert!(
+            a.starts_with("gdpr-inbox.1.") && a.ends_with("@calmo.dk"),
+            "{a}"
+        );
         assert_ne!(a, new_message_id(2, "info@calmo.dk", b"x"));
         assert_ne!(a, new_message_id(1, "info@calmo.dk", b"y"));
     }

@@ -204,7 +204,10 @@ impl Templates {
             name: name.clone(),
             message,
         };
-        let template = self.env.get_template(&name).map_err(|e| error(one_line(&e)))?;
+        let template = self
+            .env
+            .get_template(&name)
+            .map_err(|e| error(one_line(&e)))?;
         let text = template
             .render(minijinja::value::Serde(context))
             .map_err(|e| error(one_line(&e)))?;
@@ -276,24 +279,74 @@ fn tidy_blank_lines(body: &str) -> String {
 /// "5 March 2026", "5. März 2026".
 pub fn long_date(date: NaiveDate, language: Language) -> String {
     const DA: [&str; 12] = [
-        "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-        "oktober", "november", "december",
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     const SV: [&str; 12] = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-        "oktober", "november", "december",
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     const NO: [&str; 12] = [
-        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "desember",
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     const DE: [&str; 12] = [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-        "Oktober", "November", "Dezember",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
     ];
     let month = date.month0() as usize;
     let (day, year) = (date.day(), date.year());
@@ -377,8 +430,14 @@ mod tests {
         let templates = Templates::builtin();
         let mut context = sample_context(vec![RequestKind::Access]);
         context.case.due = long_date(NaiveDate::from_ymd_opt(2026, 4, 6).unwrap(), Language::Da);
-        let reply = templates.render(Purpose::Reply, Language::Da, &context).unwrap();
-        assert!(reply.subject.contains("[GDPR-2026-0001]"), "{}", reply.subject);
+        let reply = templates
+            .render(Purpose::Reply, Language::Da, &context)
+            .unwrap();
+        assert!(
+            reply.subject.contains("[GDPR-2026-0001]"),
+            "{}",
+            reply.subject
+        );
         assert!(reply.body.starts_with("Kære Anna Berg\n"), "{}", reply.body);
         assert!(reply.body.contains("Indsigt"));
         assert!(!reply.body.contains("Sletning"));
@@ -410,8 +469,7 @@ mod tests {
 
     #[test]
     fn a_template_without_subject_is_an_error() {
-        let templates =
-            Templates::new(vec![("da/reply.txt".into(), "Hej\n\nx\n".into())]).unwrap();
+        let templates = Templates::new(vec![("da/reply.txt".into(), "Hej\n\nx\n".into())]).unwrap();
         let err = templates
             .render(Purpose::Reply, Language::Da, &sample_context(vec![]))
             .unwrap_err()

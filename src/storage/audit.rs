@@ -46,10 +46,12 @@ pub async fn record(conn: &mut SqliteConnection, event: Event<'_>) -> Result<()>
 
 /// The events of one case, oldest first.
 pub async fn for_case(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<EventRow>> {
-    Ok(sqlx::query_as("SELECT * FROM audit_log WHERE case_id = ? ORDER BY id")
-        .bind(case_id)
-        .fetch_all(conn)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT * FROM audit_log WHERE case_id = ? ORDER BY id")
+            .bind(case_id)
+            .fetch_all(conn)
+            .await?,
+    )
 }
 
 #[cfg(test)]
@@ -75,8 +77,14 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(for_case(&mut conn, 1).await.unwrap().len(), 1);
-        assert!(sqlx::query("UPDATE audit_log SET detail = 'y'").execute(&mut *conn).await.is_err());
-        assert!(sqlx::query("DELETE FROM audit_log").execute(&mut *conn).await.is_err());
+        assert!(sqlx::query("UPDATE audit_log SET detail = 'y'")
+            .execute(&mut *conn)
+            .await
+            .is_err());
+        assert!(sqlx::query("DELETE FROM audit_log")
+            .execute(&mut *conn)
+            .await
+            .is_err());
         assert_eq!(for_case(&mut conn, 1).await.unwrap()[0].detail, "x");
     }
 }

@@ -85,11 +85,13 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<CaseRow>
 
 /// Find a case by id (`7`) or reference (`GDPR-2026-0007`).
 pub async fn find(conn: &mut SqliteConnection, key: &str) -> Result<Option<CaseRow>> {
-    Ok(sqlx::query_as("SELECT * FROM cases WHERE reference = ? COLLATE NOCASE OR CAST(id AS TEXT) = ?")
-        .bind(key)
-        .bind(key)
-        .fetch_optional(conn)
-        .await?)
+    Ok(sqlx::query_as(
+        "SELECT * FROM cases WHERE reference = ? COLLATE NOCASE OR CAST(id AS TEXT) = ?",
+    )
+    .bind(key)
+    .bind(key)
+    .fetch_optional(conn)
+    .await?)
 }
 
 /// Cases, newest first; closed ones only when `all`.
@@ -135,7 +137,9 @@ pub async fn routing_candidates(
     ids.dedup();
     let mut open = Vec::with_capacity(ids.len());
     for id in ids {
-        let Some(row) = get(&mut *conn, id).await? else { continue };
+        let Some(row) = get(&mut *conn, id).await? else {
+            continue;
+        };
         let state = row.state()?;
         if state.is_closed() {
             continue;
@@ -145,7 +149,11 @@ pub async fn routing_candidates(
             state,
             requester: row.requester.clone(),
             kinds: cases::kinds_from_text(&row.kinds),
-            message_ids: matched.iter().filter(|(case, _)| *case == id).map(|(_, m)| m.clone()).collect(),
+            message_ids: matched
+                .iter()
+                .filter(|(case, _)| *case == id)
+                .map(|(_, m)| m.clone())
+                .collect(),
         });
     }
     Ok(open)
@@ -197,7 +205,12 @@ pub async fn record_id_verified(
     Ok(())
 }
 
-pub async fn close(conn: &mut SqliteConnection, id: i64, resolution: &str, at: DateTime<Utc>) -> Result<()> {
+pub async fn close(
+    conn: &mut SqliteConnection,
+    id: i64,
+    resolution: &str,
+    at: DateTime<Utc>,
+) -> Result<()> {
     sqlx::query("UPDATE cases SET state = 'closed', resolution = ?, closed_at = ? WHERE id = ?")
         .bind(resolution)
         .bind(at)

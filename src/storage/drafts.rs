@@ -81,10 +81,12 @@ pub async fn list(conn: &mut SqliteConnection, all: bool) -> Result<Vec<DraftRow
 }
 
 pub async fn for_case(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<DraftRow>> {
-    Ok(sqlx::query_as("SELECT * FROM drafts WHERE case_id = ? ORDER BY id")
-        .bind(case_id)
-        .fetch_all(conn)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT * FROM drafts WHERE case_id = ? ORDER BY id")
+            .bind(case_id)
+            .fetch_all(conn)
+            .await?,
+    )
 }
 
 /// Move a pending draft to `state`; returns false when it was not pending (already decided).
@@ -117,11 +119,12 @@ pub async fn mark_sent(conn: &mut SqliteConnection, id: i64) -> Result<()> {
 
 /// Replace the text of a pending draft (`drafts edit`).
 pub async fn edit(conn: &mut SqliteConnection, id: i64, subject: &str, body: &str) -> Result<bool> {
-    let done = sqlx::query("UPDATE drafts SET subject = ?, body = ? WHERE id = ? AND state = 'pending'")
-        .bind(subject)
-        .bind(body)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE drafts SET subject = ?, body = ? WHERE id = ? AND state = 'pending'")
+            .bind(subject)
+            .bind(body)
+            .bind(id)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -128,10 +128,12 @@ pub async fn sender_known_before(
 }
 
 pub async fn for_case(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<MessageRow>> {
-    Ok(sqlx::query_as("SELECT * FROM messages WHERE case_id = ? ORDER BY arrived_at, id")
-        .bind(case_id)
-        .fetch_all(conn)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT * FROM messages WHERE case_id = ? ORDER BY arrived_at, id")
+            .bind(case_id)
+            .fetch_all(conn)
+            .await?,
+    )
 }
 
 /// Messages with a request signal that no case took: the review list.
@@ -144,5 +146,7 @@ pub async fn needing_review(conn: &mut SqliteConnection) -> Result<Vec<MessageRo
 }
 
 pub async fn count(conn: &mut SqliteConnection) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM messages").fetch_one(conn).await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM messages")
+        .fetch_one(conn)
+        .await?)
 }

@@ -6,8 +6,8 @@
 //! kept as metadata, and the only message text here is the replies we draft ourselves.
 
 pub mod audit;
-pub mod deadlines;
 pub mod cases;
+pub mod deadlines;
 pub mod drafts;
 pub mod messages;
 pub mod outbox;
@@ -52,7 +52,11 @@ impl Db {
             path: path.display().to_string(),
             message,
         };
-        prepare_file(path).map_err(|e| fail(format!("{e}; check storage.database and the service user's rights")))?;
+        prepare_file(path).map_err(|e| {
+            fail(format!(
+                "{e}; check storage.database and the service user's rights"
+            ))
+        })?;
         let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
             .map_err(|e| fail(e.to_string()))?
             .create_if_missing(true)
@@ -67,7 +71,8 @@ impl Db {
             .map_err(|e| fail(e.to_string()))?;
         // SQLite migrations take no lock of their own: the daemon and a CLI command starting at
         // the same moment must not both create the tables.
-        let lock = migration_lock(path).map_err(|e| fail(format!("cannot lock for migration: {e}")))?;
+        let lock =
+            migration_lock(path).map_err(|e| fail(format!("cannot lock for migration: {e}")))?;
         MIGRATOR
             .run(&pool)
             .await
@@ -163,9 +168,16 @@ mod tests {
     async fn database_is_private_and_migrated() {
         let (db, dir) = test_support::temp_db().await;
         let file = dir.path().join("state/state.db");
-        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
         assert_eq!(
-            std::fs::metadata(dir.path().join("state")).unwrap().permissions().mode() & 0o777,
+            std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            std::fs::metadata(dir.path().join("state"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
             0o700
         );
         let mut conn = db.conn().await.unwrap();
@@ -174,8 +186,18 @@ mod tests {
                 .fetch_all(&mut *conn)
                 .await
                 .unwrap();
-        for table in ["audit_log", "cases", "drafts", "mailbox_sync", "messages", "outbox"] {
-            assert!(tables.iter().any(|t| t == table), "{table} missing in {tables:?}");
+        for table in [
+            "audit_log",
+            "cases",
+            "drafts",
+            "mailbox_sync",
+            "messages",
+            "outbox",
+        ] {
+            assert!(
+                tables.iter().any(|t| t == table),
+                "{table} missing in {tables:?}"
+            );
         }
         drop(conn);
         db.close().await;

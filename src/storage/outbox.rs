@@ -52,10 +52,12 @@ pub async fn enqueue(
 
 /// Rows in `state`, oldest first.
 pub async fn in_state(conn: &mut SqliteConnection, state: &str) -> Result<Vec<OutboxRow>> {
-    Ok(sqlx::query_as("SELECT * FROM outbox WHERE state = ? ORDER BY id")
-        .bind(state)
-        .fetch_all(conn)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT * FROM outbox WHERE state = ? ORDER BY id")
+            .bind(state)
+            .fetch_all(conn)
+            .await?,
+    )
 }
 
 /// Queued rows whose next attempt is due.
@@ -108,7 +110,11 @@ pub async fn attempt_failed(
     error: &str,
     next_attempt_at: Option<DateTime<Utc>>,
 ) -> Result<()> {
-    let state = if next_attempt_at.is_some() { "queued" } else { "failed" };
+    let state = if next_attempt_at.is_some() {
+        "queued"
+    } else {
+        "failed"
+    };
     sqlx::query("UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
         .bind(state)
         .bind(error)

@@ -27,7 +27,12 @@ pub struct App {
 
 /// The config text for `servers`, with `state` as the state directory. `extra` is appended (for
 /// `[policy]`/`[facts]` sections).
-pub fn config_text(servers: &MailServers, state: &Path, password_file: &Path, extra: &str) -> String {
+pub fn config_text(
+    servers: &MailServers,
+    state: &Path,
+    password_file: &Path,
+    extra: &str,
+) -> String {
     format!(
         r#"[business]
 name = "Calmo"
@@ -132,7 +137,10 @@ pub fn binary_path() -> PathBuf {
         return PathBuf::from(path);
     }
     let exe = std::env::current_exe().expect("current executable");
-    let profile_dir = exe.parent().and_then(Path::parent).expect("target directory");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target directory");
     profile_dir.join("gdpr-inbox")
 }
 
