@@ -28,11 +28,8 @@ pub struct Mailbox {
 impl Mailbox {
     pub fn new(name: Option<&str>, address: &str) -> Mailbox {
         Mailbox {
-            name: name
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .map(String::from),
-            address: address.trim().to_string(),
+            name: name.map(printable).filter(|n| !n.is_empty()),
+            address: printable(address),
         }
     }
 
@@ -135,7 +132,7 @@ impl Message {
                 .to()
                 .map(|a| a.iter().filter_map(to_mailbox).collect())
                 .unwrap_or_default(),
-            subject: parsed.subject().unwrap_or_default().trim().to_string(),
+            subject: printable(parsed.subject().unwrap_or_default()),
             date: parsed
                 .date()
                 .and_then(|d| DateTime::from_timestamp(d.to_timestamp(), 0)),
@@ -263,6 +260,15 @@ fn strip_angles(id: &str) -> String {
         .to_string()
 }
 
+/// Header text safe to store and print: control characters (terminal escapes, NUL, line breaks)
+/// become spaces, runs of whitespace one space.
+fn printable(text: &str) -> String {
+    text.split(|c: char| c.is_control() || c.is_whitespace())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn unfold(value: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -346,6 +352,20 @@ mod tests {
         }
         let msg = Message::parse(b"From: <<<>>>@@@\r\nMessage-ID: <>\r\n\r\nbody").unwrap();
         assert_eq!(msg.message_id, None);
+    }
+
+    #[test]
+    fn hostile_header_text_is_made_printable() {
+        let raw = "From: =?utf-8?q?Evil=1B[2J?= <a@b.dk>\r\nSubject: =?utf-8?q?Hi=1B]0;x=07_there=00?=\r\n\r\nbody";
+        let msg = Message::parse(raw.as_bytes()).unwrap();
+        assert!(
+            !msg.subject.chars().any(char::is_control),
+            "{:?}",
+            msg.subject
+        );
+        assert!(msg.subject.starts_with("Hi"), "{:?}", msg.subject);
+        let name = msg.from.unwrap().name.unwrap();
+        assert!(!name.chars().any(char::is_control), "{name:?}");
     }
 
     #[test]

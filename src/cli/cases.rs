@@ -163,6 +163,34 @@ pub async fn list(config: Config, args: ListArgs) -> Outcome {
     if !breaches.is_empty() {
         println!();
     }
+    let review = messages::needing_review(&mut *db.conn().await?).await?;
+    if !review.is_empty() {
+        println!("Messages to review (a possible request, or mail that could not be read):");
+        let tz = config.business.country.time_zone();
+        for m in &review {
+            let why = match (&m.parse_error, m.confidence) {
+                (Some(error), _) => format!("unreadable: {error}"),
+                (None, Some(c)) => format!(
+                    "{} ({c:.2})",
+                    if m.kinds.is_empty() {
+                        "unclear"
+                    } else {
+                        &m.kinds
+                    }
+                ),
+                (None, None) => "unclear".to_string(),
+            };
+            println!(
+                "  {} {} uid {:<6} {:<32} {} — {why}",
+                m.arrived_at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
+                m.mailbox,
+                m.uid,
+                m.sender.as_deref().unwrap_or("-"),
+                m.subject
+            );
+        }
+        println!();
+    }
     if cases.is_empty() {
         println!("No {}cases.", if args.all { "" } else { "open " });
         return Ok(());
