@@ -333,3 +333,78 @@ async fn a_breach_shows_its_72_hours_in_cases() {
     assert!(app.run(&["breach", "close", "1"]).status.success());
     assert!(app.json(&["breach", "list", "--json"]).is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_clock_is_suspended_from_the_id_request_until_the_id_arrives() {
+    let servers = MailServers::start().await.unwrap();
+    let app = App::new(&servers);
+    servers
+        .deliver(&request("susp@example.dk"), "anna@example.dk", BUSINESS)
+        .await
+        .unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            1,
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
+    app.ok(&["run", "--once"]);
+    let draft = app.json(&["drafts", "--json"])[0]["id"].to_string();
+    app.ok(&["drafts", "approve", &draft]);
+    app.ok(&["run", "--once"]); // the ID request goes out: the clock stops
+    let case = &app.json(&["cases", "--json"])[0];
+    assert_eq!(case["suspended"], true, "{case}");
+    let received: DateTime<Utc> = case["received_at"].as_str().unwrap().parse().unwrap();
+    let reference = case["reference"].as_str().unwrap().to_string();
+
+    // Five days later the client answers with a copy of their passport.
+    let reply = format!(
+        "From: Anna Berg <anna@example.dk>\r\nTo: {BUSINESS}\r\nSubject: Re: ID\r\nMessage-ID: <id-reply@example.dk>\r\n\
+         In-Reply-To: <susp@example.dk>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n\
+         --B\r\nContent-Type: text/plain\r\n\r\nHer er mit pas.\r\n--B\r\nContent-Type: application/pdf; name=pas.pdf\r\n\
+         Content-Disposition: attachment; filename=pas.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--B--\r\n"
+    );
+    servers
+        .deliver(reply.as_bytes(), "anna@example.dk", BUSINESS)
+        .await
+        .unwrap();
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            3,
+            Duration::from_secs(20),
+        )
+        .await
+        .unwrap();
+    let later = shifted(5);
+    assert!(app.run_at(&later, &["run", "--once"]).status.success());
+
+    let out = app.run_at(&later, &["cases", "--json"]);
+    let case: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(case["state"], "id_received");
+    assert_eq!(case["suspended"], false);
+    let days = case["suspended_days"].as_u64().unwrap() as u32;
+    assert!((4..=6).contains(&days), "about five days: {case}");
+    let country = gdpr_inbox::domain::Country::Denmark;
+    let expected = gdpr_inbox::legal_clock::period_in_months(
+        country,
+        gdpr_inbox::legal_clock::local_day(country, received),
+        1,
+        days,
+    )
+    .unwrap()
+    .due;
+    assert_eq!(case["due"], expected.to_string());
+    let shown = String::from_utf8_lossy(&app.run_at(&later, &["case", "show", &reference]).stdout)
+        .to_string();
+    assert!(
+        shown.contains("case.clock_suspended") && shown.contains("case.clock_resumed"),
+        "{shown}"
+    );
+}

@@ -387,7 +387,7 @@ async fn verify(config: &Config, db: &Db, key: &str, method: &str, now: DateTime
     let who = actor();
     let mut tx = db.begin().await?;
     case_store::record_id_verified(&mut tx, case.id, next, now, &who, method).await?;
-    crate::storage::deadlines::resume(&mut tx, case.id, now).await?;
+    deadlines::resume_clock(&mut tx, case.id, &who, now).await?;
     audit::record(
         &mut tx,
         audit::Event {

@@ -50,6 +50,53 @@ pub async fn case_clock(
     Ok(clock)
 }
 
+/// The request for identity documents went out at `at`: the legal clock is suspended from then
+/// (EDPB 01/2022 §159; whether it counts is the clock's decision, see `ask_id_within_days`).
+pub async fn suspend_clock(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    store::suspend(conn, case_id, "identity", at).await?;
+    audit::record(
+        conn,
+        audit::Event {
+            at,
+            actor: "daemon",
+            action: "case.clock_suspended",
+            case_id: Some(case_id),
+            draft_id: None,
+            detail: "awaiting identity documents".into(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The requester answered (or identity was settled otherwise): the clock runs again.
+pub async fn resume_clock(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    actor: &str,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    if store::resume(conn, case_id, at).await? > 0 {
+        audit::record(
+            conn,
+            audit::Event {
+                at,
+                actor,
+                action: "case.clock_resumed",
+                case_id: Some(case_id),
+                draft_id: None,
+                detail: String::new(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Where a stored case stands on the clock at `now`.
 pub async fn case_status(
     conn: &mut SqliteConnection,

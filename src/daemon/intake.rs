@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::mail::imap::Fetched;
 use crate::message::Message;
 use crate::replies::{Purpose, Templates};
-use crate::storage::{audit, cases as case_store, deadlines, messages, SqliteConnection};
+use crate::storage::{audit, cases as case_store, messages, SqliteConnection};
 
 use super::drafting::{self, Thread};
 
@@ -348,7 +348,7 @@ impl Intake<'_> {
             if let Ok(next) = state.apply(CaseEvent::IdDocumentArrived) {
                 if next != state {
                     case_store::set_state(conn, case_id, next).await?;
-                    deadlines::resume(conn, case_id, self.now).await?;
+                    super::deadlines::resume_clock(conn, case_id, "daemon", self.now).await?;
                     self.audit(
                         conn,
                         case_id,

@@ -191,7 +191,7 @@ async fn mark_draft_sent(
     };
     match draft.purpose.parse::<Purpose>() {
         Ok(Purpose::IdRequest) => {
-            deadlines::suspend(conn, draft.case_id, "identity", sent_at).await?;
+            super::deadlines::suspend_clock(conn, draft.case_id, sent_at).await?;
         }
         Ok(Purpose::Extension) => {
             deadlines::record_extension(conn, draft.case_id, sent_at).await?;
