@@ -98,6 +98,10 @@ pub struct ServerConfig {
     /// IMAP only: how often to look for new mail when the server cannot IDLE.
     #[serde(default = "default_poll", deserialize_with = "de_duration")]
     pub poll_interval: Duration,
+    /// IMAP only: wait for new mail with IDLE when the server offers it (`false` polls every
+    /// `poll_interval`, for servers whose IDLE is unreliable).
+    #[serde(default = "default_true")]
+    pub idle: bool,
     /// IMAP only: the Sent folder; found by SPECIAL-USE when not given.
     pub sent_folder: Option<String>,
     /// IMAP only: the Drafts folder; found by SPECIAL-USE when not given.
@@ -349,6 +353,9 @@ fn de_target_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<TargetDuratio
 
 fn default_security() -> Security {
     Security::Tls
+}
+fn default_true() -> bool {
+    true
 }
 fn default_inbox() -> String {
     "INBOX".to_string()

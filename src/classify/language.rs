@@ -462,6 +462,11 @@ const MARKERS: &[(&str, usize, f32)] = &[
     ("se", FI, 0.5),
 ];
 
+/// Every marker word as written (for the lexicon's table of known words).
+pub fn marker_words() -> impl Iterator<Item = &'static str> {
+    MARKERS.iter().map(|(word, _, _)| *word)
+}
+
 fn table() -> &'static FastMap<String, [f32; N]> {
     static TABLE: OnceLock<FastMap<String, [f32; N]>> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -81,14 +81,14 @@ pub fn classify(msg: &Message) -> Classification {
     let mut toks = Vec::with_capacity(combined.len() / 5);
     text::tokenize(&combined, 0, &mut toks);
 
-    let mut folded: Vec<String> = Vec::with_capacity(toks.len());
+    let mut folded = lexicon::WordList::with_capacity(toks.len());
     let mut scores = language::LanguageScores::default();
     let mut buf = String::new();
     for t in &toks {
         let raw = combined.get(t.start..t.end).unwrap_or("");
         text::fold_into(raw, &mut buf);
         scores.add_word(&buf, raw);
-        folded.push(buf.clone());
+        folded.push(&buf);
     }
     scores.add_letters(&combined);
     let (language, _margin) = scores.best();

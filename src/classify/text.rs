@@ -320,6 +320,19 @@ fn collapse_digraphs(s: &mut String) {
     }
 }
 
+/// Lower-cases a word into `out` character by character (the form the stemmers are given).
+pub fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for ch in word.chars() {
+        out.extend(ch.to_lowercase());
+    }
+}
+
 /// A folded copy of a whole word (convenience for tables built once).
 pub fn fold(word: &str) -> String {
     let mut s = String::new();

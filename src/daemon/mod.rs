@@ -92,11 +92,11 @@ async fn session(
             watching = true;
             tracing::info!(
                 mailbox = %ctx.config.imap.mailbox,
-                idle = imap.capabilities().idle,
+                idle = imap.capabilities().idle && ctx.config.imap.idle,
                 "watching for new mail"
             );
         }
-        let wait = imap.wait_for_change(ctx.config.imap.poll_interval);
+        let wait = imap.wait_for_change(ctx.config.imap.poll_interval, ctx.config.imap.idle);
         tokio::select! {
             result = wait => {
                 let (connection, woke) = result?;
@@ -105,10 +105,7 @@ async fn session(
                     tracing::debug!("the server reported a change");
                 }
             }
-            _ = shutdown.requested() => {
-                tracing::info!("shutting down");
-                return Ok(());
-            }
+            _ = shutdown.requested() => return Ok(()),
         }
     }
 }
@@ -183,6 +180,9 @@ pub async fn run(ctx: &Context, once: bool) -> anyhow::Result<()> {
                 backoff = (backoff * 2).min(Duration::from_secs(300));
             }
         }
+    }
+    if shutdown.is_requested() {
+        tracing::info!("shutting down");
     }
     let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
     ctx.db.close().await;

@@ -318,10 +318,14 @@ impl Imap {
         result.map_err(|e| self.error(&format!("APPEND to {mailbox:?}"), e))
     }
 
-    /// Wait up to `timeout` for the selected mailbox to change: IDLE when the server has it,
-    /// otherwise a plain sleep (the caller polls). Returns the connection for further use.
-    pub async fn wait_for_change(mut self, timeout: Duration) -> Result<(Imap, Woke), MailError> {
-        if !self.capabilities.idle {
+    /// Wait up to `timeout` for the selected mailbox to change: IDLE when the server has it and
+    /// `use_idle` is set, otherwise a plain sleep (the caller polls). Returns the connection.
+    pub async fn wait_for_change(
+        mut self,
+        timeout: Duration,
+        use_idle: bool,
+    ) -> Result<(Imap, Woke), MailError> {
+        if !(use_idle && self.capabilities.idle) {
             tokio::time::sleep(timeout).await;
             timed(self.session.noop())
                 .await

@@ -155,3 +155,98 @@ pub fn binary(config: &Path, args: &[&str]) -> Output {
         .output()
         .expect("run gdpr-inbox")
 }
+
+/// `gdpr-inbox run` as a child process, with its log collected as it is written.
+pub struct Daemon {
+    child: std::process::Child,
+    log: std::sync::Arc<std::sync::Mutex<String>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Daemon {
+    /// Start the daemon for `app` with `GDPR_INBOX_LOG=info` (or `$TEST_DAEMON_LOG`).
+    pub fn start(app: &App) -> Daemon {
+        let mut child = Command::new(binary_path())
+            .arg("--config")
+            .arg(&app.config_path)
+            .arg("run")
+            .env(
+                "GDPR_INBOX_LOG",
+                std::env::var("TEST_DAEMON_LOG").unwrap_or_else(|_| "info".into()),
+            )
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start gdpr-inbox run");
+        let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let stderr = child.stderr.take().expect("piped stderr");
+        let sink = log.clone();
+        let reader = std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let mut log = sink.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        Daemon {
+            child,
+            log,
+            reader: Some(reader),
+        }
+    }
+
+    /// The log so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Wait (bounded) until the log contains `text` `times` times; false on timeout.
+    pub async fn wait_for_log(
+        &self,
+        text: &str,
+        times: usize,
+        timeout: std::time::Duration,
+    ) -> bool {
+        let deadline = std::time::Instant::now() + timeout;
+        while self.log().matches(text).count() < times {
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        true
+    }
+
+    /// SIGTERM, then wait; the exit status and the whole log.
+    pub fn stop(mut self) -> (std::process::ExitStatus, String) {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let status = self.child.wait().expect("wait for the daemon");
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        (status, self.log())
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Poll `check` every 100 ms for at most `timeout`; whether it came to hold.
+pub async fn eventually(timeout: std::time::Duration, mut check: impl FnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + timeout;
+    while !check() {
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    true
+}

@@ -26,7 +26,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::domain::Language;
 
-use super::text::{fold, fold_into};
+use super::text::{fold, fold_into, lower_into};
 
 /// A set of concept bits.
 pub type Concepts = u128;
@@ -224,6 +224,65 @@ pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
 /// One term of a language list.
 pub type Term = (&'static str, Concepts);
 
+/// One string per word of a text (its folded form, or its stem in one language), kept in a single
+/// buffer so that a message costs a few allocations rather than one per word.
+#[derive(Debug, Default, Clone)]
+pub struct WordList {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl WordList {
+    /// An empty list with room for `words` words.
+    pub fn with_capacity(words: usize) -> WordList {
+        WordList {
+            buf: String::with_capacity(words * 8),
+            spans: Vec::with_capacity(words),
+        }
+    }
+
+    /// Append a word.
+    pub fn push(&mut self, word: &str) {
+        let start = self.buf.len();
+        self.buf.push_str(word);
+        self.spans.push((start, self.buf.len()));
+    }
+
+    /// `n` empty words.
+    fn push_empty(&mut self, n: usize) {
+        let end = self.buf.len();
+        self.spans.resize(self.spans.len() + n, (end, end));
+    }
+
+    /// Replace word `j` (which must be the last word written to the buffer, or empty) by `word`.
+    fn set(&mut self, j: usize, word: &str) {
+        let start = self.buf.len();
+        self.buf.push_str(word);
+        let end = self.buf.len();
+        if let Some(span) = self.spans.get_mut(j) {
+            *span = (start, end);
+        }
+    }
+
+    /// Word `j`, if there is one.
+    pub fn get(&self, j: usize) -> Option<&str> {
+        self.spans
+            .get(j)
+            .and_then(|&(start, end)| self.buf.get(start..end))
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
+/// The stems of a text's words per language (by index), empty where not computed.
+pub type Stems = [WordList; ALGORITHMS.len()];
+
 /// A matched lexicon entry: the stems of the words after the first, and what it means.
 #[derive(Debug)]
 struct Entry {
@@ -263,6 +322,10 @@ pub struct Lexicon {
     langs: Vec<LangIndex>,
     /// exact folded word → entries (terms written with a leading `=`).
     exact: FastMap<String, Vec<Entry>>,
+    /// The words the lexicon and the language markers are written with (lower-cased), and their
+    /// folded stem in every language: most words of a request are among them, and a table look-up
+    /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
+    known: FastMap<String, [String; ALGORITHMS.len()]>,
 }
 
 fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
@@ -378,7 +441,30 @@ impl Lexicon {
                 lang: lang_u8,
             });
         }
-        Lexicon { langs, exact }
+        let mut known: FastMap<String, [String; ALGORITHMS.len()]> = FastMap::default();
+        let words = all_terms()
+            .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
+            .chain(super::language::marker_words());
+        let mut lower = String::new();
+        for word in words {
+            lower_into(word, &mut lower);
+            if known.contains_key(lower.as_str()) {
+                continue;
+            }
+            let stems = std::array::from_fn(|l| {
+                let mut out = String::new();
+                if let Some(index) = langs.get(l) {
+                    fold_into(&index.stemmer.stem(&lower), &mut out);
+                }
+                out
+            });
+            known.insert(lower.clone(), stems);
+        }
+        Lexicon {
+            langs,
+            exact,
+            known,
+        }
     }
 
     pub fn get() -> &'static Lexicon {
@@ -396,10 +482,23 @@ impl Lexicon {
 
     /// Stem a lower-case word with the stemmer of language `lang` and fold it into `out`.
     pub fn stem_into(&self, lang: usize, lower: &str, out: &mut String) {
+        if let Some(stem) = self.known_stem(lang, lower) {
+            out.clear();
+            out.push_str(stem);
+            return;
+        }
         match self.langs.get(lang) {
             Some(l) => fold_into(&l.stemmer.stem(lower), out),
             None => fold_into(lower, out),
         }
+    }
+
+    /// The folded stem in language `lang` of a lower-case word the lexicon is written with.
+    fn known_stem(&self, lang: usize, lower: &str) -> Option<&str> {
+        self.known
+            .get(lower)
+            .and_then(|stems| stems.get(lang))
+            .map(String::as_str)
     }
 
     /// The concepts of the terms that start at word `i`. `stems[l][j]` is word `j` stemmed by
@@ -411,26 +510,25 @@ impl Lexicon {
     /// When the text's own language (`primary`) has a term for the word, other languages' terms
     /// for it are ignored (German "wissen" = know, not Dutch "wissen" = erase). A long word that
     /// matches nothing is tried once more against the terms one typo away.
-    #[allow(clippy::too_many_arguments)]
     pub fn match_at(
         &self,
         primary: usize,
         allowed: u8,
-        stems: &[Vec<String>],
-        folded: &[String],
+        stems: &Stems,
+        folded: &WordList,
         i: usize,
         limit: usize,
     ) -> (Concepts, usize) {
         let mut by_lang: [Concepts; 7] = [0; 7];
         let mut span = 0;
-        let mut try_entries = |entries: Option<&Vec<Entry>>, words: &[String]| {
+        let mut try_entries = |entries: Option<&Vec<Entry>>, words: &WordList| {
             for e in entries.into_iter().flatten() {
                 if allowed & (1u8 << (e.lang & 7)) == 0 {
                     continue;
                 }
                 let fits = e.rest.iter().enumerate().all(|(k, w)| {
                     let j = i + 1 + k;
-                    j < limit && words.get(j).is_some_and(|x| x == w)
+                    j < limit && words.get(j) == Some(w.as_str())
                 });
                 if fits {
                     if let Some(slot) = by_lang.get_mut(usize::from(e.lang)) {
@@ -487,34 +585,37 @@ impl Lexicon {
 }
 
 /// Stem every word of a text for each allowed language (words that cannot match are left empty).
-pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &[String]) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = vec![Vec::new(); ALGORITHMS.len()];
-    let active: Vec<usize> = (0..ALGORITHMS.len())
-        .filter(|l| allowed & (1u8 << l) != 0)
-        .collect();
-    for l in &active {
-        if let Some(slot) = out.get_mut(*l) {
-            slot.resize(words.len(), String::new());
+/// `words[j]` is word `j` as written, `folded` holds the folded words.
+pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &WordList) -> Stems {
+    let mut out: Stems = Default::default();
+    let active = (0..ALGORITHMS.len()).filter(|l| allowed & (1u8 << l) != 0);
+    for l in active.clone() {
+        if let Some(list) = out.get_mut(l) {
+            *list = WordList::with_capacity(words.len());
+            list.push_empty(words.len());
         }
     }
     let mut lower = String::new();
     let mut buf = String::new();
-    for (j, (w, f)) in words.iter().zip(folded).enumerate() {
+    for (j, w) in words.iter().enumerate() {
+        let Some(f) = folded.get(j) else { break };
         let mut lowered = false;
-        for l in &active {
-            if !lex.may_match(*l, f) {
+        for l in active.clone() {
+            if !lex.may_match(l, f) {
                 continue;
             }
             if !lowered {
-                lower.clear();
-                for ch in w.chars() {
-                    lower.extend(ch.to_lowercase());
-                }
+                lower_into(w, &mut lower);
                 lowered = true;
             }
-            lex.stem_into(*l, &lower, &mut buf);
-            if let Some(slot) = out.get_mut(*l).and_then(|v| v.get_mut(j)) {
-                slot.clone_from(&buf);
+            if let Some(list) = out.get_mut(l) {
+                match lex.known_stem(l, &lower) {
+                    Some(stem) => list.set(j, stem),
+                    None => {
+                        lex.stem_into(l, &lower, &mut buf);
+                        list.set(j, &buf);
+                    }
+                }
             }
         }
     }
@@ -528,7 +629,10 @@ mod tests {
     fn concepts_of(lang: usize, text: &str) -> Vec<Concepts> {
         let lex = Lexicon::get();
         let words: Vec<&str> = text.split_whitespace().collect();
-        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        let mut folded = WordList::default();
+        for w in &words {
+            folded.push(&fold(w));
+        }
         let allowed = 1u8 << lang;
         let stems = stem_all(lex, allowed, &words, &folded);
         (0..words.len())
