@@ -87,7 +87,7 @@ async fn a_pass_survives_hostile_mail_and_still_opens_the_real_request() {
     let db = gdpr_inbox::storage::Db::open(&app.database())
         .await
         .unwrap();
-    let recorded = gdpr_inbox::storage::messages::count(&mut *db.conn().await.unwrap())
+    let recorded = gdpr_inbox::storage::messages::count(&mut db.conn().await.unwrap())
         .await
         .unwrap();
     db.close().await;
