@@ -401,10 +401,7 @@ async fn verify(config: &Config, db: &Db, key: &str, method: &str, now: DateTime
     )
     .await?;
     let case = case_store::get(&mut tx, case.id).await?.unwrap_or(case);
-    let thread = Thread {
-        in_reply_to: case.opened_message_id.clone(),
-        references: case.opened_message_id.iter().cloned().collect(),
-    };
+    let thread = Thread::opening(&case);
     let draft = drafting::draft(
         &mut tx,
         config,
@@ -443,10 +440,7 @@ async fn extend(config: &Config, db: &Db, key: &str, reason: &str, now: DateTime
         .map_err(|e| Failure::Usage(format!("case {}: {e}", case.reference)))?;
     crate::storage::deadlines::set_extension_reason(&mut tx, case.id, reason).await?;
     let case = case_store::get(&mut tx, case.id).await?.unwrap_or(case);
-    let thread = Thread {
-        in_reply_to: case.opened_message_id.clone(),
-        references: case.opened_message_id.iter().cloned().collect(),
-    };
+    let thread = Thread::opening(&case);
     let draft = drafting::draft(
         &mut tx,
         config,

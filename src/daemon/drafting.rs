@@ -27,6 +27,16 @@ pub struct Thread {
     pub references: Vec<String>,
 }
 
+impl Thread {
+    /// Answer the request that opened `case`.
+    pub fn opening(case: &CaseRow) -> Thread {
+        Thread {
+            in_reply_to: case.opened_message_id.clone(),
+            references: case.opened_message_id.iter().cloned().collect(),
+        }
+    }
+}
+
 /// The template context for a draft of `purpose` in `case`, at `now`: the legal due date as the
 /// clock stands (suspensions counted), and for an extension notice the date it would extend to.
 pub async fn context(

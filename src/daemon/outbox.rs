@@ -58,17 +58,8 @@ pub async fn recover_interrupted(
         let now = ctx.clock.now();
         let mut tx = ctx.db.begin().await?;
         if in_sent {
-            outbox::transition(&mut tx, row.id, "sending", "sent", now).await?;
+            record_sent(&mut tx, &row, now, "interrupted send found in Sent".into()).await?;
             outbox::transition(&mut tx, row.id, "sent", "filed", now).await?;
-            mark_draft_sent(&mut tx, &row, now).await?;
-            record(
-                &mut tx,
-                &row,
-                now,
-                "reply.sent",
-                "interrupted send found in Sent".into(),
-            )
-            .await?;
             report.recovered += 1;
         } else {
             outbox::transition(&mut tx, row.id, "sending", "unconfirmed", now).await?;
@@ -119,16 +110,7 @@ pub async fn send_due(
         let mut tx = ctx.db.begin().await?;
         match result {
             Ok(()) => {
-                outbox::transition(&mut tx, row.id, "sending", "sent", now).await?;
-                mark_draft_sent(&mut tx, &row, now).await?;
-                record(
-                    &mut tx,
-                    &row,
-                    now,
-                    "reply.sent",
-                    format!("as {}", row.message_id),
-                )
-                .await?;
+                record_sent(&mut tx, &row, now, format!("as {}", row.message_id)).await?;
                 report.sent += 1;
                 tracing::info!(outbox = row.id, "reply sent");
             }
@@ -173,6 +155,18 @@ async fn file_sent(ctx: &Context, imap: &mut Imap, sent: &str) -> anyhow::Result
         filed += 1;
     }
     Ok(filed)
+}
+
+/// The server took the message: `sending` → `sent`, with its bookkeeping and audit event.
+async fn record_sent(
+    conn: &mut crate::storage::SqliteConnection,
+    row: &OutboxRow,
+    now: DateTime<Utc>,
+    detail: String,
+) -> anyhow::Result<()> {
+    outbox::transition(conn, row.id, "sending", "sent", now).await?;
+    mark_draft_sent(conn, row, now).await?;
+    record(conn, row, now, "reply.sent", detail).await
 }
 
 /// Bookkeeping once a reply has gone out: the draft is sent; an ID request starts a suspension

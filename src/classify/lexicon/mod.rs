@@ -280,8 +280,21 @@ impl WordList {
     }
 }
 
-/// The stems of a text's words per language (by index), empty where not computed.
-pub type Stems = [WordList; ALGORITHMS.len()];
+/// The stems of a text's words in each language (by index; empty where not computed), and the
+/// lexicon entries each stem — and each exact folded word — starts.
+#[derive(Debug, Default)]
+pub struct Stems {
+    words: [WordList; ALGORITHMS.len()],
+    /// Per word: the entry group of its stem in each language, then of its exact folded form.
+    groups: Vec<[u32; ALGORITHMS.len() + 1]>,
+}
+
+impl Stems {
+    /// The stem of word `j` in language `lang`, if computed.
+    pub fn get(&self, lang: usize, j: usize) -> Option<&str> {
+        self.words.get(lang).and_then(|w| w.get(j))
+    }
+}
 
 /// A matched lexicon entry: the stems of the words after the first, and what it means.
 #[derive(Debug)]
@@ -310,22 +323,36 @@ pub fn lang_index(lang: Language) -> usize {
 
 /// The terms of one language, stemmed with that language's stemmer.
 struct LangIndex {
-    stems: FastMap<String, Vec<Entry>>,
+    /// folded stem of a term's first word → its entries (an index into [`Lexicon::groups`]).
+    stems: FastMap<String, u32>,
     /// Long stems by their first four bytes, for the one-typo fallback.
     long: FastMap<[u8; 4], Vec<String>>,
-    /// First three bytes of every stem, to skip stemming words that cannot match.
-    prefixes: FastSet<[u8; 3]>,
     stemmer: Stemmer,
+}
+
+/// No entries.
+const NONE: u32 = u32::MAX;
+
+/// What the lexicon knows about a word it is written with: its folded stem in every language and
+/// the entries that stem starts.
+struct KnownWord {
+    stems: [String; ALGORITHMS.len()],
+    groups: [u32; ALGORITHMS.len()],
 }
 
 pub struct Lexicon {
     langs: Vec<LangIndex>,
+    /// The entries of each stem or exact word.
+    groups: Vec<Vec<Entry>>,
     /// exact folded word → entries (terms written with a leading `=`).
-    exact: FastMap<String, Vec<Entry>>,
+    exact: FastMap<String, u32>,
+    /// First three bytes of every stem → the languages (bit mask by index) with such a stem, to
+    /// skip stemming words that cannot match.
+    prefixes: FastMap<[u8; 3], u8>,
     /// The words the lexicon and the language markers are written with (lower-cased), and their
     /// folded stem in every language: most words of a request are among them, and a table look-up
     /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
-    known: FastMap<String, [String; ALGORITHMS.len()]>,
+    known: FastMap<String, KnownWord>,
 }
 
 fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
@@ -394,11 +421,21 @@ impl Lexicon {
             .map(|a| LangIndex {
                 stems: FastMap::default(),
                 long: FastMap::default(),
-                prefixes: FastSet::default(),
                 stemmer: Stemmer::create(*a),
             })
             .collect();
-        let mut exact: FastMap<String, Vec<Entry>> = FastMap::default();
+        let mut groups: Vec<Vec<Entry>> = Vec::new();
+        let mut group_of = |map: &mut FastMap<String, u32>, key: String, entry: Entry| {
+            let id = *map.entry(key).or_insert_with(|| {
+                groups.push(Vec::new());
+                u32::try_from(groups.len() - 1).unwrap_or(NONE)
+            });
+            if let Some(group) = groups.get_mut(id as usize) {
+                group.push(entry);
+            }
+        };
+        let mut exact: FastMap<String, u32> = FastMap::default();
+        let mut prefixes: FastMap<[u8; 3], u8> = FastMap::default();
         for (lang, (phrase, concepts)) in all_terms() {
             let lang_u8 = u8::try_from(lang).unwrap_or(0);
             let (is_exact, phrase) = match phrase.strip_prefix('=') {
@@ -412,11 +449,12 @@ impl Lexicon {
             };
             if is_exact {
                 let rest: Vec<String> = words.iter().skip(1).map(|w| fold(w)).collect();
-                exact.entry(fold(first)).or_default().push(Entry {
+                let entry = Entry {
                     rest,
                     concepts: *concepts,
                     lang: lang_u8,
-                });
+                };
+                group_of(&mut exact, fold(first), entry);
                 continue;
             }
             let key = fold(&index.stemmer.stem(first));
@@ -425,9 +463,9 @@ impl Lexicon {
                 .skip(1)
                 .map(|w| fold(&index.stemmer.stem(w)))
                 .collect();
-            index.prefixes.insert(key3(&key));
+            *prefixes.entry(key3(&key)).or_default() |= 1 << (lang & 7);
             for r in &rest {
-                index.prefixes.insert(key3(r));
+                *prefixes.entry(key3(r)).or_default() |= 1 << (lang & 7);
             }
             if rest.is_empty() && key.len() >= 7 {
                 let list = index.long.entry(key4(&key)).or_default();
@@ -435,13 +473,14 @@ impl Lexicon {
                     list.push(key.clone());
                 }
             }
-            index.stems.entry(key).or_default().push(Entry {
+            let entry = Entry {
                 rest,
                 concepts: *concepts,
                 lang: lang_u8,
-            });
+            };
+            group_of(&mut index.stems, key, entry);
         }
-        let mut known: FastMap<String, [String; ALGORITHMS.len()]> = FastMap::default();
+        let mut known: FastMap<String, KnownWord> = FastMap::default();
         let words = all_terms()
             .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
             .chain(super::language::marker_words());
@@ -451,18 +490,26 @@ impl Lexicon {
             if known.contains_key(lower.as_str()) {
                 continue;
             }
-            let stems = std::array::from_fn(|l| {
+            let stems: [String; ALGORITHMS.len()] = std::array::from_fn(|l| {
                 let mut out = String::new();
                 if let Some(index) = langs.get(l) {
                     fold_into(&index.stemmer.stem(&lower), &mut out);
                 }
                 out
             });
-            known.insert(lower.clone(), stems);
+            let groups = std::array::from_fn(|l| {
+                match (langs.get(l), stems.get(l).filter(|s| !s.is_empty())) {
+                    (Some(index), Some(stem)) => index.stems.get(stem).copied().unwrap_or(NONE),
+                    _ => NONE,
+                }
+            });
+            known.insert(lower.clone(), KnownWord { stems, groups });
         }
         Lexicon {
             langs,
+            groups,
             exact,
+            prefixes,
             known,
         }
     }
@@ -472,17 +519,15 @@ impl Lexicon {
         LEX.get_or_init(Lexicon::build)
     }
 
-    /// Whether a folded word could be (part of) a term of language `lang` — a cheap filter
-    /// before stemming.
-    pub fn may_match(&self, lang: usize, folded: &str) -> bool {
-        self.langs
-            .get(lang)
-            .is_some_and(|l| l.prefixes.contains(&key3(folded)))
+    /// The languages (bit mask by index) in which a folded word could be (part of) a term — a
+    /// cheap filter before stemming.
+    pub fn may_match(&self, folded: &str) -> u8 {
+        self.prefixes.get(&key3(folded)).copied().unwrap_or(0)
     }
 
     /// Stem a lower-case word with the stemmer of language `lang` and fold it into `out`.
     pub fn stem_into(&self, lang: usize, lower: &str, out: &mut String) {
-        if let Some(stem) = self.known_stem(lang, lower) {
+        if let Some(stem) = self.known.get(lower).and_then(|k| k.stems.get(lang)) {
             out.clear();
             out.push_str(stem);
             return;
@@ -493,12 +538,8 @@ impl Lexicon {
         }
     }
 
-    /// The folded stem in language `lang` of a lower-case word the lexicon is written with.
-    fn known_stem(&self, lang: usize, lower: &str) -> Option<&str> {
-        self.known
-            .get(lower)
-            .and_then(|stems| stems.get(lang))
-            .map(String::as_str)
+    fn group(&self, id: u32) -> Option<&Vec<Entry>> {
+        self.groups.get(id as usize)
     }
 
     /// The concepts of the terms that start at word `i`. `stems[l][j]` is word `j` stemmed by
@@ -538,16 +579,20 @@ impl Lexicon {
                 }
             }
         };
-        if let Some(f) = folded.get(i) {
-            try_entries(self.exact.get(f), folded);
+        let Some(groups) = stems.groups.get(i) else {
+            return (0, 0);
+        };
+        if let Some(&g) = groups.get(ALGORITHMS.len()) {
+            try_entries(self.group(g), folded);
         }
-        for (l, index) in self.langs.iter().enumerate() {
+        for (l, words) in stems.words.iter().enumerate() {
             if allowed & (1u8 << l) == 0 {
                 continue;
             }
-            let Some(words) = stems.get(l) else { continue };
-            if let Some(s) = words.get(i).filter(|s| !s.is_empty()) {
-                try_entries(index.stems.get(s), words);
+            if words.get(i).is_some_and(|s| !s.is_empty()) {
+                if let Some(&g) = groups.get(l) {
+                    try_entries(self.group(g), words);
+                }
             }
         }
         let own = by_lang.get(primary).copied().unwrap_or(0);
@@ -563,7 +608,7 @@ impl Lexicon {
             if allowed & (1u8 << l) == 0 {
                 continue;
             }
-            let Some(s) = stems.get(l).and_then(|w| w.get(i)).filter(|s| s.len() >= 6) else {
+            let Some(s) = stems.get(l, i).filter(|s| s.len() >= 6) else {
                 continue;
             };
             let Some(candidates) = index.long.get(&key4(s)) else {
@@ -573,6 +618,7 @@ impl Lexicon {
                 let concepts = index
                     .stems
                     .get(k)
+                    .and_then(|&g| self.group(g))
                     .into_iter()
                     .flatten()
                     .filter(|e| e.rest.is_empty())
@@ -584,38 +630,67 @@ impl Lexicon {
     }
 }
 
-/// Stem every word of a text for each allowed language (words that cannot match are left empty).
-/// `words[j]` is word `j` as written, `folded` holds the folded words.
+/// Stem every word of a text for each allowed language (words that cannot match are left empty)
+/// and look up the entries each stem and each exact folded word starts. `words[j]` is word `j`
+/// as written, `folded` holds the folded words.
 pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &WordList) -> Stems {
-    let mut out: Stems = Default::default();
-    let active = (0..ALGORITHMS.len()).filter(|l| allowed & (1u8 << l) != 0);
-    for l in active.clone() {
-        if let Some(list) = out.get_mut(l) {
+    let mut out = Stems {
+        words: Default::default(),
+        groups: Vec::with_capacity(folded.len()),
+    };
+    let active = allowed & ((1u8 << ALGORITHMS.len()) - 1);
+    for (l, list) in out.words.iter_mut().enumerate() {
+        if active & (1u8 << l) != 0 {
             *list = WordList::with_capacity(words.len());
             list.push_empty(words.len());
         }
+    }
+    for j in 0..folded.len() {
+        let exact = folded
+            .get(j)
+            .and_then(|f| lex.exact.get(f))
+            .copied()
+            .unwrap_or(NONE);
+        let mut groups = [NONE; ALGORITHMS.len() + 1];
+        if let Some(slot) = groups.last_mut() {
+            *slot = exact;
+        }
+        out.groups.push(groups);
     }
     let mut lower = String::new();
     let mut buf = String::new();
     for (j, w) in words.iter().enumerate() {
         let Some(f) = folded.get(j) else { break };
-        let mut lowered = false;
-        for l in active.clone() {
-            if !lex.may_match(l, f) {
+        let langs = lex.may_match(f) & active;
+        if langs == 0 {
+            continue;
+        }
+        lower_into(w, &mut lower);
+        let known = lex.known.get(lower.as_str());
+        for (l, index) in lex.langs.iter().enumerate() {
+            if langs & (1u8 << l) == 0 {
                 continue;
             }
-            if !lowered {
-                lower_into(w, &mut lower);
-                lowered = true;
-            }
-            if let Some(list) = out.get_mut(l) {
-                match lex.known_stem(l, &lower) {
-                    Some(stem) => list.set(j, stem),
-                    None => {
-                        lex.stem_into(l, &lower, &mut buf);
-                        list.set(j, &buf);
-                    }
+            let (stem, group) = match known {
+                Some(k) => (
+                    k.stems.get(l).map_or("", String::as_str),
+                    k.groups.get(l).copied().unwrap_or(NONE),
+                ),
+                None => {
+                    fold_into(&index.stemmer.stem(&lower), &mut buf);
+                    let group = if buf.is_empty() {
+                        NONE
+                    } else {
+                        index.stems.get(buf.as_str()).copied().unwrap_or(NONE)
+                    };
+                    (buf.as_str(), group)
                 }
+            };
+            if let Some(list) = out.words.get_mut(l) {
+                list.set(j, stem);
+            }
+            if let Some(slot) = out.groups.get_mut(j).and_then(|g| g.get_mut(l)) {
+                *slot = group;
             }
         }
     }
