@@ -336,3 +336,40 @@ async fn a_send_interrupted_after_the_server_took_it_is_recognised_in_sent() {
         1
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_reports_each_part_and_names_the_failing_server() {
+    let servers = MailServers::start().await.unwrap();
+    let app = App::new(&servers);
+    let out = app.ok(&["check"]);
+    for part in [
+        "ok    config",
+        "ok    templates",
+        "ok    database",
+        "ok    imap",
+        "ok    smtp",
+    ] {
+        assert!(out.contains(part), "{part}: {out}");
+    }
+    assert!(
+        out.contains("Sent=Sent") && out.contains("IDLE, UIDPLUS, MOVE supported"),
+        "{out}"
+    );
+
+    std::fs::write(app.dir.path().join("imap-password"), "wrong\n").unwrap();
+    let failed = app.run(&["check"]);
+    assert_eq!(failed.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&failed.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("FAIL  imap"))
+        .unwrap_or_default();
+    assert!(
+        line.contains(&format!("imap 127.0.0.1:{}", servers.imap_port())),
+        "{stdout}"
+    );
+    assert!(
+        line.contains("login") && !line.contains("wrong"),
+        "names the server, never the password: {line}"
+    );
+}
