@@ -1,8 +1,11 @@
-//! Throughput of MIME parsing alone and of parsing + classification, on the labelled corpus in
-//! `tests/corpus/` repeated until each measurement takes a couple of seconds. One thread.
+//! Throughput of MIME parsing alone, of parsing + classification and of classification alone (on
+//! pre-parsed messages), on the labelled corpus in `tests/corpus/`. One thread.
 //!
-//! Run with `cargo bench --bench classify`. No criterion: plain `Instant` timing, so the numbers
-//! are indicative (best of three rounds).
+//! Run with `cargo bench --bench classify`. No criterion: plain `Instant` timing. The three
+//! measurements are interleaved over several rounds and the median round is reported, with the
+//! spread (min–max), so noise from other work on the machine shows instead of hiding in a "best
+//! of". `CLASSIFY_BENCH_ROUNDS` and `CLASSIFY_BENCH_MS` (per measurement per round) override the
+//! defaults.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -35,26 +38,35 @@ fn load() -> Vec<Vec<u8>> {
     files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
-/// Messages per second for `f` over the corpus, repeated for at least `target`.
-fn measure(corpus: &[Vec<u8>], target: Duration, f: impl Fn(&[u8]) -> usize) -> (f64, usize) {
-    let mut best = 0.0f64;
-    let mut total = 0;
-    for _ in 0..3 {
-        let start = Instant::now();
-        let mut n = 0usize;
-        let mut sink = 0usize;
-        while start.elapsed() < target / 3 {
-            for raw in corpus {
-                sink = sink.wrapping_add(f(black_box(raw)));
-                n += 1;
-            }
+/// Messages per second for one pass of `f` over `items`, repeated for at least `slice`.
+fn round<T>(items: &[T], slice: Duration, f: &impl Fn(&T) -> usize) -> f64 {
+    let start = Instant::now();
+    let mut n = 0usize;
+    let mut sink = 0usize;
+    while start.elapsed() < slice {
+        for item in items {
+            sink = sink.wrapping_add(f(black_box(item)));
+            n += 1;
         }
-        black_box(sink);
-        let rate = n as f64 / start.elapsed().as_secs_f64();
-        best = best.max(rate);
-        total += n;
     }
-    (best, total)
+    black_box(sink);
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+/// Median, minimum and maximum of the per-round rates.
+fn summary(rates: &mut [f64]) -> (f64, f64, f64) {
+    rates.sort_by(f64::total_cmp);
+    let median = rates.get(rates.len() / 2).copied().unwrap_or(0.0);
+    let min = rates.first().copied().unwrap_or(0.0);
+    let max = rates.last().copied().unwrap_or(0.0);
+    (median, min, max)
+}
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn main() {
@@ -71,56 +83,57 @@ fn main() {
             black_box(classify(&m));
         }
     }
-    // Classification alone, on pre-parsed messages.
     let parsed: Vec<Message> = corpus
         .iter()
         .filter_map(|r| Message::parse(r).ok())
         .collect();
 
-    let target = Duration::from_secs(3);
-    let (parse_rate, n1) = measure(&corpus, target, |raw| {
-        Message::parse(raw).map_or(0, |m| m.text.len())
-    });
-    let (both_rate, n2) = measure(&corpus, target, |raw| {
+    let rounds = env_u64("CLASSIFY_BENCH_ROUNDS", 9).max(1);
+    let slice = Duration::from_millis(env_u64("CLASSIFY_BENCH_MS", 400).max(10));
+    let parse = |raw: &Vec<u8>| Message::parse(raw).map_or(0, |m| m.text.len());
+    let both = |raw: &Vec<u8>| {
         Message::parse(raw).map_or(0, |m| {
             let c = classify(&m);
             c.kinds.len() + usize::from(c.automated)
         })
-    });
-    let mut best_classify = 0.0f64;
-    for _ in 0..3 {
-        let start = Instant::now();
-        let mut n = 0usize;
-        while start.elapsed() < target / 3 {
-            for m in &parsed {
-                black_box(classify(black_box(m)));
-                n += 1;
-            }
-        }
-        best_classify = best_classify.max(n as f64 / start.elapsed().as_secs_f64());
+    };
+    let only = |m: &Message| {
+        let c = classify(m);
+        c.kinds.len() + usize::from(c.automated)
+    };
+    let (mut p, mut b, mut o) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        p.push(round(&corpus, slice, &parse));
+        b.push(round(&corpus, slice, &both));
+        o.push(round(&parsed, slice, &only));
     }
 
     println!(
-        "corpus: {} messages, {} bytes (mean {} bytes/message), one thread",
+        "corpus: {} messages, {} bytes (mean {} bytes/message), one thread, {rounds} rounds of {} ms each",
         corpus.len(),
         bytes,
-        bytes / corpus.len()
+        bytes / corpus.len(),
+        slice.as_millis()
     );
     println!(
-        "parse only          {:>10.0} msgs/s  ({n1} messages timed)",
-        parse_rate
+        "{:<18} {:>12} {:>10}   {:>23}",
+        "median of rounds", "msgs/s", "µs/msg", "spread msgs/s (min–max)"
     );
+    for (name, rates) in [
+        ("parse only", &mut p),
+        ("classify only", &mut o),
+        ("parse + classify", &mut b),
+    ] {
+        let (median, min, max) = summary(rates);
+        println!(
+            "{name:<18} {median:>12.0} {:>10.1}   {min:>10.0} – {max:<10.0}",
+            1e6 / median
+        );
+    }
+    let (pm, _, _) = summary(&mut p);
+    let (om, _, _) = summary(&mut o);
     println!(
-        "parse + classify    {:>10.0} msgs/s  ({n2} messages timed)",
-        both_rate
-    );
-    println!(
-        "classify only       {:>10.0} msgs/s  (pre-parsed)",
-        best_classify
-    );
-    println!(
-        "per message: parse {:.1} µs, classify {:.1} µs",
-        1e6 / parse_rate,
-        1e6 / best_classify
+        "classification costs {:.2}× MIME parsing (target: ≤ 1×, and ≥ 20000 msgs/s parse + classify)",
+        pm / om
     );
 }

@@ -480,6 +480,34 @@ fn table() -> &'static FastMap<String, [f32; N]> {
     })
 }
 
+/// What one folded word adds to each language's score (`raw` is the word as written, to tell
+/// English "I" from Danish "i" = "in"). Scores only ever grow, so adding a zero changes nothing.
+pub fn word_weights(folded: &str, raw: &str) -> [f32; N] {
+    let mut weights = [0.0; N];
+    if folded == "i" {
+        if raw == "I" {
+            weights[EN] += 1.5;
+        } else {
+            weights[DA] += 0.3;
+            weights[SV] += 0.3;
+            weights[NO] += 0.3;
+        }
+        return weights;
+    }
+    if let Some(w) = table().get(folded) {
+        weights = *w;
+    } else if folded.len() > 5 && folded.is_ascii() {
+        // Finnish case endings are a good tell on words no list holds.
+        let fi_suffix = ["ssa", "ssä", "lla", "llä", "sta", "lta", "ksi", "tta"]
+            .iter()
+            .any(|s| folded.ends_with(s));
+        if fi_suffix {
+            weights[FI] += 0.4;
+        }
+    }
+    weights
+}
+
 /// Running evidence for the language of one text.
 #[derive(Debug, Clone, Default)]
 pub struct LanguageScores {
@@ -490,28 +518,13 @@ impl LanguageScores {
     /// Count one folded word (`raw` is the word as written, to tell English "I" from Danish
     /// "i" = "in").
     pub fn add_word(&mut self, folded: &str, raw: &str) {
-        if folded == "i" {
-            if raw == "I" {
-                self.scores[EN] += 1.5;
-            } else {
-                self.scores[DA] += 0.3;
-                self.scores[SV] += 0.3;
-                self.scores[NO] += 0.3;
-            }
-            return;
-        }
-        if let Some(weights) = table().get(folded) {
-            for (s, w) in self.scores.iter_mut().zip(weights.iter()) {
-                *s += *w;
-            }
-        } else if folded.len() > 5 && folded.is_ascii() {
-            // Finnish case endings are a good tell on words no list holds.
-            let fi_suffix = ["ssa", "ssä", "lla", "llä", "sta", "lta", "ksi", "tta"]
-                .iter()
-                .any(|s| folded.ends_with(s));
-            if fi_suffix {
-                self.scores[FI] += 0.4;
-            }
+        self.add_weights(&word_weights(folded, raw));
+    }
+
+    /// Count one word whose [`word_weights`] are known.
+    pub fn add_weights(&mut self, weights: &[f32; N]) {
+        for (s, w) in self.scores.iter_mut().zip(weights.iter()) {
+            *s += *w;
         }
     }
 

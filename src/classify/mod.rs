@@ -81,14 +81,27 @@ pub fn classify(msg: &Message) -> Classification {
     let mut toks = Vec::with_capacity(combined.len() / 5);
     text::tokenize(&combined, 0, &mut toks);
 
+    // Fold each word and weigh it for the language; the lexicon's own words are looked up whole.
+    let lex = Lexicon::get();
     let mut folded = lexicon::WordList::with_capacity(toks.len());
+    let mut infos = Vec::with_capacity(toks.len());
     let mut scores = language::LanguageScores::default();
     let mut buf = String::new();
     for t in &toks {
         let raw = combined.get(t.start..t.end).unwrap_or("");
-        text::fold_into(raw, &mut buf);
-        scores.add_word(&buf, raw);
-        folded.push(&buf);
+        let info = lex.word(raw);
+        match info {
+            Some(info) => {
+                scores.add_weights(info.weights());
+                folded.push(info.folded());
+            }
+            None => {
+                text::fold_into(raw, &mut buf);
+                scores.add_word(&buf, raw);
+                folded.push(&buf);
+            }
+        }
+        infos.push(info);
     }
     scores.add_letters(&combined);
     let (language, _margin) = scores.best();
@@ -105,13 +118,12 @@ pub fn classify(msg: &Message) -> Classification {
     }
 
     // Stem (per allowed language) and tag.
-    let lex = Lexicon::get();
     let allowed = allowed_languages(language, scores.runner_up());
     let words: Vec<&str> = toks
         .iter()
         .map(|t| combined.get(t.start..t.end).unwrap_or(""))
         .collect();
-    let stems = lexicon::stem_all(lex, allowed, &words, &folded);
+    let stems = lexicon::stem_all_with(lex, allowed, &words, &folded, &infos);
     let sentence_end = sentence_ends(&toks);
     let mut tags: Vec<Concepts> = Vec::with_capacity(toks.len());
     let mut numbers: Vec<Option<u32>> = Vec::with_capacity(toks.len());
@@ -138,10 +150,7 @@ pub fn classify(msg: &Message) -> Classification {
     let sentences: Vec<u32> = toks.iter().map(|t| t.sentence).collect();
     let id = id_document::detect(msg, is_reply, &tags, &sentences);
 
-    let view = rules::View {
-        toks: &toks,
-        tags: &tags,
-    };
+    let view = rules::View::new(&toks, &tags);
     let mut hits = rules::evaluate(&view, &numbers);
 
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a

@@ -27,9 +27,68 @@ pub struct Hit {
 pub struct View<'a> {
     pub toks: &'a [Token],
     pub tags: &'a [Concepts],
+    index: SentenceIndex,
 }
 
-impl View<'_> {
+/// Where each sentence's tokens are and which concepts occur in it, so that the rules' many
+/// "is there an X in this sentence / nearby" questions skip sentences without any X.
+#[derive(Default)]
+struct SentenceIndex {
+    /// Per token: the range of tokens of its sentence and the concepts found there. Empty when
+    /// the tokens' sentence numbers do not increase run by run (never so for tokenised text), in
+    /// which case every question scans the whole text as written.
+    of_token: Vec<(usize, usize, Concepts)>,
+    /// All concepts of the text.
+    all: Concepts,
+}
+
+impl SentenceIndex {
+    fn new(toks: &[Token], tags: &[Concepts]) -> SentenceIndex {
+        let n = toks.len().min(tags.len());
+        let all = tags.iter().take(n).fold(0, |acc, t| acc | t);
+        let mut of_token = Vec::with_capacity(n);
+        let mut last: Option<u32> = None;
+        let mut start = 0;
+        while start < n {
+            let sent = toks.get(start).map_or(u32::MAX, |t| t.sentence);
+            let mut end = start;
+            let mut concepts = 0;
+            while end < n && toks.get(end).map_or(u32::MAX, |t| t.sentence) == sent {
+                concepts |= tags.get(end).copied().unwrap_or(0);
+                end += 1;
+            }
+            if last.is_some_and(|last| last >= sent) {
+                // Sentence numbers that do not increase: no shortcuts.
+                return SentenceIndex {
+                    of_token: Vec::new(),
+                    all,
+                };
+            }
+            last = Some(sent);
+            of_token.resize(end, (start, end, concepts));
+            start = end;
+        }
+        SentenceIndex { of_token, all }
+    }
+}
+
+impl<'a> View<'a> {
+    pub fn new(toks: &'a [Token], tags: &'a [Concepts]) -> View<'a> {
+        View {
+            toks,
+            tags,
+            index: SentenceIndex::new(toks, tags),
+        }
+    }
+
+    /// Whether the sentence of token `i` certainly has no token carrying `mask`.
+    fn sentence_lacks(&self, i: usize, mask: Concepts) -> bool {
+        self.index
+            .of_token
+            .get(i)
+            .is_some_and(|&(_, _, concepts)| concepts & mask == 0)
+    }
+
     fn tag(&self, i: usize) -> Concepts {
         self.tags.get(i).copied().unwrap_or(0)
     }
@@ -56,6 +115,9 @@ impl View<'_> {
         after: usize,
         same_segment: bool,
     ) -> Option<usize> {
+        if self.sentence_lacks(i, mask) {
+            return None;
+        }
         let sent = self.sentence(i);
         let seg = self.segment(i);
         let ok = |j: usize| {
@@ -76,11 +138,16 @@ impl View<'_> {
 
     fn in_sentence(&self, i: usize, mask: Concepts) -> Option<usize> {
         let sent = self.sentence(i);
-        (0..self.len()).find(|&j| j != i && self.sentence(j) == sent && self.has(j, mask))
+        let (start, end) = match self.index.of_token.get(i) {
+            Some(&(_, _, concepts)) if concepts & mask == 0 => return None,
+            Some(&(start, end, _)) => (start, end),
+            None => (0, self.len()),
+        };
+        (start..end).find(|&j| j != i && self.sentence(j) == sent && self.has(j, mask))
     }
 
     fn anywhere(&self, mask: Concepts) -> bool {
-        self.tags.iter().any(|t| t & mask != 0)
+        self.index.all & mask != 0 || self.tags.iter().skip(self.len()).any(|t| t & mask != 0)
     }
 
     /// Whether the word at `i` is negated: a NEG word up to five words before it (not across a
@@ -612,25 +679,13 @@ mod tests {
     fn delete_my_data_is_erasure_and_negation_cancels() {
         let tags = [c::I_SELF, c::REQ, c::DEL, c::MY, c::DATA_WEAK];
         let t = toks(tags.len(), None);
-        let hits = evaluate(
-            &View {
-                toks: &t,
-                tags: &tags,
-            },
-            &[None; 5],
-        );
+        let hits = evaluate(&View::new(&t, &tags), &[None; 5]);
         assert!(hits
             .iter()
             .any(|h| h.kind == RequestKind::Erasure && h.score >= 2.0));
         let tags = [c::I_SELF, c::NEG, c::REQ, c::MY, c::DATA_WEAK, c::DEL];
         let t = toks(tags.len(), None);
-        let hits = evaluate(
-            &View {
-                toks: &t,
-                tags: &tags,
-            },
-            &[None; 6],
-        );
+        let hits = evaluate(&View::new(&t, &tags), &[None; 6]);
         assert!(!hits.iter().any(|h| h.kind == RequestKind::Erasure));
     }
 
@@ -638,42 +693,21 @@ mod tests {
     fn article_numbers() {
         let tags = [c::ARTICLE, 0, c::LEGAL];
         let t = toks(3, None);
-        let hits = evaluate(
-            &View {
-                toks: &t,
-                tags: &tags,
-            },
-            &[None, Some(17), None],
-        );
+        let hits = evaluate(&View::new(&t, &tags), &[None, Some(17), None]);
         assert_eq!(hits.first().map(|h| h.kind), Some(RequestKind::Erasure));
         assert_eq!(article_kind(19), None);
     }
 
     #[test]
     fn empty_and_mismatched_inputs_do_not_panic() {
-        let v = View {
-            toks: &[],
-            tags: &[],
-        };
+        let v = View::new(&[], &[]);
         assert!(evaluate(&v, &[]).is_empty());
         let t = toks(2, Some(1));
         let tags = [
             c::DEL | c::NEG | c::WHAT | c::USE | c::STOP | c::CONSENT,
             c::ALL,
         ];
-        let _ = evaluate(
-            &View {
-                toks: &t,
-                tags: &tags,
-            },
-            &[],
-        );
-        let _ = evaluate(
-            &View {
-                toks: &t,
-                tags: &tags[..1],
-            },
-            &[Some(15)],
-        );
+        let _ = evaluate(&View::new(&t, &tags), &[]);
+        let _ = evaluate(&View::new(&t, &tags[..1]), &[Some(15)]);
     }
 }

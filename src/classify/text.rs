@@ -33,27 +33,45 @@ pub fn own_words(body: &str) -> String {
     }
     let mut out = String::with_capacity(body.len().min(8192));
     let mut paragraph: Vec<&str> = Vec::new();
+    let mut lower = String::new();
     for line in lines.iter().take(end) {
         let t = line.trim_start();
         if t.starts_with('>') || is_mobile_signature(t) {
             continue;
         }
         if t.trim().is_empty() {
-            flush_paragraph(&mut out, &mut paragraph);
+            flush_paragraph(&mut out, &mut paragraph, &mut lower);
         } else {
             paragraph.push(line);
         }
     }
-    flush_paragraph(&mut out, &mut paragraph);
+    flush_paragraph(&mut out, &mut paragraph, &mut lower);
     out
 }
 
-fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>) {
+fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>, lower: &mut String) {
     if paragraph.is_empty() {
         return;
     }
     let suspicious = paragraph.iter().map(|l| l.len()).sum::<usize>() > 60;
-    let disclaimer = suspicious && is_disclaimer(&paragraph.join(" ").to_lowercase());
+    let disclaimer = suspicious && {
+        lower.clear();
+        for (n, line) in paragraph.iter().enumerate() {
+            if n > 0 {
+                lower.push(' ');
+            }
+            lower.push_str(line);
+        }
+        // The markers are ASCII, and the only characters whose lower case holds ASCII are ASCII
+        // itself, 'İ' and the Kelvin sign: without those two, lower-casing the ASCII letters alone
+        // finds exactly the markers full lower-casing would.
+        if lower.contains(['\u{130}', '\u{212A}']) {
+            *lower = lower.to_lowercase();
+        } else {
+            lower.make_ascii_lowercase();
+        }
+        is_disclaimer(lower)
+    };
     if !disclaimer {
         for line in paragraph.iter() {
             out.push_str(line);
@@ -64,22 +82,24 @@ fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>) {
     paragraph.clear();
 }
 
+/// Confidentiality-disclaimer phrases (ASCII: see [`flush_paragraph`]).
+const DISCLAIMER_MARKERS: [&str; 12] = [
+    "fortrolig",
+    "confidential",
+    "intended recipient",
+    "rette modtager",
+    "vertraulich",
+    "konfidentiell",
+    "avsedd mottagare",
+    "rette mottaker",
+    "konfidensiell",
+    "vertrouwelijk",
+    "luottamuksellinen",
+    "received this e-mail in error",
+];
+
 fn is_disclaimer(lower: &str) -> bool {
-    const MARKERS: [&str; 12] = [
-        "fortrolig",
-        "confidential",
-        "intended recipient",
-        "rette modtager",
-        "vertraulich",
-        "konfidentiell",
-        "avsedd mottagare",
-        "rette mottaker",
-        "konfidensiell",
-        "vertrouwelijk",
-        "luottamuksellinen",
-        "received this e-mail in error",
-    ];
-    MARKERS.iter().any(|m| lower.contains(m))
+    DISCLAIMER_MARKERS.iter().any(|m| lower.contains(m))
 }
 
 /// Cheap pre-check: every quote header ends with ':' or starts with '-', '_' or a header label.
@@ -105,7 +125,6 @@ fn is_mobile_signature(line: &str) -> bool {
     {
         return false;
     }
-    let l = t.to_lowercase();
     const SIGS: [&str; 10] = [
         "sent from my",
         "sendt fra min",
@@ -118,6 +137,15 @@ fn is_mobile_signature(line: &str) -> bool {
         "verzonden vanaf mijn",
         "lähetetty",
     ];
+    if t.is_ascii() {
+        // Lower-casing keeps the length; compare prefixes without building the lower-case copy.
+        let b = t.as_bytes();
+        return SIGS.iter().any(|s| {
+            b.get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s.as_bytes()))
+        });
+    }
+    let l = t.to_lowercase();
     l.len() < 80 && SIGS.iter().any(|s| l.starts_with(s))
 }
 
@@ -256,6 +284,16 @@ fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
 /// "begrænsning", "begraensning" and "begransning" all become "begransning".
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() {
+        // The same mapping as below, for ASCII: letters lower-cased, apostrophes dropped.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        if out.contains('\'') {
+            out.retain(|c| c != '\'');
+        }
+        collapse_digraphs(out);
+        return;
+    }
     for c in word.chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
@@ -283,41 +321,26 @@ fn collapse_digraphs(s: &mut String) {
     if !s.is_ascii() || s.len() < 2 {
         return;
     }
-    let bytes = s.as_bytes();
-    let mut changed = false;
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        if matches!(
-            (bytes[i], bytes[i + 1]),
+    let digraph = |a: u8, b: u8| {
+        matches!(
+            (a, b),
             (b'a', b'e') | (b'o', b'e') | (b'a', b'a') | (b'u', b'e')
-        ) {
-            changed = true;
-            break;
-        }
-        i += 1;
-    }
-    if !changed {
+        )
+    };
+    if !s.as_bytes().windows(2).any(|w| match w {
+        [a, b] => digraph(*a, *b),
+        _ => false,
+    }) {
         return;
     }
-    let mut outb: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut j = 0;
-    while j < bytes.len() {
-        let b = bytes[j];
-        let next = bytes.get(j + 1).copied();
-        outb.push(b);
-        if matches!(
-            (b, next),
-            (b'a', Some(b'e')) | (b'o', Some(b'e')) | (b'a', Some(b'a')) | (b'u', Some(b'e'))
-        ) {
-            j += 2;
-        } else {
-            j += 1;
-        }
-    }
-    // Only ASCII went in, so this cannot fail; fall back to leaving the string alone.
-    if let Ok(folded) = String::from_utf8(outb) {
-        *s = folded;
-    }
+    // Left to right, a digraph's second letter is dropped and the letter after it starts afresh.
+    let mut prev: Option<u8> = None;
+    s.retain(|c| {
+        let b = u8::try_from(c).unwrap_or(0);
+        let drop = prev.is_some_and(|p| digraph(p, b));
+        prev = if drop { None } else { Some(b) };
+        !drop
+    });
 }
 
 /// Lower-cases a word into `out` character by character (the form the stemmers are given).
@@ -445,8 +468,10 @@ fn push_token(
     pending_comma: &mut bool,
     out: &mut Vec<Token>,
 ) {
-    let word = text.get(start..end).unwrap_or("");
-    let word = word.trim_end_matches(['\'', '’']);
+    let mut word = text.get(start..end).unwrap_or("");
+    while let Some(w) = word.strip_suffix('\'').or_else(|| word.strip_suffix('’')) {
+        word = w;
+    }
     let end = start + word.len();
     if word.is_empty() {
         return;
@@ -477,8 +502,7 @@ fn is_abbreviation(word: &str) -> bool {
         "art", "jf", "jfr", "fx", "evt", "bl", "ca", "nr", "dr", "stk", "z", "b", "bzw", "ggf",
         "inkl", "ekskl", "t", "e", "ex", "resp", "mfl", "u", "a", "i",
     ];
-    let lower = word.to_ascii_lowercase();
-    ABBR.contains(&lower.as_str())
+    ABBR.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// Strip reply/forward prefixes from a subject ("Re:", "SV:", "AW:", "Vs:", "Fwd:", …) and
@@ -530,6 +554,16 @@ mod tests {
         let body =
             "Please erase my data.\n\nThis e-mail is confidential. If you are not the intended recipient, delete it.";
         assert_eq!(own_words(body).trim(), "Please erase my data.");
+    }
+
+    #[test]
+    fn disclaimer_markers_are_ascii_and_found_in_any_case() {
+        assert!(DISCLAIMER_MARKERS.iter().all(|m| m.is_ascii()));
+        let body =
+            "Hej.\n\nDENNE E-MAIL ER FORTROLIG og må kun læses af den rette modtager. Æ Ø Å.";
+        assert_eq!(own_words(body).trim(), "Hej.");
+        let body = "Hej.\n\nDenne İ-mail er FORTROLIG og må kun læses af den rette modtager. K";
+        assert_eq!(own_words(body).trim(), "Hej.");
     }
 
     #[test]

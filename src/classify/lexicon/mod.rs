@@ -194,32 +194,53 @@ pub mod c {
     pub const PASSIVE: Concepts = 1 << 78;
 }
 
-/// FNV-1a: the lexicon's keys are short words, for which SipHash is several times slower and
-/// HashDoS is no concern (the keys are our own).
+/// A multiply-rotate hash in the style of FxHash that takes eight bytes per step: the lexicon's
+/// keys are short words, for which SipHash (and byte-at-a-time FNV) is several times slower, and
+/// HashDoS is no concern (the keys are our own; a hostile text only costs probes, never results).
 #[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+pub struct WordHasher(u64);
 
-impl std::hash::Hasher for Fnv {
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // hashbrown takes the bucket from the low bits and a tag from the top seven: mix both.
+        let h = self.0;
+        (h ^ (h >> 29)).wrapping_mul(SEED) ^ (h >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(rest) {
+                *w = *b;
+            }
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
 }
 
 /// Hash maps and sets keyed by short words.
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// One term of a language list.
 pub type Term = (&'static str, Concepts);
@@ -335,9 +356,35 @@ const NONE: u32 = u32::MAX;
 
 /// What the lexicon knows about a word it is written with: its folded stem in every language and
 /// the entries that stem starts.
+#[derive(Clone)]
 struct KnownWord {
     stems: [String; ALGORITHMS.len()],
     groups: [u32; ALGORITHMS.len()],
+}
+
+/// Everything the classifier works out for one word as written, computed once for the words the
+/// lexicon and the language markers are written with (lower-case and capitalised) — the bulk of a
+/// request's words — so that such a word costs one table look-up.
+pub struct WordInfo {
+    folded: String,
+    weights: [f32; ALGORITHMS.len()],
+    /// Entries of the exact folded word.
+    exact: u32,
+    /// [`Lexicon::may_match`] of the folded word.
+    may: u8,
+    known: KnownWord,
+}
+
+impl WordInfo {
+    /// The folded word ([`fold`]).
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// What the word adds to the language scores ([`super::language::word_weights`]).
+    pub fn weights(&self) -> &[f32; ALGORITHMS.len()] {
+        &self.weights
+    }
 }
 
 pub struct Lexicon {
@@ -353,6 +400,8 @@ pub struct Lexicon {
     /// folded stem in every language: most words of a request are among them, and a table look-up
     /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
     known: FastMap<String, KnownWord>,
+    /// The same words as written (lower-case and capitalised), with all that is known of them.
+    words: FastMap<String, WordInfo>,
 }
 
 fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
@@ -480,20 +529,11 @@ impl Lexicon {
             };
             group_of(&mut index.stems, key, entry);
         }
-        let mut known: FastMap<String, KnownWord> = FastMap::default();
-        let words = all_terms()
-            .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
-            .chain(super::language::marker_words());
-        let mut lower = String::new();
-        for word in words {
-            lower_into(word, &mut lower);
-            if known.contains_key(lower.as_str()) {
-                continue;
-            }
+        let know = |lower: &str| -> KnownWord {
             let stems: [String; ALGORITHMS.len()] = std::array::from_fn(|l| {
                 let mut out = String::new();
                 if let Some(index) = langs.get(l) {
-                    fold_into(&index.stemmer.stem(&lower), &mut out);
+                    fold_into(&index.stemmer.stem(lower), &mut out);
                 }
                 out
             });
@@ -503,7 +543,48 @@ impl Lexicon {
                     _ => NONE,
                 }
             });
-            known.insert(lower.clone(), KnownWord { stems, groups });
+            KnownWord { stems, groups }
+        };
+        let mut known: FastMap<String, KnownWord> = FastMap::default();
+        let mut words: FastMap<String, WordInfo> = FastMap::default();
+        let vocabulary = all_terms()
+            .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
+            .chain(super::language::marker_words());
+        let mut lower = String::new();
+        for word in vocabulary {
+            lower_into(word, &mut lower);
+            if known.contains_key(lower.as_str()) {
+                continue;
+            }
+            let this = know(&lower);
+            known.insert(lower.clone(), this.clone());
+            let mut chars = lower.chars();
+            let capitalised: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            for raw in [lower.clone(), capitalised] {
+                if words.contains_key(raw.as_str()) {
+                    continue;
+                }
+                let folded = fold(&raw);
+                let mut raw_lower = String::new();
+                lower_into(&raw, &mut raw_lower);
+                let info = WordInfo {
+                    weights: super::language::word_weights(&folded, &raw),
+                    exact: exact.get(folded.as_str()).copied().unwrap_or(NONE),
+                    may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
+                    known: if raw_lower == lower {
+                        this.clone()
+                    } else {
+                        know(&raw_lower)
+                    },
+                    folded,
+                };
+                words.insert(raw, info);
+            }
         }
         Lexicon {
             langs,
@@ -511,7 +592,13 @@ impl Lexicon {
             exact,
             prefixes,
             known,
+            words,
         }
+    }
+
+    /// What is known of a word as written, when it is one the lexicon is written with.
+    pub fn word(&self, raw: &str) -> Option<&WordInfo> {
+        self.words.get(raw)
     }
 
     pub fn get() -> &'static Lexicon {
@@ -634,6 +721,18 @@ impl Lexicon {
 /// and look up the entries each stem and each exact folded word starts. `words[j]` is word `j`
 /// as written, `folded` holds the folded words.
 pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &WordList) -> Stems {
+    let infos: Vec<Option<&WordInfo>> = words.iter().map(|w| lex.word(w)).collect();
+    stem_all_with(lex, allowed, words, folded, &infos)
+}
+
+/// [`stem_all`] with each word's [`Lexicon::word`] already looked up.
+pub fn stem_all_with(
+    lex: &Lexicon,
+    allowed: u8,
+    words: &[&str],
+    folded: &WordList,
+    infos: &[Option<&WordInfo>],
+) -> Stems {
     let mut out = Stems {
         words: Default::default(),
         groups: Vec::with_capacity(folded.len()),
@@ -645,12 +744,16 @@ pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &WordList) -
             list.push_empty(words.len());
         }
     }
+    let info_of = |j: usize| infos.get(j).copied().flatten();
     for j in 0..folded.len() {
-        let exact = folded
-            .get(j)
-            .and_then(|f| lex.exact.get(f))
-            .copied()
-            .unwrap_or(NONE);
+        let exact = match info_of(j) {
+            Some(info) if j < words.len() => info.exact,
+            _ => folded
+                .get(j)
+                .and_then(|f| lex.exact.get(f))
+                .copied()
+                .unwrap_or(NONE),
+        };
         let mut groups = [NONE; ALGORITHMS.len() + 1];
         if let Some(slot) = groups.last_mut() {
             *slot = exact;
@@ -661,12 +764,18 @@ pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &WordList) -
     let mut buf = String::new();
     for (j, w) in words.iter().enumerate() {
         let Some(f) = folded.get(j) else { break };
-        let langs = lex.may_match(f) & active;
+        let info = info_of(j);
+        let langs = info.map_or_else(|| lex.may_match(f), |i| i.may) & active;
         if langs == 0 {
             continue;
         }
-        lower_into(w, &mut lower);
-        let known = lex.known.get(lower.as_str());
+        let known = match info {
+            Some(i) => Some(&i.known),
+            None => {
+                lower_into(w, &mut lower);
+                lex.known.get(lower.as_str())
+            }
+        };
         for (l, index) in lex.langs.iter().enumerate() {
             if langs & (1u8 << l) == 0 {
                 continue;
