@@ -98,6 +98,11 @@ pub struct ServerConfig {
     /// IMAP only: how often to look for new mail when the server cannot IDLE.
     #[serde(default = "default_poll", deserialize_with = "de_duration")]
     pub poll_interval: Duration,
+    /// IMAP only: mail that reached the mailbox longer ago than this when it is first read (old
+    /// mail at the first run, after a UIDVALIDITY change, or moved back into the inbox) opens no
+    /// case; a request in it goes on the review list instead.
+    #[serde(default = "default_read_history", deserialize_with = "de_duration")]
+    pub read_history: Duration,
     /// IMAP only: wait for new mail with IDLE when the server offers it (`false` polls every
     /// `poll_interval`, for servers whose IDLE is unreliable).
     #[serde(default = "default_true")]
@@ -353,6 +358,9 @@ fn de_target_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<TargetDuratio
 
 fn default_security() -> Security {
     Security::Tls
+}
+fn default_read_history() -> Duration {
+    Duration::from_secs(30 * 86_400)
 }
 fn default_true() -> bool {
     true

@@ -373,3 +373,33 @@ async fn check_reports_each_part_and_names_the_failing_server() {
         "names the server, never the password: {line}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn old_mail_found_at_the_first_run_is_reviewed_not_opened_as_a_case() {
+    let servers = MailServers::start().await.unwrap();
+    let app = App::new(&servers);
+    let mut session = servers
+        .imap_login(BUSINESS, BUSINESS_PASSWORD)
+        .await
+        .unwrap();
+    session
+        .append(
+            "INBOX",
+            None,
+            Some("\"02-Jan-2025 10:00:00 +0100\""),
+            &danish_access_request("old@example.dk"),
+        )
+        .await
+        .unwrap();
+    session.logout().await.unwrap();
+    app.ok(&["run", "--once"]);
+    assert!(
+        app.json(&["cases", "--json"]).is_empty(),
+        "no case with a deadline long past"
+    );
+    let listing = app.ok(&["cases"]);
+    assert!(
+        listing.contains("Messages to review") && listing.contains("Indsigt i mine oplysninger"),
+        "{listing}"
+    );
+}

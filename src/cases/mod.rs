@@ -166,6 +166,10 @@ pub struct Arrival<'a> {
     /// In-Reply-To and References ids.
     pub thread_ids: &'a [&'a str],
     pub classification: &'a Classification,
+    /// The message reached the mailbox before the history window (e.g. old mail found at the
+    /// first run): a request in it is put up for review instead of opening a case whose
+    /// deadline passed long ago.
+    pub before_history: bool,
 }
 
 /// What to do with a newly read message.
@@ -228,11 +232,11 @@ pub fn route(arrival: Arrival<'_>, open_cases: &[OpenCase]) -> Routing {
             id_document: class.id_document,
         };
     }
-    if class.is_request() {
+    if class.is_request() && !arrival.before_history {
         Routing::Open {
             kinds: class.kinds.clone(),
         }
-    } else if class.needs_review() {
+    } else if class.is_request() || class.needs_review() {
         Routing::Review
     } else {
         Routing::Ignore
@@ -317,6 +321,7 @@ mod tests {
                 sender: Some("anna@example.dk"),
                 thread_ids: &[],
                 classification: &c,
+                before_history: false,
             },
             &[],
         );
@@ -341,6 +346,7 @@ mod tests {
                 sender: Some("anna@example.dk"),
                 thread_ids: &["ask-id@calmo.dk"],
                 classification: &c,
+                before_history: false,
             },
             &cases,
         );
@@ -366,6 +372,7 @@ mod tests {
                 sender: Some("anna@example.dk"),
                 thread_ids: &[],
                 classification: &c,
+                before_history: false,
             },
             &cases,
         );
@@ -388,6 +395,7 @@ mod tests {
                 sender: Some("anna@example.dk"),
                 thread_ids: &[],
                 classification: &c,
+                before_history: false,
             },
             &cases,
         );
@@ -403,10 +411,28 @@ mod tests {
                 sender: Some("anna@example.dk"),
                 thread_ids: &["req@x"],
                 classification: &c,
+                before_history: false,
             },
             &cases,
         );
         assert_eq!(routing, Routing::Ignore);
+    }
+
+    #[test]
+    fn an_old_request_found_at_first_run_is_reviewed_not_opened() {
+        let c = class(&[RequestKind::Erasure], false, false);
+        let arrival = Arrival {
+            sender: Some("anna@example.dk"),
+            thread_ids: &[],
+            classification: &c,
+            before_history: true,
+        };
+        assert_eq!(route(arrival, &[]), Routing::Review);
+        let cases = [open_case(2, "anna@example.dk", &[])];
+        assert!(matches!(
+            route(arrival, &cases),
+            Routing::Join { case_id: 2, .. }
+        ));
     }
 
     #[test]
@@ -419,6 +445,7 @@ mod tests {
                 sender: Some("anna@example.dk"),
                 thread_ids: &[],
                 classification: &c,
+                before_history: false,
             },
             &[],
         );

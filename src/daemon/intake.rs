@@ -44,6 +44,8 @@ pub struct Intake<'a> {
     pub mailbox: &'a str,
     pub uid_validity: u32,
     pub now: DateTime<Utc>,
+    /// Mail that reached the mailbox before this opens no case (see `imap.read_history`).
+    pub history_starts: DateTime<Utc>,
 }
 
 /// The key a message is known by: its Message-ID, or a hash of its bytes when it has none.
@@ -72,7 +74,7 @@ impl Intake<'_> {
             Err(e) => {
                 tracing::warn!(uid = fetched.uid, error = %e, "message could not be parsed; recorded for review");
                 let recorded = self
-                    .record(conn, fetched, &key, None, None, Some(e.to_string()))
+                    .record(conn, fetched, &key, None, None, true, Some(e.to_string()))
                     .await?;
                 return Ok(match recorded {
                     messages::Upsert::Inserted(_) => Outcome::Unreadable,
@@ -100,11 +102,13 @@ impl Intake<'_> {
                 sender: msg.sender_address(),
                 thread_ids: &thread_ids,
                 classification: &class,
+                before_history: fetched.arrived_at < self.history_starts,
             },
             &open_cases,
         );
+        let review = matches!(routing, Routing::Review);
         let message_row = match self
-            .record(conn, fetched, &key, Some(&msg), Some(&class), None)
+            .record(conn, fetched, &key, Some(&msg), Some(&class), review, None)
             .await?
         {
             messages::Upsert::Inserted(id) => id,
@@ -146,6 +150,7 @@ impl Intake<'_> {
             &key,
             parsed.as_ref(),
             None,
+            true,
             Some(error.to_string()),
         )
         .await?;
@@ -159,9 +164,10 @@ impl Intake<'_> {
         key: &str,
         msg: Option<&Message>,
         class: Option<&Classification>,
+        review: bool,
         parse_error: Option<String>,
     ) -> anyhow::Result<messages::Upsert> {
-        let needs_review = parse_error.is_some() || class.is_some_and(|c| c.needs_review());
+        let needs_review = review || parse_error.is_some();
         Ok(messages::upsert(
             conn,
             &messages::NewMessage {

@@ -91,6 +91,10 @@ pub async fn sync_inbox(ctx: &Context, imap: &mut Imap) -> anyhow::Result<SyncRe
             mailbox: &mailbox,
             uid_validity: selected.uid_validity,
             now,
+            history_starts: chrono::Duration::from_std(ctx.config.imap.read_history)
+                .ok()
+                .and_then(|window| now.checked_sub_signed(window))
+                .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC),
         };
         let mut tx = ctx.db.begin().await?;
         for message in &fetched {
