@@ -17,6 +17,21 @@ use crate::storage::{audit, cases as case_store, messages, SqliteConnection};
 
 use super::drafting::{self, Thread};
 
+/// What was made of a message, for recording it.
+enum Reading<'m> {
+    Read {
+        msg: &'m Message,
+        class: &'m Classification,
+        /// Put it on the review list.
+        review: bool,
+    },
+    /// It could not be parsed or handled; kept for review with the error.
+    Failed {
+        msg: Option<&'m Message>,
+        error: String,
+    },
+}
+
 /// At most this many thread ids of a message are looked up.
 const MAX_THREAD_IDS: usize = 50;
 
@@ -74,7 +89,15 @@ impl Intake<'_> {
             Err(e) => {
                 tracing::warn!(uid = fetched.uid, error = %e, "message could not be parsed; recorded for review");
                 let recorded = self
-                    .record(conn, fetched, &key, None, None, true, Some(e.to_string()))
+                    .record(
+                        conn,
+                        fetched,
+                        &key,
+                        Reading::Failed {
+                            msg: None,
+                            error: e.to_string(),
+                        },
+                    )
                     .await?;
                 return Ok(match recorded {
                     messages::Upsert::Inserted(_) => Outcome::Unreadable,
@@ -108,7 +131,16 @@ impl Intake<'_> {
         );
         let review = matches!(routing, Routing::Review);
         let message_row = match self
-            .record(conn, fetched, &key, Some(&msg), Some(&class), review, None)
+            .record(
+                conn,
+                fetched,
+                &key,
+                Reading::Read {
+                    msg: &msg,
+                    class: &class,
+                    review,
+                },
+            )
             .await?
         {
             messages::Upsert::Inserted(id) => id,
@@ -144,16 +176,11 @@ impl Intake<'_> {
     ) -> anyhow::Result<()> {
         let parsed = Message::parse(&fetched.raw).ok();
         let key = message_key(parsed.as_ref(), &fetched.raw);
-        self.record(
-            conn,
-            fetched,
-            &key,
-            parsed.as_ref(),
-            None,
-            true,
-            Some(error.to_string()),
-        )
-        .await?;
+        let reading = Reading::Failed {
+            msg: parsed.as_ref(),
+            error: error.to_string(),
+        };
+        self.record(conn, fetched, &key, reading).await?;
         Ok(())
     }
 
@@ -162,12 +189,12 @@ impl Intake<'_> {
         conn: &mut SqliteConnection,
         fetched: &Fetched,
         key: &str,
-        msg: Option<&Message>,
-        class: Option<&Classification>,
-        review: bool,
-        parse_error: Option<String>,
+        reading: Reading<'_>,
     ) -> anyhow::Result<messages::Upsert> {
-        let needs_review = review || parse_error.is_some();
+        let (msg, class, needs_review, parse_error) = match reading {
+            Reading::Read { msg, class, review } => (Some(msg), Some(class), review, None),
+            Reading::Failed { msg, error } => (msg, None, true, Some(error)),
+        };
         Ok(messages::upsert(
             conn,
             &messages::NewMessage {
