@@ -10,7 +10,7 @@
 # Usage: sudo scripts/install-test-deps.sh
 set -eu
 
-PACKAGES="dovecot-imapd dovecot-lmtpd postfix"
+PACKAGES="dovecot-imapd dovecot-lmtpd postfix openssl"
 SERVICES="dovecot postfix"
 
 say() { printf 'install-test-deps: %s\n' "$*"; }

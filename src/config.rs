@@ -92,6 +92,9 @@ pub struct ServerConfig {
     pub username: Option<String>,
     pub password_file: Option<PathBuf>,
     pub password_env: Option<String>,
+    /// A PEM file of extra CA certificates to trust (a server with a private CA); the public
+    /// web PKI roots are always trusted.
+    pub ca_file: Option<PathBuf>,
     /// IMAP only: the watched mailbox.
     #[serde(default = "default_inbox")]
     pub mailbox: String,
@@ -503,6 +506,14 @@ impl Config {
             }
             if let Some(file) = &server.password_file {
                 check_secret_file(file).map_err(|e| format!("{section}.password_file: {e}"))?;
+            }
+            if let Some(file) = &server.ca_file {
+                if !file.is_file() {
+                    return Err(format!(
+                        "{section}.ca_file: {} is not a readable file of PEM certificates",
+                        file.display()
+                    ));
+                }
             }
         }
         if self.imap.username.is_none() {

@@ -97,7 +97,7 @@ impl Imap {
             ))
         })?;
         let stream = match config.security {
-            Security::Tls => start_tls(tcp, &config.host)
+            Security::Tls => start_tls(tcp, &config.host, config.ca_file.as_deref())
                 .await
                 .map_err(|e| fail(format!("TLS failed: {e}; is imap.port the TLS port (993)?")))?,
             Security::None => MailStream::Plain(tcp),
@@ -107,7 +107,7 @@ impl Imap {
                 timed(client.run_command_and_check_ok("STARTTLS", None))
                     .await
                     .map_err(|e| fail(format!("STARTTLS refused: {e}")))?;
-                start_tls(client.into_inner(), &config.host)
+                start_tls(client.into_inner(), &config.host, config.ca_file.as_deref())
                     .await
                     .map_err(|e| fail(format!("TLS after STARTTLS failed: {e}")))?
             }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use super::MailError;
@@ -46,6 +47,21 @@ impl Smtp {
         let mut builder = builder
             .port(config.port)
             .timeout(Some(Duration::from_secs(60)));
+        if let Some(ca_file) = &config.ca_file {
+            let pem = std::fs::read(ca_file)
+                .map_err(|e| fail(format!("smtp.ca_file {}: {e}", ca_file.display())))?;
+            let certificate = Certificate::from_pem(&pem)
+                .map_err(|e| fail(format!("smtp.ca_file {}: {e}", ca_file.display())))?;
+            let parameters = TlsParameters::builder(config.host.clone())
+                .add_root_certificate(certificate)
+                .build_rustls()
+                .map_err(|e| fail(format!("TLS set-up: {e}")))?;
+            builder = match config.security {
+                Security::Tls => builder.tls(Tls::Wrapper(parameters)),
+                Security::Starttls => builder.tls(Tls::Required(parameters)),
+                Security::None => builder,
+            };
+        }
         if let Some(password) = config.password().map_err(fail)? {
             let username = config.username.clone().unwrap_or_default();
             builder =

@@ -2,6 +2,7 @@
 //! the IMAP client can be written once for every `security` setting.
 
 use std::io;
+use std::path::Path;
 use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
@@ -31,38 +32,75 @@ pub async fn connect_tcp(host: &str, port: u16) -> io::Result<TcpStream> {
     Ok(stream)
 }
 
-/// Wrap a connected TCP stream in TLS, verifying the certificate for `host`.
-pub async fn start_tls(tcp: TcpStream, host: &str) -> io::Result<MailStream> {
+/// Wrap a connected TCP stream in TLS, verifying the certificate for `host` against the web PKI
+/// roots and the certificates in `ca_file`, if given.
+pub async fn start_tls(
+    tcp: TcpStream,
+    host: &str,
+    ca_file: Option<&Path>,
+) -> io::Result<MailStream> {
     let name = rustls::pki_types::ServerName::try_from(host.to_string()).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("invalid server name: {e}"),
         )
     })?;
-    let connector = tokio_rustls::TlsConnector::from(tls_config());
+    let config = match ca_file {
+        None => tls_config(),
+        Some(file) => tls_config_with(file)?,
+    };
+    let connector = tokio_rustls::TlsConnector::from(config);
     let tls = tokio::time::timeout(CONNECT_TIMEOUT, connector.connect(name, tcp))
         .await
         .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "TLS handshake timed out"))??;
     Ok(MailStream::Tls(Box::new(tls)))
 }
 
-/// The process-wide TLS client configuration.
+/// The process-wide TLS client configuration: the web PKI roots.
 pub fn tls_config() -> Arc<rustls::ClientConfig> {
     static CONFIG: OnceLock<Arc<rustls::ClientConfig>> = OnceLock::new();
-    CONFIG
-        .get_or_init(|| {
-            let roots = rustls::RootCertStore {
-                roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-            };
-            let provider = Arc::new(rustls::crypto::ring::default_provider());
-            let config = rustls::ClientConfig::builder_with_provider(provider)
-                .with_safe_default_protocol_versions()
-                .expect("ring supports the default protocol versions")
-                .with_root_certificates(roots)
-                .with_no_client_auth();
-            Arc::new(config)
-        })
-        .clone()
+    CONFIG.get_or_init(|| client_config(web_roots())).clone()
+}
+
+/// The web PKI roots plus the PEM certificates in `ca_file`.
+pub fn tls_config_with(ca_file: &Path) -> io::Result<Arc<rustls::ClientConfig>> {
+    use rustls::pki_types::pem::PemObject;
+    let bad = |e: String| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {e}", ca_file.display()),
+        )
+    };
+    let mut roots = web_roots();
+    let mut added = 0;
+    for cert in
+        rustls::pki_types::CertificateDer::pem_file_iter(ca_file).map_err(|e| bad(e.to_string()))?
+    {
+        roots
+            .add(cert.map_err(|e| bad(e.to_string()))?)
+            .map_err(|e| bad(e.to_string()))?;
+        added += 1;
+    }
+    if added == 0 {
+        return Err(bad("no PEM certificate in the file".into()));
+    }
+    Ok(client_config(roots))
+}
+
+fn web_roots() -> rustls::RootCertStore {
+    rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    }
+}
+
+fn client_config(roots: rustls::RootCertStore) -> Arc<rustls::ClientConfig> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("ring supports the default protocol versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Arc::new(config)
 }
 
 impl AsyncRead for MailStream {

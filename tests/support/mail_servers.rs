@@ -116,6 +116,10 @@ pub struct Options {
     pub ready_timeout: Duration,
     /// Parent of the temporary directory.
     pub tmp_parent: Option<PathBuf>,
+    /// Also offer TLS: a private CA ([`MailServers::ca_file`]) signs a certificate for
+    /// `localhost`/127.0.0.1; Dovecot answers IMAPS on [`MailServers::imaps_port`] and STARTTLS on
+    /// the IMAP port, Postfix offers STARTTLS.
+    pub tls: bool,
 }
 
 impl Default for Options {
@@ -132,11 +136,13 @@ impl Default for Options {
             .map(Duration::from_secs)
             .unwrap_or(Duration::from_secs(15));
         let tmp_parent = std::env::var_os("MAIL_SERVERS_TMPDIR").map(PathBuf::from);
+        let tls = std::env::var("MAIL_SERVERS_TLS").is_ok_and(|v| !v.is_empty() && v != "0");
         Options {
             smtp,
             keep_dir,
             ready_timeout,
             tmp_parent,
+            tls,
         }
     }
 }
@@ -145,6 +151,9 @@ impl Default for Options {
 pub struct MailServers {
     dir: PathBuf,
     imap_port: u16,
+    /// IMAPS (TLS from the first byte); 0 without [`Options::tls`].
+    imaps_port: u16,
+    tls: bool,
     lmtp_port: u16,
     smtp_port: u16,
     backend: SmtpBackend,
@@ -253,17 +262,21 @@ impl MailServers {
             bail!("temporary directory {} is unusable for server configs (non-UTF-8, whitespace or too long for socket paths); set MAIL_SERVERS_TMPDIR", dir.display());
         }
 
-        let (imap_port, lmtp_port, smtp_port) = {
-            let ports = free_ports(if backend == SmtpBackend::Postfix {
-                3
+        let (imap_port, lmtp_port, smtp_port, imaps_port) = {
+            let ports = free_ports(4)?;
+            let smtp = if backend == SmtpBackend::Postfix {
+                ports[2]
             } else {
-                2
-            })?;
-            (ports[0], ports[1], ports.get(2).copied().unwrap_or(0))
+                0
+            };
+            let imaps = if options.tls { ports[3] } else { 0 };
+            (ports[0], ports[1], smtp, imaps)
         };
         let mut servers = MailServers {
             dir,
             imap_port,
+            imaps_port,
+            tls: options.tls,
             lmtp_port,
             smtp_port,
             backend,
@@ -281,6 +294,9 @@ impl MailServers {
         let deadline = started + options.ready_timeout;
 
         // Launch everything, then wait for all greetings: the servers get ready in parallel.
+        if options.tls {
+            servers.write_tls_files()?;
+        }
         servers.write_dovecot_config(root)?;
         if backend == SmtpBackend::Postfix {
             servers.write_postfix_config()?;
@@ -316,6 +332,15 @@ impl MailServers {
     /// Dovecot's plain-text IMAP port (no TLS; `LOGIN`/`AUTHENTICATE PLAIN` allowed).
     pub fn imap_port(&self) -> u16 {
         self.imap_port
+    }
+    /// Dovecot's IMAPS port (TLS from the first byte), when started with [`Options::tls`].
+    pub fn imaps_port(&self) -> u16 {
+        self.imaps_port
+    }
+    /// The private CA certificate (PEM) that signed the servers' certificate for `localhost` and
+    /// 127.0.0.1, when started with [`Options::tls`].
+    pub fn ca_file(&self) -> PathBuf {
+        self.dir.join("tls/ca.pem")
     }
     /// Dovecot's LMTP port (what Postfix delivers to).
     pub fn lmtp_port(&self) -> u16 {
@@ -746,7 +771,7 @@ listen = {HOST}
 default_internal_user = {internal_user}
 default_internal_group = {internal_group}
 default_login_user = {login_user}
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_verbose = yes
@@ -796,7 +821,8 @@ service imap-login {{
     port = {imap}
   }}
   inet_listener imaps {{
-    port = 0
+    address = {HOST}
+    port = {imaps}
   }}
 }}
 service lmtp {{
@@ -815,7 +841,13 @@ service anvil {{
 }}
 "#,
             imap = self.imap_port,
+            imaps = self.imaps_port,
             lmtp = self.lmtp_port,
+            ssl = if self.tls {
+                format!("ssl = yes\nssl_cert = <{d}/tls/server.pem\nssl_key = <{d}/tls/server.key")
+            } else {
+                "ssl = no".to_owned()
+            },
         );
         fs::write(self.dir.join("dovecot/dovecot.conf"), config)?;
         Ok(())
@@ -841,6 +873,94 @@ service anvil {{
             poll_until(deadline, || read_pid(&pid_file))
                 .ok_or_else(|| self.with_logs(anyhow!("dovecot wrote no pid file")))?,
         );
+        Ok(())
+    }
+
+    /// A private CA and a certificate it signed for `localhost` and 127.0.0.1 (openssl, EC
+    /// keys: a few milliseconds), in `dir()/tls`.
+    fn write_tls_files(&self) -> Result<()> {
+        let t = self.dir.join("tls");
+        fs::create_dir_all(&t)?;
+        fs::set_permissions(&t, fs::Permissions::from_mode(0o755))?;
+        fs::write(
+            t.join("server.ext"),
+            "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=critical,CA:FALSE\n\
+             keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n",
+        )?;
+        let ec = [
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+        ];
+        let steps: [Vec<&str>; 3] = [
+            [
+                &["req", "-x509"][..],
+                &ec[..],
+                &[
+                    "-keyout",
+                    "ca.key",
+                    "-out",
+                    "ca.pem",
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=mail-servers test CA",
+                    "-addext",
+                    "basicConstraints=critical,CA:TRUE",
+                    "-addext",
+                    "keyUsage=critical,keyCertSign,cRLSign",
+                ][..],
+            ]
+            .concat(),
+            [
+                &["req"][..],
+                &ec[..],
+                &[
+                    "-keyout",
+                    "server.key",
+                    "-out",
+                    "server.csr",
+                    "-subj",
+                    "/CN=localhost",
+                ][..],
+            ]
+            .concat(),
+            vec![
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                "server.pem",
+                "-days",
+                "2",
+                "-extfile",
+                "server.ext",
+            ],
+        ];
+        for args in steps {
+            let out = Command::new("openssl")
+                .args(&args)
+                .current_dir(&t)
+                .output()
+                .context("running openssl (package openssl) to make test certificates")?;
+            if !out.status.success() {
+                bail!(
+                    "openssl {} failed: {}",
+                    args.join(" "),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        }
+        // Dovecot and Postfix read the key as root at start-up; keep it private anyway.
+        fs::set_permissions(t.join("server.key"), fs::Permissions::from_mode(0o600))?;
         Ok(())
     }
 
@@ -912,8 +1032,16 @@ maximal_backoff_time = 5s
 biff = no
 append_dot_mydomain = no
 smtpd_banner = $myhostname ESMTP
+{tls}
 "#,
             lmtp = self.lmtp_port,
+            tls = if self.tls {
+                let t = self.dir.join("tls");
+                let t = t.to_str().expect("checked to be UTF-8");
+                format!("smtpd_tls_cert_file = {t}/server.pem\nsmtpd_tls_key_file = {t}/server.key\nsmtpd_tls_security_level = may")
+            } else {
+                String::new()
+            },
         );
         // `chroot` (5th column) is `n` everywhere: the queue is not a chroot jail.
         let master_cf = format!(
@@ -939,6 +1067,7 @@ discard    unix  - - n -     - discard
 lmtp       unix  - - n -     - lmtp
 anvil      unix  - - n -     1 anvil
 scache     unix  - - n -     1 scache
+tlsmgr     unix  - - n 1000? 1 tlsmgr
 postlog    unix-dgram n - n - 1 postlogd
 "#,
             smtp = self.smtp_port,
