@@ -5,4 +5,4 @@
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh
-exec cargo test --locked --all-targets "$@"
+exec cargo test --locked "$@"
