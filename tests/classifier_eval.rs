@@ -1,9 +1,12 @@
-//! Evaluates the classifier on the labelled corpus in `tests/corpus/` (labels in
-//! `tests/corpus/labels.tsv`: file, kinds, id_document, automated, language).
+//! Evaluates the classifier on two labelled sets: the corpus it was tuned on (`tests/corpus/`) and
+//! the independently written development set (`tests/corpus_blind/`). Labels live in each
+//! folder's `labels.tsv`: file, kinds (comma list; `-` or empty for no request), id_document,
+//! automated, language; a header line (`file` …) or `#` comment lines are skipped.
 //!
-//! Prints a per-kind precision/recall table and the request-level, exact-kind-set, language,
-//! ID-document and automated figures, then asserts floors. Run with `--nocapture` to see the
-//! table and the misclassified files.
+//! For each set it prints a per-kind precision/recall table and the request-level, exact-kind-set,
+//! language, ID-document and automated figures, lists the disagreements, then asserts that set's
+//! floors. Run with `--nocapture` to see the tables. (`tests/corpus_blind2/` is the team's
+//! held-out check and is deliberately not read here.)
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -20,36 +23,59 @@ struct Label {
     language: Language,
 }
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+/// The minimum figures a set must reach.
+struct Floors {
+    min_messages: usize,
+    request_recall: f64,
+    request_precision: f64,
+    exact_kind_set: f64,
+    language: f64,
+    automated_recall: f64,
+    kind_precision: f64,
+    kind_recall: f64,
 }
 
-fn corpus_dir_checked() -> PathBuf {
-    // The scratch build crate mounts these files from elsewhere; fall back to this file's folder.
-    let here = corpus_dir();
+/// What one evaluation found.
+struct Report {
+    messages: usize,
+    request_precision: f64,
+    request_recall: f64,
+    exact_kind_set: f64,
+    language: f64,
+    automated_recall: f64,
+    automated_as_request: Vec<String>,
+    human_marked_automated: Vec<String>,
+    per_kind: Vec<(RequestKind, f64, f64)>,
+}
+
+fn set_dir(name: &str) -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(name);
     if here.join("labels.tsv").exists() {
         return here;
     }
+    // The scratch build crate mounts this file from elsewhere: find the set next to it.
     Path::new(file!())
         .parent()
-        .map(|p| p.join("corpus"))
+        .map(|p| p.join(name))
         .unwrap_or(here)
 }
 
 fn load_labels(dir: &Path) -> Vec<Label> {
-    let text = std::fs::read_to_string(dir.join("labels.tsv"))
-        .expect("tests/corpus/labels.tsv must exist");
+    let path = dir.join("labels.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#') && !l.starts_with("file\t"))
         .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 5, "bad label line: {line}");
-            let kinds = if cols[1] == "-" {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            assert_eq!(cols.len(), 5, "bad label line: {line:?}");
+            let kinds = if cols[1].is_empty() || cols[1] == "-" {
                 BTreeSet::new()
             } else {
                 cols[1]
                     .split(',')
-                    .map(|k| k.parse().expect("known kind"))
+                    .map(|k| k.trim().parse().expect("known kind"))
                     .collect()
             };
             Label {
@@ -71,16 +97,18 @@ fn ratio(num: usize, den: usize) -> f64 {
     }
 }
 
-#[test]
-fn classifier_meets_its_floors_on_the_corpus() {
-    let dir = corpus_dir_checked();
-    let labels = load_labels(&dir);
-    assert!(
-        labels.len() >= 250,
-        "corpus has only {} messages",
-        labels.len()
-    );
+fn kind_list(kinds: impl IntoIterator<Item = RequestKind>) -> String {
+    let names: Vec<&str> = kinds.into_iter().map(RequestKind::as_str).collect();
+    if names.is_empty() {
+        "-".to_string()
+    } else {
+        names.join(",")
+    }
+}
 
+/// Classify every message of the set in `dir`, print the figures and return them.
+fn evaluate(title: &str, dir: &Path) -> Report {
+    let labels = load_labels(dir);
     let mut results: Vec<(Label, Classification)> = Vec::new();
     for label in labels {
         let raw =
@@ -90,8 +118,9 @@ fn classifier_meets_its_floors_on_the_corpus() {
         results.push((label, got));
     }
 
+    println!("\n=== {title} ({}) ===", dir.display());
     println!(
-        "\n{:<18} {:>5} {:>5} {:>5} {:>9} {:>7}",
+        "{:<18} {:>5} {:>5} {:>5} {:>9} {:>7}",
         "kind", "tp", "fp", "fn", "precision", "recall"
     );
     let mut per_kind = Vec::new();
@@ -124,9 +153,7 @@ fn classifier_meets_its_floors_on_the_corpus() {
     let mut exact = 0;
     let mut requests = 0;
     let mut lang_ok = 0;
-    let mut id_tp = 0;
-    let mut id_fp = 0;
-    let mut id_fn = 0;
+    let (mut id_tp, mut id_fp, mut id_fn) = (0, 0, 0);
     let mut auto_ok = 0;
     let mut auto_total = 0;
     let mut automated_as_request = Vec::new();
@@ -159,17 +186,19 @@ fn classifier_meets_its_floors_on_the_corpus() {
             || g.automated != l.automated
         {
             misses.push(format!(
-                "  {:<28} want {:?}/{}/id={}/auto={}  got {:?}/{}/id={}/auto={} conf={:.2} {:?}",
+                "  {:<24} want {}/{}/id={}/auto={}\n  {:<24} got  {}/{}/id={}/auto={} conf={:.2}\n  {:<24} {:?}",
                 l.file,
-                l.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+                kind_list(l.kinds.iter().copied()),
                 l.language,
                 l.id_document,
                 l.automated,
-                g.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+                "",
+                kind_list(g.kinds.iter().copied()),
                 g.language,
                 g.id_document,
                 g.automated,
                 g.confidence,
+                "",
                 g.evidence
             ));
         }
@@ -198,16 +227,29 @@ fn classifier_meets_its_floors_on_the_corpus() {
         }
     }
     let n = results.len();
-    let req_p = ratio(rtp, rtp + rfp);
-    let req_r = ratio(rtp, rtp + rfn);
-    let exact_rate = ratio(exact, requests);
-    let lang_acc = ratio(lang_ok, n);
+    let report = Report {
+        messages: n,
+        request_precision: ratio(rtp, rtp + rfp),
+        request_recall: ratio(rtp, rtp + rfn),
+        exact_kind_set: ratio(exact, requests),
+        language: ratio(lang_ok, n),
+        automated_recall: ratio(auto_ok, auto_total),
+        automated_as_request,
+        human_marked_automated,
+        per_kind,
+    };
     println!(
         "\nmessages {n}, requests {requests}, automated {auto_total}, flagged for review {review}"
     );
-    println!("request precision {req_p:.3}  recall {req_r:.3}  (tp {rtp}, fp {rfp}, fn {rfn})");
-    println!("exact kind set    {exact_rate:.3}  ({exact}/{requests})");
-    println!("language accuracy {lang_acc:.3}  ({lang_ok}/{n})");
+    println!(
+        "request precision {:.3}  recall {:.3}  (tp {rtp}, fp {rfp}, fn {rfn})",
+        report.request_precision, report.request_recall
+    );
+    println!(
+        "exact kind set    {:.3}  ({exact}/{requests})",
+        report.exact_kind_set
+    );
+    println!("language accuracy {:.3}  ({lang_ok}/{n})", report.language);
     println!(
         "id_document       precision {:.3}  recall {:.3}",
         ratio(id_tp, id_tp + id_fp),
@@ -215,9 +257,9 @@ fn classifier_meets_its_floors_on_the_corpus() {
     );
     println!(
         "automated         recall {:.3} ({auto_ok}/{auto_total}), automated classified as request: {}, human mail marked automated: {}",
-        ratio(auto_ok, auto_total),
-        automated_as_request.len(),
-        human_marked_automated.len()
+        report.automated_recall,
+        report.automated_as_request.len(),
+        report.human_marked_automated.len()
     );
     if !misses.is_empty() {
         println!("\ndisagreements ({}):", misses.len());
@@ -225,24 +267,90 @@ fn classifier_meets_its_floors_on_the_corpus() {
             println!("{m}");
         }
     }
+    report
+}
 
-    assert!(
-        automated_as_request.is_empty(),
-        "automated mail classified as request: {automated_as_request:?}"
-    );
-    assert!(
-        human_marked_automated.is_empty(),
-        "human mail marked automated: {human_marked_automated:?}"
-    );
-    assert!(req_r >= 0.97, "request recall {req_r:.3}");
-    assert!(req_p >= 0.95, "request precision {req_p:.3}");
-    assert!(exact_rate >= 0.88, "exact kind set {exact_rate:.3}");
-    assert!(lang_acc >= 0.95, "language accuracy {lang_acc:.3}");
-    assert!(ratio(auto_ok, auto_total) >= 0.97, "automated recall");
-    for (kind, p, r) in per_kind {
-        assert!(
-            p >= 0.85 && r >= 0.8,
-            "{kind}: precision {p:.3}, recall {r:.3}"
-        );
+/// Assert `floors` on a report; every failure is listed at once.
+fn check(title: &str, r: &Report, floors: &Floors) {
+    let mut failures = Vec::new();
+    if r.messages < floors.min_messages {
+        failures.push(format!("only {} messages", r.messages));
     }
+    if !r.automated_as_request.is_empty() {
+        failures.push(format!(
+            "automated mail classified as request: {:?}",
+            r.automated_as_request
+        ));
+    }
+    if !r.human_marked_automated.is_empty() {
+        failures.push(format!(
+            "human mail marked automated: {:?}",
+            r.human_marked_automated
+        ));
+    }
+    let figures = [
+        ("request recall", r.request_recall, floors.request_recall),
+        (
+            "request precision",
+            r.request_precision,
+            floors.request_precision,
+        ),
+        ("exact kind set", r.exact_kind_set, floors.exact_kind_set),
+        ("language accuracy", r.language, floors.language),
+        (
+            "automated recall",
+            r.automated_recall,
+            floors.automated_recall,
+        ),
+    ];
+    for (name, got, floor) in figures {
+        if got < floor {
+            failures.push(format!("{name} {got:.3} < {floor:.3}"));
+        }
+    }
+    for (kind, p, rec) in &r.per_kind {
+        if *p < floors.kind_precision || *rec < floors.kind_recall {
+            failures.push(format!("{kind}: precision {p:.3}, recall {rec:.3}"));
+        }
+    }
+    assert!(failures.is_empty(), "{title}: {}", failures.join("; "));
+}
+
+#[test]
+fn classifier_meets_its_floors_on_the_corpus() {
+    let r = evaluate("tuning corpus", &set_dir("corpus"));
+    check(
+        "tests/corpus",
+        &r,
+        &Floors {
+            min_messages: 250,
+            request_recall: 0.97,
+            request_precision: 0.95,
+            exact_kind_set: 0.88,
+            language: 0.95,
+            automated_recall: 0.97,
+            kind_precision: 0.85,
+            kind_recall: 0.8,
+        },
+    );
+}
+
+#[test]
+fn classifier_meets_its_floors_on_the_blind_dev_set() {
+    let r = evaluate("blind development set", &set_dir("corpus_blind"));
+    check(
+        "tests/corpus_blind",
+        &r,
+        &Floors {
+            // Just below what the classifier reaches, so that a regression fails.
+            min_messages: 150,
+            request_recall: 0.98,
+            request_precision: 0.97,
+            exact_kind_set: 0.96,
+            language: 0.98,
+            automated_recall: 0.96,
+            kind_precision: 0.85,
+            kind_recall: 0.85,
+        },
+    );
 }

@@ -131,3 +131,29 @@ proptest! {
         }
     }
 }
+
+/// Negations at the very start of the text once underflowed an index (debug builds panicked).
+#[test]
+fn texts_that_open_with_a_negation_or_a_lone_word_never_panic() {
+    for body in [
+        "ikke",
+        "Ikke slet",
+        "Inte radera",
+        "Nicht löschen",
+        "not delete",
+        "Nej",
+        "ikkje",
+        "slet",
+        "delete",
+        ".",
+        "ikke ikke ikke",
+        "kan I ikke",
+        "I ikke slette",
+    ] {
+        for subject in ["", "ikke", "Re: ikke"] {
+            let raw = format!("From: a@b.dk\r\nSubject: {subject}\r\n\r\n{body}\r\n");
+            let msg = Message::parse(raw.as_bytes()).unwrap();
+            let _ = classify(&msg);
+        }
+    }
+}

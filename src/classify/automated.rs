@@ -8,9 +8,26 @@
 
 use crate::message::Message;
 
+use super::text::fold_into;
+
 /// Why a message is automated, or `None` when a human seems to have written it. `body` is the
 /// sender's own words (quotes and signatures already removed).
 pub fn reason(msg: &Message, body: &str) -> Option<String> {
+    let mut folded = String::new();
+    let absence_words = msg
+        .subject
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(body.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            fold_into(w, &mut folded);
+            is_absence_word(&folded)
+        });
+    reason_with(msg, body, absence_words)
+}
+
+/// [`reason`] for a caller that has already split the subject and body into words and checked
+/// them with [`is_absence_word`] (`absence_words`: whether any was one).
+pub fn reason_with(msg: &Message, body: &str, absence_words: bool) -> Option<String> {
     if let Some(v) = msg.header("auto-submitted") {
         let value = v.split([';', '(', ' ']).next().unwrap_or("").trim();
         if !value.eq_ignore_ascii_case("no") {
@@ -54,7 +71,8 @@ pub fn reason(msg: &Message, body: &str) -> Option<String> {
     if let Some(p) = AUTO_SUBJECTS.iter().find(|p| subject.starts_with(*p)) {
         return Some(format!("subject starts with {p:?}"));
     }
-    out_of_office(body).map(|phrase| format!("out-of-office text {phrase:?}"))
+    out_of_office(&msg.subject, body, absence_words)
+        .map(|phrase| format!("out-of-office text {phrase:?}"))
 }
 
 fn machine_sender(addr: &str) -> Option<&'static str> {
@@ -112,55 +130,56 @@ const AUTO_SUBJECTS: [&str; 27] = [
     "kan ikke leveres",
 ];
 
+/// Lines that are nothing but an absence marker.
+const LINE_MARKERS: [&str; 12] = [
+    "fravær",
+    "frånvaro",
+    "fravær:",
+    "abwesenheit",
+    "abwesenheitsnotiz",
+    "out of office",
+    "out of office:",
+    "frånvaromeddelande",
+    "fraværsbesked",
+    "autosvar",
+    "afwezig",
+    "poissa",
+];
+/// Phrases only auto-replies use.
+const STRONG: [&str; 9] = [
+    "out of office:",
+    "frånvaromeddelande:",
+    "fraværsbesked:",
+    "abwesenheitsnotiz:",
+    "fravær:",
+    "frånvaro:",
+    "i am currently out of the office",
+    "i'm out of office",
+    "i am out of the office",
+];
+/// "Not reading mail" phrases.
+const NOT_READING: [&str; 15] = [
+    "læser ikke mail",
+    "ikke adgang til min mail",
+    "ikke adgang til mail",
+    "leser ikke e-post",
+    "läser inte min e-post",
+    "läser inte mejl",
+    "svarar inte på mejl",
+    "mejl läses inte",
+    "keinen zugriff auf meine e-mails",
+    "nicht im büro",
+    "lees mijn e-mail niet",
+    "enkä lue sähköpostiani",
+    "limited access to email",
+    "no access to email",
+    "with no access to email",
+];
 /// Set phrases of out-of-office replies. A line that is nothing but "Fravær" counts; so does an
 /// absence phrase together with a "not reading mail" phrase. A client who merely mentions a
 /// holiday does not.
-fn out_of_office(body: &str) -> Option<&'static str> {
-    const LINE_MARKERS: [&str; 12] = [
-        "fravær",
-        "frånvaro",
-        "fravær:",
-        "abwesenheit",
-        "abwesenheitsnotiz",
-        "out of office",
-        "out of office:",
-        "frånvaromeddelande",
-        "fraværsbesked",
-        "autosvar",
-        "afwezig",
-        "poissa",
-    ];
-    const STRONG: [&str; 9] = [
-        "out of office:",
-        "frånvaromeddelande:",
-        "fraværsbesked:",
-        "abwesenheitsnotiz:",
-        "fravær:",
-        "frånvaro:",
-        "i am currently out of the office",
-        "i'm out of office",
-        "i am out of the office",
-    ];
-    const NOT_READING: [&str; 17] = [
-        "læser ikke mail",
-        "ikke adgang til min mail",
-        "ikke adgang til mail",
-        "leser ikke e-post",
-        "läser inte min e-post",
-        "läser inte mejl",
-        "svarar inte på mejl",
-        "mejl läses inte",
-        "keinen zugriff auf meine e-mails",
-        "nicht im büro",
-        "lees mijn e-mail niet",
-        "enkä lue sähköpostiani",
-        "limited access to email",
-        "no access to email",
-        "with no access to email",
-        "when i return",
-        "after my return",
-    ];
-    if body.len() > 2000 {
+fn out_of_office(subject: &str, body: &str, absence_words: bool) -> Option<&'static str> {
+    if body.len() > 2500 || !absence_words {
         return None;
     }
     let lower = body.to_lowercase();
@@ -173,7 +192,272 @@ fn out_of_office(body: &str) -> Option<&'static str> {
     if let Some(m) = STRONG.iter().find(|m| lower.contains(*m)) {
         return Some(m);
     }
-    NOT_READING.iter().find(|m| lower.contains(*m)).copied()
+    NOT_READING
+        .iter()
+        .find(|m| lower.contains(*m))
+        .copied()
+        .or_else(|| absence_prose(subject, &lower))
+}
+
+/// Whether a folded word ([`fold_into`]) is one of those every [`ABSENT`] phrase holds one of:
+/// a cheap gate, checked word by word while the text is tokenised anyway, that spares ordinary
+/// mail the phrase search.
+pub fn is_absence_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "fravarende"
+            | "ferie"
+            | "fellesferie"
+            | "sommerferie"
+            | "juleferie"
+            | "lukket"
+            | "stengt"
+            | "kursus"
+            | "kurs"
+            | "semester"
+            | "ledig"
+            | "bortrest"
+            | "stangt"
+            | "franvarande"
+            | "urlaub"
+            | "urlaubsbedingt"
+            | "erreichbar"
+            | "abwesend"
+            | "geschlossen"
+            | "betriebsferien"
+            | "office"
+            | "away"
+            | "leave"
+            | "holiday"
+            | "vacation"
+            | "closed"
+            | "barselsorlov"
+            | "foreldrepermisjon"
+            | "foraldraledig"
+            | "elternzeit"
+            | "sygemeldt"
+            | "vakantie"
+            | "afwezig"
+            | "lomalla"
+            | "poissa"
+            // and one word of each set phrase below
+            | "fravar"
+            | "franvaro"
+            | "abwesenheit"
+            | "abwesenheitsnotiz"
+            | "franvaromeddelande"
+            | "fravarsbesked"
+            | "autosvar"
+            | "laser"
+            | "adgang"
+            | "leser"
+            | "lases"
+            | "svarar"
+            | "zugriff"
+            | "buro"
+            | "lees"
+            | "sahkopostiani"
+            | "limited"
+            | "access"
+    )
+}
+
+/// Phrases of an absence ("we are closed for the holidays", "ich bin nicht erreichbar"). Each
+/// holds a word [`is_absence_word`] knows.
+const ABSENT: [&str; 52] = [
+    "fraværende",
+    "er på ferie",
+    "holder ferie",
+    "har ferie",
+    "fellesferie",
+    "sommerferie",
+    "juleferie",
+    "holder lukket",
+    "har lukket",
+    "er lukket",
+    "holder stengt",
+    "er stengt",
+    "på kursus",
+    "på kurs ",
+    "på semester",
+    "har semester",
+    "är ledig",
+    "är bortrest",
+    "har stängt",
+    "är stängt",
+    "håller stängt",
+    "frånvarande",
+    "im urlaub",
+    "wegen urlaub",
+    "urlaubsbedingt",
+    "nicht erreichbar",
+    "abwesend",
+    "geschlossen",
+    "betriebsferien",
+    "out of the office",
+    "out of office",
+    "i am away",
+    "i'm away",
+    "i am currently away",
+    "away from the office",
+    "away from my desk",
+    "on annual leave",
+    "on leave",
+    "on holiday",
+    "on vacation",
+    "are closed",
+    "is closed",
+    "barselsorlov",
+    "foreldrepermisjon",
+    "föräldraledig",
+    "elternzeit",
+    "sygemeldt",
+    "on sick leave",
+    "met vakantie",
+    "afwezig",
+    "lomalla",
+    "poissa",
+];
+
+/// Phrases announcing the return ("back on Monday", "wieder im Büro ab").
+const RETURN: [&str; 31] = [
+    "tilbage den",
+    "tilbage igen",
+    "er tilbage",
+    "er tilbake",
+    "tilbake på",
+    "tilbake den",
+    "tillbaka den",
+    "tillbaka på",
+    "är tillbaka",
+    "är åter",
+    "åter i tjänst",
+    "åter på kontoret",
+    "wieder im büro",
+    "wieder erreichbar",
+    "wieder da",
+    "zurück am",
+    "zurück ab",
+    "nach meiner rückkehr",
+    "nach unserer rückkehr",
+    "back on",
+    "back in the office",
+    "be back",
+    "i return on",
+    "return on",
+    "on my return",
+    "upon my return",
+    "when i return",
+    "when we return",
+    "after my return",
+    "weer aanwezig",
+    "palaan",
+];
+
+/// The mail's own fate ("your e-mail will be answered when…", "mail is not read").
+const DEFERRED: [&str; 40] = [
+    "bliver besvaret",
+    "vil blive besvaret",
+    "besvares",
+    "blir besvart",
+    "vil bli besvart",
+    "besvaras",
+    "kommer att besvaras",
+    "leses ikke",
+    "læses ikke",
+    "läses inte",
+    "læser ikke",
+    "leser ikke",
+    "läser inte",
+    "videresendes ikke",
+    "vidarebefordras inte",
+    "begrænset adgang",
+    "ingen adgang",
+    "ikke adgang",
+    "begrenset tilgang",
+    "begränsad tillgång",
+    "ingen tillgång",
+    "e-mail wird",
+    "e-mails werden",
+    "nachricht wird",
+    "wird nach",
+    "werden nach",
+    "bearbeitet",
+    "beantwortet",
+    "nicht weitergeleitet",
+    "keinen zugriff",
+    "will be answered",
+    "will be dealt with",
+    "will be handled",
+    "will be processed",
+    "will respond",
+    "will reply",
+    "limited access",
+    "no access to",
+    "will not be read",
+    "wordt beantwoord",
+];
+
+/// A stand-in or an emergency route ("Vertretung:", "in urgent cases").
+const STAND_IN: [&str; 16] = [
+    "vertretung",
+    "in dringenden fällen",
+    "in dringenden angelegenheiten",
+    "in urgent cases",
+    "for urgent matters",
+    "in urgent matters",
+    "if urgent",
+    "if it is urgent",
+    "i akutte tilfælde",
+    "i akutte tilfeller",
+    "i hastende tilfælde",
+    "i brådskande ärenden",
+    "i brådskande fall",
+    "akuta ärenden",
+    "haster det",
+    "brådskande",
+];
+
+/// Subject words of an absence note.
+const ABSENT_SUBJECT: [&str; 16] = [
+    "fravær",
+    "frånvaro",
+    "abwesen",
+    "out of office",
+    "ferie",
+    "urlaub",
+    "semester",
+    "vacation",
+    "holiday",
+    "away",
+    "closed",
+    "lukket",
+    "stengt",
+    "stängt",
+    "geschlossen",
+    "afwezig",
+];
+
+/// An absence note written in prose, without the auto-reply headers: it needs an absence phrase
+/// together with two more of (a return date phrase, the mail's own fate, a stand-in, an absence
+/// subject) — a client who mentions their holiday and asks for something does not reach that.
+fn absence_prose(subject: &str, lower: &str) -> Option<&'static str> {
+    let absent = ABSENT.iter().find(|m| lower.contains(*m))?;
+    let subject = subject.to_lowercase();
+    let mut score = 0u32;
+    if RETURN.iter().any(|m| lower.contains(m)) {
+        score += 1;
+    }
+    if DEFERRED.iter().any(|m| lower.contains(m)) {
+        score += 2;
+    }
+    if STAND_IN.iter().any(|m| lower.contains(m)) {
+        score += 2;
+    }
+    if ABSENT_SUBJECT.iter().any(|m| subject.contains(m)) {
+        score += 1;
+    }
+    (score >= 2).then_some(*absent)
 }
 
 #[cfg(test)]
@@ -225,5 +509,40 @@ mod tests {
         assert_eq!(reason(&m, &m.text), None);
         let m = msg("", "Fravær\nJeg er på ferie og læser ikke mails.");
         assert!(reason(&m, &m.text).is_some());
+        let m = msg(
+            "",
+            "Hi, I am away until Monday. When I return I would like to book a session.",
+        );
+        assert_eq!(reason(&m, &m.text), None);
+    }
+
+    #[test]
+    fn every_absence_phrase_passes_the_word_gate() {
+        let all = ABSENT
+            .iter()
+            .chain(LINE_MARKERS.iter())
+            .chain(STRONG.iter())
+            .chain(NOT_READING.iter());
+        for phrase in all {
+            assert!(
+                phrase
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| is_absence_word(&crate::classify::text::fold(w))),
+                "{phrase}"
+            );
+        }
+    }
+
+    #[test]
+    fn absence_notes_in_prose_are_auto_replies() {
+        for body in [
+            "Unsere Praxis ist bis zum 20. August wegen Urlaub geschlossen. Ihre E-Mail wird nach unserer Rückkehr bearbeitet.",
+            "Vi holder lukket på grund af sommerferie. Din mail bliver besvaret når vi er tilbage.",
+            "Jag är på semester och är tillbaka den 12 augusti. I brådskande ärenden, ring 08-123 45.",
+            "I am away until 3 March. Vertretung: Dr. Maier. For urgent matters call the clinic.",
+        ] {
+            let m = msg("", body);
+            assert!(reason(&m, &m.text).is_some(), "{body}");
+        }
     }
 }

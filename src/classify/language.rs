@@ -186,6 +186,16 @@ const MARKERS: &[(&str, usize, f32)] = &[
     ("lagret", NO, 1.0),
     ("lagret", DA, 0.5),
     ("hilsen", NO, 0.0),
+    ("ble", NO, 2.5),
+    ("blev", DA, 2.0),
+    ("fikk", NO, 2.5),
+    ("fik", DA, 2.0),
+    ("kjære", NO, 3.0),
+    ("kære", DA, 3.0),
+    ("veldig", NO, 3.0),
+    ("registrert", NO, 1.5),
+    ("registreret", DA, 1.5),
+    ("logg", NO, 1.5),
     // Swedish.
     ("jag", SV, 3.0),
     ("inte", SV, 3.0),
@@ -484,6 +494,13 @@ fn table() -> &'static FastMap<String, [f32; N]> {
 /// English "I" from Danish "i" = "in"). Scores only ever grow, so adding a zero changes nothing.
 pub fn word_weights(folded: &str, raw: &str) -> [f32; N] {
     let mut weights = [0.0; N];
+    if folded == "a" {
+        // Norwegian's infinitive marker "å" folds to English "a"; Danish writes "at".
+        if raw == "å" || raw == "Å" {
+            weights[NO] += 2.0;
+        }
+        return weights;
+    }
     if folded == "i" {
         if raw == "I" {
             weights[EN] += 1.5;

@@ -87,6 +87,7 @@ pub fn classify(msg: &Message) -> Classification {
     let mut infos = Vec::with_capacity(toks.len());
     let mut scores = language::LanguageScores::default();
     let mut buf = String::new();
+    let mut absence_words = false;
     for t in &toks {
         let raw = combined.get(t.start..t.end).unwrap_or("");
         let info = lex.word(raw);
@@ -94,11 +95,13 @@ pub fn classify(msg: &Message) -> Classification {
             Some(info) => {
                 scores.add_weights(info.weights());
                 folded.push(info.folded());
+                absence_words |= automated::is_absence_word(info.folded());
             }
             None => {
                 text::fold_into(raw, &mut buf);
                 scores.add_word(&buf, raw);
                 folded.push(&buf);
+                absence_words |= automated::is_absence_word(&buf);
             }
         }
         infos.push(info);
@@ -106,7 +109,7 @@ pub fn classify(msg: &Message) -> Classification {
     scores.add_letters(&combined);
     let (language, _margin) = scores.best();
 
-    if let Some(reason) = automated::reason(msg, &body) {
+    if let Some(reason) = automated::reason_with(msg, &body, absence_words) {
         return Classification {
             kinds: Vec::new(),
             id_document: false,
@@ -135,6 +138,11 @@ pub fn classify(msg: &Message) -> Classification {
         if raw == "I" && language == Language::En {
             concepts |= c::I_SELF;
         }
+        if concepts == 0 && !t.number {
+            concepts = lexicon::compound_head(folded.get(i).unwrap_or(""));
+        } else {
+            concepts &= !lexicon::false_friend(raw);
+        }
         // A reply's subject repeats what the other side wrote: read it for the language only.
         if reply_subject && t.start < body_start {
             concepts = 0;
@@ -155,9 +163,23 @@ pub fn classify(msg: &Message) -> Classification {
 
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
-    let personal = tags
-        .iter()
-        .any(|t| t & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME) != 0);
+    let all = tags.iter().fold(0, |acc, t| acc | t);
+    let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0;
+    // Talk about requests — a colleague asking how to handle a client's, a vendor selling
+    // templates — names rights without anyone exercising one: without the writer's own data in
+    // view, nothing in it is more than a mention.
+    let talk = usize::from(all & c::THIRD != 0 && all & c::REPRESENT == 0)
+        + usize::from(all & (c::HOW | c::HANDLE) != 0)
+        + tags
+            .iter()
+            .filter(|t| *t & (c::ADVERT | c::POLICY) != 0)
+            .count()
+            .min(2);
+    if talk >= 2 && !own_data(&tags) {
+        for h in &mut hits {
+            h.score = h.score.min(1.2);
+        }
+    }
     if !personal {
         let notice = tags
             .iter()
@@ -172,6 +194,21 @@ pub fn classify(msg: &Message) -> Classification {
     }
 
     decide(&combined, &toks, hits, id, language)
+}
+
+/// Whether the writer speaks of their own data: "my data/address/journal", "about me", or a
+/// lawyer writing for a client.
+fn own_data(tags: &[Concepts]) -> bool {
+    let data = c::DATA_STRONG | c::DATA_WEAK | c::FIELD;
+    tags.iter().enumerate().any(|(i, t)| {
+        t & (c::ABOUT_ME | c::REPRESENT) != 0
+            || (t & data != 0
+                && (1..=2).any(|d| {
+                    i.checked_sub(d)
+                        .and_then(|j| tags.get(j))
+                        .is_some_and(|p| p & c::MY != 0)
+                }))
+    })
 }
 
 /// Which languages' terms may tag words of a text in `lang`: its own, English (loanwords are
@@ -383,6 +420,66 @@ mod tests {
             "Please send me a copy of my data and then delete it all. Also unsubscribe me from the newsletter.",
         );
         assert!(k.contains(&Access) && k.contains(&Unsubscribe), "{k:?}");
+    }
+
+    #[test]
+    fn erasure_without_an_object_and_beside_other_rights() {
+        use RequestKind::*;
+        assert_eq!(kinds("Subject: x", "kan ni ta bort det?"), vec![Erasure]);
+        assert_eq!(
+            kinds(
+                "Subject: Samtykke",
+                "Jeg trækker mit samtykke tilbage til at I bruger mine billeder. Slet dem gerne."
+            ),
+            vec![Erasure, WithdrawConsent]
+        );
+        assert_eq!(
+            kinds(
+                "Subject: x",
+                "Please unsubscribe me and delete my details while you're at it."
+            ),
+            vec![Erasure, Unsubscribe]
+        );
+        // A booking is not personal data to erase.
+        assert!(kinds("Subject: x", "Kan I slette min tid på torsdag? Jeg er syg.").is_empty());
+    }
+
+    #[test]
+    fn rectification_in_plain_words() {
+        use RequestKind::*;
+        assert_eq!(
+            kinds(
+                "Subject: Ny adresse",
+                "Hej, min nye adresse er Nørregade 12, 2100 Kbh."
+            ),
+            vec![Rectification]
+        );
+        assert_eq!(
+            kinds(
+                "Subject: x",
+                "Hi, my phone number is wrong on my file, it should be 07700 900123."
+            ),
+            vec![Rectification]
+        );
+        assert_eq!(
+            kinds("Subject: x", "Hej, kan ni ändra mitt efternamn till Berg?"),
+            vec![Rectification]
+        );
+    }
+
+    #[test]
+    fn talk_about_requests_is_not_a_request() {
+        assert!(kinds(
+            "Subject: Spørgsmål",
+            "En tidligere klient har bedt mig slette alt om hende. Hvordan håndterer du den slags anmodninger?"
+        )
+        .is_empty());
+        assert!(kinds(
+            "Subject: x",
+            "Hi, I uploaded my documents to your portal last year. Please delete my account."
+        )
+        .iter()
+        .all(|k| *k == RequestKind::Erasure));
     }
 
     #[test]

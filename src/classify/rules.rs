@@ -167,12 +167,12 @@ impl<'a> View<'a> {
             if self.toks.get(here).is_some_and(|t| t.comma_before) && !self.has(here, c::COMPL) {
                 break;
             }
-            if self.has(j, c::NEG) {
+            if self.has(j, c::NEG) && !self.polite_question(j) {
                 return true;
             }
         }
         let seg = self.segment(i);
-        for k in i + 1..(i + 4).min(self.len()) {
+        for k in i + 1..(i + 5).min(self.len()) {
             if self.segment(k) != seg || self.has(k, c::BREAK) {
                 break;
             }
@@ -181,6 +181,54 @@ impl<'a> View<'a> {
             }
         }
         false
+    }
+
+    /// A NEG word at `j` that belongs to a polite question, not to a refusal: "vil du ikke rette
+    /// det?", "kan I ikke slette mig?", "kan ni inte ta bort det?" (a modal + you + not; the
+    /// request terms "kan I", "kan ni" tag the modal).
+    fn polite_question(&self, j: usize) -> bool {
+        if j < 2 {
+            return false;
+        }
+        let pronoun = self.has(j - 1, c::YOU)
+            || (self.tag(j - 1) == 0
+                && self
+                    .toks
+                    .get(j - 1)
+                    .is_some_and(|t| t.end.saturating_sub(t.start) <= 2));
+        pronoun && self.has(j - 2, c::REQ) && !self.has(j - 2, c::I_SELF)
+    }
+
+    /// An action at `i` aimed at something that is not personal data: an appointment, a list,
+    /// an invoice, a post on the website.
+    fn other_object(&self, i: usize) -> bool {
+        self.near(i, c::EVENT | c::NEWS | c::LIST | c::PUBLISHED, 0, 5, true)
+            .is_some()
+    }
+
+    /// Whether a token carrying `mask` occurs among the `n` tokens before `i`, in any sentence:
+    /// what "it" in "can you correct it?" may stand for.
+    fn recent(&self, i: usize, mask: Concepts, n: usize) -> bool {
+        (i.saturating_sub(n)..i).any(|k| self.has(k, mask))
+    }
+
+    /// Nothing but little words follow the action at `i` in its clause ("Please delete.",
+    /// "slet det venligst"): no object of its own.
+    fn bare(&self, i: usize) -> bool {
+        let seg = self.segment(i);
+        (i + 1..(i + 4).min(self.len()))
+            .take_while(|&k| self.segment(k) == seg)
+            .all(|k| {
+                self.has(
+                    k,
+                    c::REQ | c::IT | c::ALL | c::YOU | c::ME | c::GREETING | c::WORD,
+                )
+            })
+    }
+
+    /// The mail talks about the data somewhere (so "it", "them", "everything" can stand for it).
+    fn data_context(&self) -> bool {
+        self.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME | c::FIELD | c::SYSTEM)
     }
 
     /// A personal-data object for an action at `i`: a strong data word, or a weak one with an
@@ -226,6 +274,13 @@ impl<'a> View<'a> {
             && self
                 .near(i, c::I_SELF | c::ME | c::MY, 6, 6, false)
                 .is_none()
+            && !self.anywhere(c::REPRESENT)
+        {
+            f *= 0.5;
+        }
+        // "a former client asked for access": someone else's request, talked about.
+        if self.in_sentence(i, c::THIRD).is_some()
+            && self.in_sentence(i, c::REPRESENT | c::MY | c::ME).is_none()
         {
             f *= 0.5;
         }
@@ -330,6 +385,24 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 }
             }
         }
+        // "I no longer want you to keep my data", "jeg vil ikke have at I gemmer mine oplysninger"
+        if t & c::HOLD != 0 {
+            let kept = v.data_object(i);
+            let refused = v
+                .near(i, c::NEG, 8, 0, false)
+                .filter(|&j| v.negated(i) || v.near(j, c::LONGER, 2, 3, false).is_some());
+            let other = v
+                .in_sentence(
+                    i,
+                    c::USE | c::RECEIVE | c::MAIL | c::NEWS | c::SEND | c::CONSENT | c::DEL,
+                )
+                .is_some();
+            if let (Some(j), Some(k)) = (kept, refused) {
+                if !other && v.near(i, c::REQ, 8, 0, false).is_some() {
+                    push(hit(Erasure, 2.0, k, j.max(i), "no longer keep my data"));
+                }
+            }
+        }
         if neg {
             continue;
         }
@@ -341,7 +414,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::DEL != 0 && !v.statement(i) {
             let list = v.near(i, c::NEWS | c::LIST, 4, 7, true);
             if let Some(j) = v.data_object(i) {
-                push(hit(Erasure, 2.0, i, j, "delete + personal data"));
+                push(hit(Erasure, 2.1, i, j, "delete + personal data"));
             } else if let Some(j) = list {
                 push(hit(Unsubscribe, 2.5, i, j, "remove from list"));
             } else if let Some(j) = v
@@ -365,8 +438,44 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     j,
                     "delete everything",
                 ));
-            } else if let Some(j) = v.near(i, c::REQ, 4, 2, false) {
-                push(hit(Erasure, 1.0, j, i, "delete (no object)"));
+            } else if let Some(j) = v
+                .near(i, c::ABOUT_ME, 0, 8, false)
+                .or_else(|| v.near(i, c::HOLD, 0, 5, true))
+            {
+                push(hit(Erasure, 2.0, i, j, "delete what you hold about me"));
+            } else if let Some(j) = v
+                .near(i, c::MY, 2, 3, true)
+                .filter(|&j| j < i || !(i + 1..j).any(|k| v.has(k, c::FROM)))
+                .filter(|_| !v.other_object(i))
+            {
+                push(hit(Erasure, 2.0, i, j, "delete my …"));
+            } else if let Some(j) = v.near(i, c::REQ, 5, 3, false).or_else(|| {
+                // An imperative opens its sentence or clause: "Slet venligst …", "Delete it all".
+                let first = i == 0
+                    || v.sentence(i - 1) != v.sentence(i)
+                    || v.toks.get(i).is_some_and(|t| t.comma_before);
+                first.then_some(i)
+            }) {
+                // In a mail to a practice, a wish to delete without an object nearly always means
+                // the writer's data; an appointment or a list is something else.
+                let context = v.data_context() || v.anywhere(c::CONSENT | c::WITHDRAW);
+                let it_other = v.near(i, c::IT, 0, 3, true).is_some()
+                    && v.recent(i, c::EVENT | c::PUBLISHED, 15);
+                let score = if v.other_object(i) || it_other {
+                    1.0
+                } else if context {
+                    2.0
+                } else if v.bare(i) {
+                    1.8
+                } else {
+                    1.0
+                };
+                let rule = if score > 1.0 {
+                    "please delete (their data)"
+                } else {
+                    "delete (no object)"
+                };
+                push(hit(Erasure, score, j, i, rule));
             }
         }
         if t & c::TAKE_OFF != 0 {
@@ -393,11 +502,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && t & c::DEL == 0
             && !v.statement(i)
         {
-            let about = if t & (c::SEE | c::COPY) != 0 {
-                v.near(i, c::ABOUT_ME, 0, 8, false)
-            } else {
-                None
-            };
+            let about = v.near(i, c::ABOUT_ME, 0, 8, false);
             if let Some(j) = v.data_object(i).or(about) {
                 let (lo, hi) = (i.min(j), i.max(j));
                 let other_action = (lo + 1..hi).any(|k| {
@@ -426,9 +531,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         let relative = v.has(i.wrapping_sub(1), c::ALL)
-            || v.in_sentence(
+            || v.near(
                 i,
                 c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER,
+                5,
+                0,
+                true,
             )
             .is_some();
         if t & c::WHAT != 0 && !relative {
@@ -436,10 +544,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK, 0, 4, false);
             let hold = v.in_sentence(i, c::HOLD | c::YOU | c::SYSTEM).is_some();
             if let Some(j) = about.or(data) {
+                let personal = about.is_some() || v.in_sentence(i, c::I_SELF | c::ME).is_some();
                 if hold {
-                    push(hit(Access, 2.0, i, j, "what do you hold about me"));
+                    let score = if personal { 2.0 } else { 1.6 };
+                    push(hit(Access, score, i, j, "what do you hold about me"));
                 } else if about.is_some() {
                     push(hit(Access, 1.5, i, j, "what … about me"));
+                }
+            }
+        }
+
+        // "I'd like to see what it says (in my file)": see + what, with the data named in the mail.
+        if t & c::SEE != 0 && !v.statement(i) && v.data_context() {
+            if let Some(j) = v.near(i, c::WHAT, 0, 2, true) {
+                if v.near(i, c::REQ, 6, 0, false).is_some() {
+                    push(hit(Access, 2.0, i, j, "see what is written"));
                 }
             }
         }
@@ -466,6 +585,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     i,
                     "correct (a wrong field mentioned)",
                 ));
+            } else if let Some(j) = v
+                .near(i, c::IT, 0, 2, true)
+                .or_else(|| v.near(i, c::REQ, 6, 0, false))
+                .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT, 15))
+                .filter(|_| v.data_context() || v.anywhere(c::WRONG | c::CHANGED))
+            {
+                push(hit(Rectification, 2.0, i, j, "correct it (the data)"));
             }
         }
         if t & c::UPDATE != 0
@@ -473,8 +599,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && !v.has(i + 1, c::ME)
             && v.near(i, c::WE, 3, 0, false).is_none()
         {
-            if let Some(j) = v.near(i, c::FIELD, 8, 8, false) {
+            let my_mail = v
+                .near(i, c::MAIL, 0, 3, true)
+                .filter(|&j| v.has(j.wrapping_sub(1), c::MY));
+            if let Some(j) = v.near(i, c::FIELD, 8, 8, false).or(my_mail) {
                 push(hit(Rectification, 2.0, i, j, "update + field"));
+            } else if let Some(j) = v
+                .data_object(i)
+                .filter(|_| v.near(i, c::EVENT, 0, 4, true).is_none())
+            {
+                push(hit(Rectification, 2.0, i, j, "update + my data"));
             } else if v
                 .near(i, c::YOU | c::SYSTEM | c::REQ, 4, 4, false)
                 .is_some()
@@ -491,9 +625,27 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         if t & c::WRONG != 0 {
             if let Some(j) = v.near(i, c::FIELD | c::DATA_STRONG, 6, 6, false) {
-                if v.near(i, c::MY | c::YOU | c::SYSTEM, 6, 6, false).is_some() {
+                if v.near(i, c::MY, 6, 6, false).is_some() {
+                    push(hit(Rectification, 2.0, i, j, "my field is wrong"));
+                } else if v.near(i, c::YOU | c::SYSTEM, 6, 6, false).is_some() {
                     push(hit(Rectification, 1.6, i, j, "wrong field"));
                 }
+            }
+        }
+
+        // "Ny adresse", "I have moved, my new address is …", "min nye adresse er"
+        let new_field = t & c::NEWPROV != 0 && v.has(i + 1, c::FIELD);
+        if t & c::CHANGED != 0 || new_field {
+            let field = if t & c::FIELD != 0 {
+                Some(i)
+            } else if new_field {
+                Some(i + 1)
+            } else {
+                v.near(i, c::FIELD, 4, 4, false)
+            };
+            let mine = v.near(i, c::MY | c::I_SELF, 6, 6, false).is_some() || v.sentence(i) == 0;
+            if let Some(j) = field.filter(|_| mine && !v.negated(i)) {
+                push(hit(Rectification, 2.0, i, j, "my field has changed"));
             }
         }
 
@@ -503,7 +655,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         } else if t & c::RESTRICT != 0 {
             match v.near(i, c::USE | c::DATA_STRONG | c::DATA_WEAK, 6, 6, false) {
                 Some(j) => push(hit(Restriction, 2.5, i, j, "restrict + processing")),
-                None => push(hit(Restriction, 1.2, i, i, "restrict word")),
+                None => match v.near(i, c::REQ | c::LEGAL | c::ARTICLE, 6, 6, false) {
+                    Some(j) => push(hit(Restriction, 2.2, i, j, "restriction requested")),
+                    None => push(hit(Restriction, 1.2, i, i, "restrict word")),
+                },
             }
         }
         if t & c::FREEZE != 0 {
@@ -559,7 +714,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     .or_else(|| v.in_sentence(i, c::DATA_STRONG)),
                 v.in_sentence(i, c::NEWPROV | c::DIRECT),
             ) {
-                let score = if t & c::TRANSFER != 0 { 2.0 } else { 1.6 };
+                let destination = v.near(j, c::NEWPROV, 0, 8, false).is_some() && j > i;
+                let score = if t & c::TRANSFER != 0
+                    || destination
+                    || v.in_sentence(i, c::MACHINE).is_some()
+                {
+                    2.0
+                } else {
+                    1.6
+                };
                 push(hit(Portability, score, i, j, "transfer to a new provider"));
             }
         }
@@ -585,10 +748,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
 
         // ---- unsubscribe
-        if t & c::UNSUB != 0 && t & c::WITHDRAW == 0 {
+        if t & c::UNSUB != 0 && t & c::WITHDRAW == 0 && !v.statement(i) {
             let event = v.near(i, c::EVENT, 3, 5, true).is_some();
             match v.near(i, c::NEWS | c::LIST | c::MAIL, 6, 8, false) {
                 Some(j) => push(hit(Unsubscribe, 2.5, i, j, "unsubscribe")),
+                // "Unsubscribe me, please": from what a practice sends.
+                None if !event && v.has(i + 1, c::ME) => {
+                    push(hit(Unsubscribe, 2.2, i, i + 1, "unsubscribe me"))
+                }
                 None if !event => push(hit(Unsubscribe, 1.6, i, i, "unsubscribe word")),
                 None => {}
             }
@@ -631,7 +798,8 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
     let object = v.data_object(i).is_some()
         || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false)
             .is_some()
-        || v.in_sentence(i, c::FREEZE).is_some();
+        || v.in_sentence(i, c::FREEZE).is_some()
+        || (v.near(i, c::IT, 0, 3, true).is_some() && data_mentioned(v));
     object.then_some(governor)
 }
 

@@ -63,6 +63,18 @@ pub struct Intake<'a> {
     pub history_starts: DateTime<Utc>,
 }
 
+/// Run a pure step, turning a panic (a bug) into an error so the pass goes on without it.
+fn contained<T>(step: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal error while reading the message ({what}); please report it")
+    })
+}
+
 /// The key a message is known by: its Message-ID, or a hash of its bytes when it has none.
 pub fn message_key(parsed: Option<&Message>, raw: &[u8]) -> String {
     match parsed.and_then(|m| m.message_id.as_deref()) {
@@ -82,7 +94,8 @@ impl Intake<'_> {
         conn: &mut SqliteConnection,
         fetched: &Fetched,
     ) -> anyhow::Result<Outcome> {
-        let parsed = Message::parse(&fetched.raw);
+        let parsed = contained(|| Message::parse(&fetched.raw))
+            .and_then(|parsed| parsed.map_err(|e| e.to_string()));
         let key = message_key(parsed.as_ref().ok(), &fetched.raw);
         let msg = match parsed {
             Ok(msg) => msg,
@@ -112,7 +125,8 @@ impl Intake<'_> {
                 "large message read partially"
             );
         }
-        let class = classify(&msg);
+        // A bug in the pure core must cost one message (kept for review), never the daemon.
+        let class = contained(|| classify(&msg)).map_err(|e| anyhow::anyhow!(e))?;
         // In-Reply-To and the newest References are what threads; a hostile mail with thousands
         // of References costs no more than this.
         let mut thread_ids: Vec<&str> = msg.thread_ids().take(MAX_THREAD_IDS).collect();
@@ -174,7 +188,9 @@ impl Intake<'_> {
         fetched: &Fetched,
         error: &str,
     ) -> anyhow::Result<()> {
-        let parsed = Message::parse(&fetched.raw).ok();
+        let parsed = contained(|| Message::parse(&fetched.raw))
+            .ok()
+            .and_then(Result::ok);
         let key = message_key(parsed.as_ref(), &fetched.raw);
         let reading = Reading::Failed {
             msg: parsed.as_ref(),

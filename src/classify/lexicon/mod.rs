@@ -192,6 +192,105 @@ pub mod c {
     pub const IT: Concepts = 1 << 77;
     /// a passive/"to be" auxiliary: blive, bli, be, werden, worden
     pub const PASSIVE: Concepts = 1 << 78;
+    /// writing for someone else: "our client", "vores klient", "på vegne af", "fullmakt"
+    pub const REPRESENT: Concepts = 1 << 79;
+    /// a third person the writer talks about: "a former client", "eine Patientin", "clients"
+    pub const THIRD: Concepts = 1 << 80;
+    /// a word known in its own language, with no meaning for the rules: it keeps another
+    /// language's reading away (Norwegian "noe" folds to English "no")
+    pub const WORD: Concepts = 1 << 81;
+    /// something published: the website, a social-media post (taken down, not erased)
+    pub const PUBLISHED: Concepts = 1 << 82;
+}
+
+/// Words whose folded or stemmed form collides with a term of another meaning, as written
+/// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
+/// "ændre" (change), "videre" (further) stems like "vide" (know).
+const FALSE_FRIENDS: [(&str, Concepts); 4] = [
+    ("andre", c::UPDATE),
+    ("andet", c::UPDATE),
+    ("videre", c::KNOW),
+    ("noe", c::NEG),
+];
+
+/// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).
+pub fn false_friend(raw: &str) -> Concepts {
+    if !(3..=6).contains(&raw.len()) {
+        return 0;
+    }
+    FALSE_FRIENDS
+        .iter()
+        .find(|(w, _)| raw.eq_ignore_ascii_case(w))
+        .map_or(0, |(_, c)| *c)
+}
+
+/// Heads of compound words ("kundregister", "e-postlisten", "psykologjournal"), folded, with what
+/// they mean, for words no term matches: Scandinavian and German glue nouns together freely.
+const COMPOUND_HEADS: &[(&str, Concepts)] = &[
+    ("nyhedsbrev", c::NEWS),
+    ("nyhedsbrevet", c::NEWS),
+    ("nyhetsbrev", c::NEWS),
+    ("nyhetsbrevet", c::NEWS),
+    ("newsletter", c::NEWS),
+    ("nieuwsbrief", c::NEWS),
+    ("liste", c::LIST),
+    ("listen", c::LIST),
+    ("lista", c::LIST),
+    ("listan", c::LIST),
+    ("verteiler", c::LIST),
+    ("register", c::SYSTEM),
+    ("registret", c::SYSTEM),
+    ("registeret", c::SYSTEM),
+    ("kartotek", c::SYSTEM),
+    ("kartoteket", c::SYSTEM),
+    ("database", c::SYSTEM),
+    ("databasen", c::SYSTEM),
+    ("system", c::SYSTEM),
+    ("systemet", c::SYSTEM),
+    ("journal", c::DATA_STRONG),
+    ("journalen", c::DATA_STRONG),
+    ("akte", c::DATA_STRONG),
+    ("oplysninger", c::DATA_WEAK),
+    ("oplysningerne", c::DATA_WEAK),
+    ("opplysninger", c::DATA_WEAK),
+    ("opplysningene", c::DATA_WEAK),
+    ("uppgifter", c::DATA_WEAK),
+    ("uppgifterna", c::DATA_WEAK),
+    ("daten", c::DATA_WEAK),
+    ("gegevens", c::DATA_WEAK),
+    ("adresse", c::FIELD),
+    ("adressen", c::FIELD),
+    ("adress", c::FIELD),
+    ("nummer", c::FIELD),
+    ("numret", c::FIELD),
+    ("nummeret", c::FIELD),
+    ("namn", c::FIELD),
+    ("namnet", c::FIELD),
+    ("navn", c::FIELD),
+    ("navnet", c::FIELD),
+];
+
+/// What a word no term matched means as the head of a compound (`folded` is the folded word):
+/// "e-postlisten" is a list, "kundregister" a register. A customer list is where data lives, not
+/// a mailing list.
+pub fn compound_head(folded: &str) -> Concepts {
+    let len = folded.len();
+    if len < 7 {
+        return 0;
+    }
+    for (head, concepts) in COMPOUND_HEADS {
+        if len >= head.len() + 3 && folded.ends_with(head) {
+            if *concepts == c::LIST
+                && ["kund", "klient", "client", "custom", "patient"]
+                    .iter()
+                    .any(|p| folded.starts_with(p))
+            {
+                return c::SYSTEM;
+            }
+            return *concepts;
+        }
+    }
+    0
 }
 
 /// A multiply-rotate hash in the style of FxHash that takes eight bytes per step: the lexicon's
@@ -695,7 +794,7 @@ impl Lexicon {
             if allowed & (1u8 << l) == 0 {
                 continue;
             }
-            let Some(s) = stems.get(l, i).filter(|s| s.len() >= 6) else {
+            let Some(s) = stems.get(l, i).filter(|s| s.len() >= 7) else {
                 continue;
             };
             let Some(candidates) = index.long.get(&key4(s)) else {
