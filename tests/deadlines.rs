@@ -7,9 +7,8 @@ mod app;
 mod mail_servers;
 
 use std::process::Command;
-use std::time::Duration;
 
-use app::{App, BUSINESS, BUSINESS_PASSWORD};
+use app::{business_inbox_reaches, deliver_to_business, App, BUSINESS, BUSINESS_PASSWORD};
 use chrono::{DateTime, Utc};
 use gdpr_inbox::message::Message;
 use mail_servers::MailServers;
@@ -108,20 +107,7 @@ async fn digests(servers: &MailServers) -> Vec<Message> {
 async fn cases_show_due_dates_targets_and_extension_is_refused_when_late() {
     let servers = MailServers::start().await.unwrap();
     let app = App::with_extra(&servers, "[policy]\nid_check = \"never\"\n");
-    servers
-        .deliver(&request("late@example.dk"), "anna@example.dk", BUSINESS)
-        .await
-        .unwrap();
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            1,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    deliver_to_business(&servers, &request("late@example.dk"), "anna@example.dk", 1).await;
     app.ok(&["run", "--once"]);
 
     let case = &app.json(&["cases", "--json"])[0];
@@ -212,68 +198,32 @@ async fn cases_show_due_dates_targets_and_extension_is_refused_when_late() {
 async fn reminders_reach_the_practitioner_once_each() {
     let servers = MailServers::start().await.unwrap();
     let app = App::new(&servers);
-    servers
-        .deliver(&request("remind@example.dk"), "anna@example.dk", BUSINESS)
-        .await
-        .unwrap();
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            1,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    deliver_to_business(
+        &servers,
+        &request("remind@example.dk"),
+        "anna@example.dk",
+        1,
+    )
+    .await;
 
     // The first answer (48 h) falls due within two days: the first pass reminds of it.
     app.ok(&["run", "--once"]);
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            2,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    business_inbox_reaches(&servers, 2).await;
     app.ok(&["run", "--once"]);
     app.ok(&["run", "--once"]);
     // Four weeks on, the legal deadline is near: one more digest, and only one.
     let later = shifted(28);
     assert!(app.run_at(&later, &["run", "--once"]).status.success());
     assert!(app.run_at(&later, &["run", "--once"]).status.success());
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            3,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    business_inbox_reaches(&servers, 3).await;
     // A marker sent behind them proves nothing else is on its way.
-    servers
-        .deliver(
-            b"From: m@example.dk\r\nSubject: marker\r\n\r\nx\r\n",
-            "m@example.dk",
-            BUSINESS,
-        )
-        .await
-        .unwrap();
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            4,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    deliver_to_business(
+        &servers,
+        b"From: m@example.dk\r\nSubject: marker\r\n\r\nx\r\n",
+        "m@example.dk",
+        4,
+    )
+    .await;
 
     let digests = digests(&servers).await;
     assert_eq!(
@@ -338,20 +288,7 @@ async fn a_breach_shows_its_72_hours_in_cases() {
 async fn the_clock_is_suspended_from_the_id_request_until_the_id_arrives() {
     let servers = MailServers::start().await.unwrap();
     let app = App::new(&servers);
-    servers
-        .deliver(&request("susp@example.dk"), "anna@example.dk", BUSINESS)
-        .await
-        .unwrap();
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            1,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    deliver_to_business(&servers, &request("susp@example.dk"), "anna@example.dk", 1).await;
     app.ok(&["run", "--once"]);
     let draft = app.json(&["drafts", "--json"])[0]["id"].to_string();
     app.ok(&["drafts", "approve", &draft]);
@@ -368,20 +305,7 @@ async fn the_clock_is_suspended_from_the_id_request_until_the_id_arrives() {
          --B\r\nContent-Type: text/plain\r\n\r\nHer er mit pas.\r\n--B\r\nContent-Type: application/pdf; name=pas.pdf\r\n\
          Content-Disposition: attachment; filename=pas.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--B--\r\n"
     );
-    servers
-        .deliver(reply.as_bytes(), "anna@example.dk", BUSINESS)
-        .await
-        .unwrap();
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            3,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    deliver_to_business(&servers, reply.as_bytes(), "anna@example.dk", 3).await;
     let later = shifted(5);
     assert!(app.run_at(&later, &["run", "--once"]).status.success());
 

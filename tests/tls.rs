@@ -9,7 +9,7 @@ mod mail_servers;
 
 use std::time::Duration;
 
-use app::{App, BUSINESS, BUSINESS_PASSWORD};
+use app::{deliver_to_business, App, BUSINESS};
 use mail_servers::{MailServers, Options};
 
 async fn tls_servers() -> MailServers {
@@ -70,20 +70,7 @@ async fn imaps_and_smtp_starttls_with_a_private_ca() {
         "From: Anna <anna@example.dk>\r\nTo: {BUSINESS}\r\nSubject: Sletning\r\nMessage-ID: <tls@example.dk>\r\n\r\n\
          Hej, slet venligst alle mine oplysninger.\r\n"
     );
-    servers
-        .deliver(request.as_bytes(), "anna@example.dk", BUSINESS)
-        .await
-        .unwrap();
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            1,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    deliver_to_business(&servers, request.as_bytes(), "anna@example.dk", 1).await;
     app.ok(&["run", "--once"]);
     let draft = app.json(&["drafts", "--json"])[0]["id"].to_string();
     app.ok(&["drafts", "approve", &draft]);

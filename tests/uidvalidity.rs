@@ -7,9 +7,8 @@ mod app;
 mod mail_servers;
 
 use std::process::Command;
-use std::time::Duration;
 
-use app::{App, BUSINESS, BUSINESS_PASSWORD};
+use app::{deliver_to_business, App, BUSINESS};
 use mail_servers::MailServers;
 
 fn request(from: &str, message_id: &str) -> Vec<u8> {
@@ -37,24 +36,13 @@ async fn stored_uid_validity(app: &App) -> i64 {
 async fn a_changed_uidvalidity_resyncs_without_duplicating_cases() {
     let servers = MailServers::start().await.unwrap();
     let app = App::new(&servers);
-    servers
-        .deliver(
-            &request("a@example.dk", "first@example.dk"),
-            "a@example.dk",
-            BUSINESS,
-        )
-        .await
-        .unwrap();
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            1,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    deliver_to_business(
+        &servers,
+        &request("a@example.dk", "first@example.dk"),
+        "a@example.dk",
+        1,
+    )
+    .await;
     app.ok(&["run", "--once"]);
     assert_eq!(app.json(&["cases", "--json"]).len(), 1);
     let old = stored_uid_validity(&app).await;
@@ -77,24 +65,13 @@ async fn a_changed_uidvalidity_resyncs_without_duplicating_cases() {
         .expect("run doveadm");
     assert!(status.success(), "doveadm mailbox update failed");
 
-    servers
-        .deliver(
-            &request("b@example.dk", "second@example.dk"),
-            "b@example.dk",
-            BUSINESS,
-        )
-        .await
-        .unwrap();
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            2,
-            Duration::from_secs(20),
-        )
-        .await
-        .unwrap();
+    deliver_to_business(
+        &servers,
+        &request("b@example.dk", "second@example.dk"),
+        "b@example.dk",
+        2,
+    )
+    .await;
     app.ok(&["run", "--once"]);
 
     assert_eq!(stored_uid_validity(&app).await, new);

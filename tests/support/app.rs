@@ -250,3 +250,36 @@ pub async fn eventually(timeout: std::time::Duration, mut check: impl FnMut() ->
     }
     true
 }
+
+/// Send `raw` by SMTP from `from` to the business and wait (bounded) until the business INBOX
+/// holds at least `inbox_count` messages.
+pub async fn deliver_to_business(servers: &MailServers, raw: &[u8], from: &str, inbox_count: u32) {
+    servers
+        .deliver(raw, from, BUSINESS)
+        .await
+        .expect("deliver by SMTP");
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            inbox_count,
+            std::time::Duration::from_secs(20),
+        )
+        .await
+        .expect("the mail reaches the business INBOX");
+}
+
+/// Wait (bounded) until the business INBOX holds at least `count` messages.
+pub async fn business_inbox_reaches(servers: &MailServers, count: u32) {
+    servers
+        .wait_for_messages(
+            BUSINESS,
+            BUSINESS_PASSWORD,
+            "INBOX",
+            count,
+            std::time::Duration::from_secs(20),
+        )
+        .await
+        .expect("the business INBOX fills");
+}
