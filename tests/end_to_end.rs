@@ -403,3 +403,21 @@ async fn old_mail_found_at_the_first_run_is_reviewed_not_opened_as_a_case() {
         "{listing}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_automatic_receipt_goes_out_only_when_the_policy_switches_it_on() {
+    let servers = MailServers::start().await.unwrap();
+    let app = App::with_extra(&servers, "[policy]\nacknowledge_receipt = true\n");
+    servers.add_user(CLIENT, CLIENT_PASSWORD).unwrap();
+    deliver_to_business(&servers, &danish_access_request("ack@example.dk"), 1).await;
+    app.ok(&["run", "--once"]);
+    let received = client_inbox_settled(&servers).await;
+    assert_eq!(received.len(), 1, "only the receipt, nothing unapproved");
+    let receipt = &received[0];
+    assert_eq!(receipt.header("auto-submitted"), Some("auto-replied"));
+    assert_eq!(receipt.in_reply_to, vec!["ack@example.dk"]);
+    assert!(receipt.subject.contains("GDPR-"), "{}", receipt.subject);
+    let pending = app.json(&["drafts", "--json"]);
+    assert_eq!(pending.len(), 1, "the ID request still waits for approval");
+    assert_eq!(pending[0]["purpose"], "id_request");
+}
