@@ -284,6 +284,25 @@ fn decide(
         });
     }
 
+    // "Let me know when it is done", "lad mig vide …" beside an erasure, a withdrawal or an
+    // unsubscription asks for a confirmation of that, not for access.
+    let confirmed = best.iter().any(|b| {
+        b.1 >= KIND_AT
+            && matches!(
+                b.0,
+                RequestKind::Erasure | RequestKind::WithdrawConsent | RequestKind::Unsubscribe
+            )
+    });
+    if confirmed {
+        best.retain(|b| {
+            !(b.0 == RequestKind::Access
+                && b.1 < 2.5
+                && hits
+                    .get(b.2)
+                    .is_some_and(|h| h.rule == "know + personal data"))
+        });
+    }
+
     let mut kinds: Vec<RequestKind> = best
         .iter()
         .filter(|b| b.1 >= KIND_AT)

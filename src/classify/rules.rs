@@ -418,6 +418,26 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = list {
                 push(hit(Unsubscribe, 2.5, i, j, "remove from list"));
             } else if let Some(j) = v
+                .near(i, c::PHOTO, 3, 6, true)
+                .filter(|_| {
+                    // The picture is the writer's: "the photo of me", "mit billede" (here or
+                    // where the mail first names it).
+                    (0..v.len()).any(|k| {
+                        v.has(k, c::PHOTO)
+                            && v.near(k, c::MY | c::ME | c::ABOUT_ME, 3, 3, false)
+                                .is_some()
+                    })
+                })
+                .filter(|_| {
+                    v.near(i, c::REQ | c::YOU, 6, 3, false).is_some()
+                        || i == 0
+                        || v.sentence(i - 1) != v.sentence(i)
+                        || v.toks.get(i).is_some_and(|t| t.comma_before)
+                })
+            {
+                // A picture of the writer is personal data: "please remove the photo of me".
+                push(hit(Erasure, 2.1, i, j, "delete + photo"));
+            } else if let Some(j) = v
                 .near(i, c::ME, 1, 3, true)
                 .or_else(|| v.near(i, c::SYSTEM, 0, 6, true))
             {
@@ -503,7 +523,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && !v.statement(i)
         {
             let about = v.near(i, c::ABOUT_ME, 0, 8, false);
-            if let Some(j) = v.data_object(i).or(about) {
+            let confirm = t & (c::SEE | c::COPY | c::GET | c::SEND) == 0
+                && v.in_sentence(i, c::DEL).is_some();
+            if let Some(j) = v
+                .data_object(i)
+                .filter(|&j| owned_by_writer(v, i, j))
+                .or(about)
+                .filter(|_| !confirm)
+            {
                 let (lo, hi) = (i.min(j), i.max(j));
                 let other_action = (lo + 1..hi).any(|k| {
                     v.has(
@@ -523,6 +550,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
                     let rule = if strong {
                         "see/copy + personal data"
+                    } else if t & (c::GET | c::SEND) == 0 {
+                        "know + personal data"
                     } else {
                         "get/send + personal data"
                     };
@@ -539,7 +568,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 true,
             )
             .is_some();
-        if t & c::WHAT != 0 && !relative {
+        // "confirm which data were deleted": a confirmation of erasure, not access.
+        let deleted_which = v.near(i, c::DEL, 0, 8, true).is_some();
+        if t & c::WHAT != 0 && !relative && !deleted_which {
             let about = v.near(i, c::ABOUT_ME, 0, 10, false);
             let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK, 0, 4, false);
             let hold = v.in_sentence(i, c::HOLD | c::YOU | c::SYSTEM).is_some();
@@ -623,9 +654,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 ));
             }
         }
-        if t & c::WRONG != 0 {
+        if t & c::WRONG != 0 && !restrict_pending_check(v) {
             if let Some(j) = v.near(i, c::FIELD | c::DATA_STRONG, 6, 6, false) {
-                if v.near(i, c::MY, 6, 6, false).is_some() {
+                if v.near(j, c::MY, 2, 2, true).is_some() || v.has(j, c::MY) {
                     push(hit(Rectification, 2.0, i, j, "my field is wrong"));
                 } else if v.near(i, c::YOU | c::SYSTEM, 6, 6, false).is_some() {
                     push(hit(Rectification, 1.6, i, j, "wrong field"));
@@ -700,12 +731,33 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::PORT_STRONG != 0 && !v.statement(i) {
             push(hit(Portability, 3.0, i, i, "portability named"));
         }
+        // A format alone ("some form of …", "in a format that suits you") is no portability: the
+        // data must be the object and something must move it or make it machine-readable.
         if t & c::MACHINE != 0 {
-            if let Some(j) = v
-                .in_sentence(i, c::DATA_STRONG | c::DATA_WEAK)
-                .or_else(|| v.in_sentence(i, c::GET | c::SEND | c::TRANSFER))
-            {
+            if let Some(j) = v.in_sentence(i, c::DATA_STRONG | c::DATA_WEAK).filter(|_| {
+                v.in_sentence(
+                    i,
+                    c::GET | c::SEND | c::TRANSFER | c::COPY | c::NEWPROV | c::REQ,
+                )
+                .is_some()
+            }) {
                 push(hit(Portability, 2.1, i, j, "machine-readable format"));
+            }
+        }
+        if t & c::TRANSFER != 0 && v.in_sentence(i, c::NEWPROV | c::DIRECT).is_none() {
+            // "Jag ska byta terapeut. Kan ni föra över min journal till henne?"
+            if let Some(j) = v
+                .data_object(i)
+                .filter(|&j| j > i && owned_by_writer(v, i, j))
+                .filter(|_| v.anywhere(c::NEWPROV | c::DIRECT | c::MACHINE))
+            {
+                push(hit(
+                    Portability,
+                    2.0,
+                    i,
+                    j,
+                    "transfer my data (new provider named)",
+                ));
             }
         }
         if t & (c::TRANSFER | c::SEND) != 0 {
@@ -801,6 +853,29 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         || v.in_sentence(i, c::FREEZE).is_some()
         || (v.near(i, c::IT, 0, 3, true).is_some() && data_mentioned(v));
     object.then_some(governor)
+}
+
+/// Whether the data word at `j` (the object of an action at `i`) is the writer's own: "my
+/// journal", "journalen min", "what you hold about me", or personal data asked for by someone
+/// writing as themselves. "The notes", "die Unterlagen" or "the journal notes for our client"
+/// are someone's records, not the writer's data.
+fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
+    if v.has(j, c::MY | c::ABOUT_ME) || v.near(j, c::MY | c::ABOUT_ME, 3, 3, true).is_some() {
+        return true;
+    }
+    let third = v.anywhere(c::REPRESENT | c::THIRD);
+    let my_record =
+        || (0..v.len()).any(|k| v.has(k, c::DATA_STRONG) && v.near(k, c::MY, 2, 1, true).is_some());
+    !third
+        && v.has(j, c::DATA_STRONG)
+        && (v.near(i, c::ME | c::I_SELF, 4, 4, false).is_some() || my_record())
+}
+
+/// The writer asks for restriction while the accuracy is checked (Art. 18(1)(a)) and asks for
+/// nothing to be corrected: "my journal contains errors, restrict it until you have checked".
+fn restrict_pending_check(v: &View<'_>) -> bool {
+    v.anywhere(c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE)
+        && !v.anywhere(c::CORRECT | c::RECT_STRONG | c::UPDATE | c::CHANGED)
 }
 
 fn data_mentioned(v: &View<'_>) -> bool {

@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("billede", PHOTO),
+    ("billedet", PHOTO),
+    ("billeder", PHOTO),
+    ("billederne", PHOTO),
+    ("foto", PHOTO),
+    ("fotoet", PHOTO),
     // erasure
     ("slette", DEL),
     ("slet", DEL),

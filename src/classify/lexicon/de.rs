@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("foto", PHOTO),
+    ("fotos", PHOTO),
+    ("bild", PHOTO),
+    ("bilder", PHOTO),
     ("löschen", DEL),
     ("lösche", DEL),
     ("löschung", DEL),

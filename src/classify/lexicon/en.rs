@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("photo", PHOTO),
+    ("photos", PHOTO),
+    ("picture", PHOTO),
+    ("pictures", PHOTO),
+    ("=image", PHOTO),
+    ("=images", PHOTO),
     ("delete", DEL),
     ("deletion", DEL),
     ("=delet", DEL),
@@ -59,6 +65,9 @@ pub const TERMS: &[Term] = &[
     ("=records", DATA_STRONG),
     ("=record", DATA_WEAK),
     ("session notes", DATA_STRONG),
+    ("journal notes", DATA_STRONG),
+    ("clinical notes", DATA_STRONG),
+    ("=journal", DATA_STRONG),
     ("client file", DATA_STRONG),
     ("data", DATA_WEAK),
     ("information", DATA_WEAK),

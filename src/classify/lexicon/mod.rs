@@ -201,6 +201,8 @@ pub mod c {
     pub const WORD: Concepts = 1 << 81;
     /// something published: the website, a social-media post (taken down, not erased)
     pub const PUBLISHED: Concepts = 1 << 82;
+    /// a photo, picture, image (of a person): personal data when it is the writer's
+    pub const PHOTO: Concepts = 1 << 83;
 }
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written

@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("bilde", PHOTO),
+    ("bildet", PHOTO),
+    ("bilder", PHOTO),
+    ("bildene", PHOTO),
+    ("foto", PHOTO),
+    ("fotoet", PHOTO),
     ("slette", DEL),
     ("slett", DEL),
     ("sletting", DEL),

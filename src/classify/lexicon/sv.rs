@@ -4,6 +4,16 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("bild", PHOTO),
+    ("bilden", PHOTO),
+    ("bilder", PHOTO),
+    ("bilderna", PHOTO),
+    ("foto", PHOTO),
+    ("fotot", PHOTO),
+    ("föra över", TRANSFER),
+    ("flytta över", TRANSFER),
+    ("=byta", NEWPROV),
+    ("=byter", NEWPROV),
     ("radera", DEL),
     ("raderas", DEL),
     ("raderar", DEL),
