@@ -378,3 +378,14 @@ fn classifier_meets_the_product_targets_on_the_first_check_set() {
     );
     check("tests/corpus_blind2", &r, &PRODUCT_TARGETS);
 }
+
+/// Written after the last tuning round and not yet used for tuning: the honest estimate for
+/// unseen mail. Measured at the end of session 1: request recall 0.969, precision 0.926, exact
+/// kind set 0.846, language 1.000, one automated mail (a prose parental-leave auto-reply without
+/// headers) classified as a request. Tune on other data, then measure here; un-ignore when met.
+#[test]
+#[ignore = "issue #3: not yet at the product targets on this unseen set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_unseen_check_set() {
+    let r = evaluate("check set 3 (unseen)", &set_dir("corpus_blind3"));
+    check("tests/corpus_blind3", &r, &PRODUCT_TARGETS);
+}
