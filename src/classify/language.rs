@@ -547,6 +547,9 @@ impl LanguageScores {
 
     /// Count the letters that only some of our languages use.
     pub fn add_letters(&mut self, text: &str) {
+        if text.is_ascii() {
+            return;
+        }
         for c in text.chars() {
             match c {
                 'æ' | 'Æ' | 'ø' | 'Ø' => {
@@ -583,8 +586,13 @@ impl LanguageScores {
 
     /// The best language, and how far ahead of the runner-up it is (0 = a tie, 1 = alone).
     pub fn best(&self) -> (Language, f32) {
-        let mut order: Vec<(usize, f32)> = self.scores.iter().copied().enumerate().collect();
-        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut order: [(usize, f32); N] = std::array::from_fn(|i| (i, 0.0));
+        for ((_, o), s) in order.iter_mut().zip(self.scores.iter()) {
+            *o = *s;
+        }
+        // The comparison is total (ties broken by index), so an unstable sort orders as a stable
+        // one would, without a buffer.
+        order.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let (first, top) = order.first().copied().unwrap_or((EN, 0.0));
         let second = order.get(1).map_or(0.0, |x| x.1);
         if top <= 0.0 {

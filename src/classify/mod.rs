@@ -86,7 +86,7 @@ pub fn classify(msg: &Message) -> Classification {
     let mut folded = lexicon::WordList::with_capacity(toks.len());
     let mut infos = Vec::with_capacity(toks.len());
     let mut scores = language::LanguageScores::default();
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(32);
     let mut absence_words = false;
     for t in &toks {
         let raw = combined.get(t.start..t.end).unwrap_or("");
@@ -253,20 +253,29 @@ fn decide(
     // Score per kind: the best hit, plus a little for each further independent hit.
     let mut best: Vec<(RequestKind, f32, usize, usize)> = Vec::new();
     for kind in RequestKind::ALL {
-        let mut of_kind: Vec<&rules::Hit> = hits
-            .iter()
-            .filter(|h| h.kind == kind && h.score >= MENTION_AT)
-            .collect();
-        of_kind.sort_by(|a, b| b.score.total_cmp(&a.score));
-        let Some(top) = of_kind.first() else { continue };
-        let extra = of_kind
-            .iter()
-            .skip(1)
-            .filter(|h| h.score >= GUESS_AT)
-            .count() as f32;
-        let score = (top.score + 0.15 * extra).min(3.4);
-        let index = hits.iter().position(|h| std::ptr::eq(h, *top)).unwrap_or(0);
-        best.push((kind, score, index, of_kind.len()));
+        // The kind's hits worth a mention; the top one is the first of the highest score (what a
+        // stable sort by descending score puts first).
+        let mut top: Option<(usize, f32)> = None;
+        let (mut count, mut strong) = (0usize, 0usize);
+        for (index, h) in hits.iter().enumerate() {
+            if h.kind != kind || !h.score.ge(&MENTION_AT) {
+                continue;
+            }
+            count += 1;
+            if h.score >= GUESS_AT {
+                strong += 1;
+            }
+            if top.is_none_or(|(_, s)| h.score.total_cmp(&s).is_gt()) {
+                top = Some((index, h.score));
+            }
+        }
+        let Some((index, top_score)) = top else {
+            continue;
+        };
+        // Every further hit at GUESS_AT or more, the top one not counted.
+        let extra = (strong - usize::from(top_score >= GUESS_AT)) as f32;
+        let score = (top_score + 0.15 * extra).min(3.4);
+        best.push((kind, score, index, count));
     }
     // Portability asks for the data too; a plain "send me my data" in the same breath is part of it.
     if let Some(port) = best
@@ -324,13 +333,20 @@ fn decide(
     ordered.sort_by(|a, b| b.1.total_cmp(&a.1));
     for (kind, score, index, _) in &ordered {
         let Some(h) = hits.get(*index) else { continue };
-        let snippet = snippet(text, toks, h.from, h.to);
-        let label = if kinds.contains(kind) {
-            kind.as_str().to_string()
-        } else {
-            format!("weak {}", kind.as_str())
-        };
-        evidence.push(format!("{label}: \"{snippet}\" ({}, {score:.1})", h.rule));
+        // `{label}: "{snippet}" ({rule}, {score:.1})`, built by hand: this runs for most mail.
+        let mut line = String::with_capacity(h.rule.len() + 160);
+        if !kinds.contains(kind) {
+            line.push_str("weak ");
+        }
+        line.push_str(kind.as_str());
+        line.push_str(": \"");
+        push_snippet(&mut line, text, toks, h.from, h.to);
+        line.push_str("\" (");
+        line.push_str(h.rule);
+        line.push_str(", ");
+        push_one_decimal(&mut line, *score);
+        line.push(')');
+        evidence.push(line);
     }
     if let Some(id) = &id {
         evidence.push(id.clone());
@@ -365,22 +381,62 @@ fn decide(
     }
 }
 
-/// The text from token `from` to token `to`, whitespace collapsed, at most 120 characters.
-fn snippet(text: &str, toks: &[text::Token], from: usize, to: usize) -> String {
+/// Append the text from token `from` to token `to`, whitespace collapsed, at most 120 characters
+/// (117 and "…" when longer).
+fn push_snippet(out: &mut String, text: &str, toks: &[text::Token], from: usize, to: usize) {
     let start = toks.get(from).map_or(0, |t| t.start);
     let end = toks.get(to).map_or(start, |t| t.end).max(start);
     let raw = text.get(start..end).unwrap_or("");
-    let mut out = String::with_capacity(raw.len().min(130));
+    let base = out.len();
+    let mut chars = 0usize;
+    // Characters of the snippet up to its 117th, and where that one ends.
+    let mut cut = None;
     for (n, word) in raw.split_whitespace().enumerate() {
         if n > 0 {
             out.push(' ');
+            chars += 1;
+            if chars == 117 {
+                cut = Some(out.len());
+            }
         }
-        out.push_str(word);
+        for ch in word.chars() {
+            out.push(ch);
+            chars += 1;
+            if chars == 117 {
+                cut = Some(out.len());
+            }
+        }
     }
-    if out.chars().count() > 120 {
-        out = out.chars().take(117).collect::<String>() + "…";
+    if chars > 120 {
+        if let Some(cut) = cut.filter(|c| *c >= base) {
+            out.truncate(cut);
+            out.push('…');
+        }
     }
-    out
+}
+
+/// Append `x` with one decimal, as `format!("{x:.1}")` writes it. For 0 ≤ x < 19 (every score)
+/// ten times an `f32` is exact in an `f64`, and rounding it half to even gives the digits the
+/// formatter gives (checked for every `f32` in that range); other values go to the formatter.
+fn push_one_decimal(out: &mut String, x: f32) {
+    if (0.0..19.0).contains(&x) {
+        let tenths = (f64::from(x) * 10.0).round_ties_even() as u32;
+        out.push_str(itoa_small(tenths / 10));
+        out.push('.');
+        out.push(char::from(b'0' + (tenths % 10) as u8));
+    } else {
+        use std::fmt::Write;
+        let _ = write!(out, "{x:.1}");
+    }
+}
+
+/// The decimal digits of `n` < 20.
+fn itoa_small(n: u32) -> &'static str {
+    const DIGITS: [&str; 20] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+        "17", "18", "19",
+    ];
+    DIGITS.get(n as usize).copied().unwrap_or("?")
 }
 
 #[cfg(test)]
@@ -559,6 +615,59 @@ mod tests {
             c.evidence
         );
         assert!(c.confidence >= Classification::REVIEW_BELOW);
+    }
+
+    #[test]
+    fn hand_written_evidence_matches_the_formatter() {
+        let mut x = 0.0f32;
+        while x < 25.0 {
+            let mut s = String::new();
+            push_one_decimal(&mut s, x);
+            assert_eq!(s, format!("{x:.1}"));
+            x += 0.0137;
+        }
+        for x in [
+            1.25f32,
+            1.75,
+            2.25,
+            2.75,
+            3.25,
+            0.05,
+            18.95,
+            18.99,
+            -1.0,
+            f32::NAN,
+            1e9,
+        ] {
+            let mut s = String::new();
+            push_one_decimal(&mut s, x);
+            assert_eq!(s, format!("{x:.1}"));
+        }
+        // The snippet: words joined by one space, cut to 117 characters and "…" past 120.
+        fn reference(raw: &str) -> String {
+            let out = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            if out.chars().count() > 120 {
+                out.chars().take(117).collect::<String>() + "…"
+            } else {
+                out
+            }
+        }
+        for n in [0, 1, 5, 30, 39, 40, 41, 60] {
+            for word in ["ab", "æøå", "x", "日本語"] {
+                let text = format!(" {}\n", vec![word; n].join(" \t "));
+                let mut toks = Vec::new();
+                text::tokenize(&text, 0, &mut toks);
+                let mut got = String::from(">");
+                push_snippet(&mut got, &text, &toks, 0, toks.len().saturating_sub(1));
+                let start = toks.first().map_or(0, |t| t.start);
+                let end = toks.last().map_or(start, |t| t.end);
+                assert_eq!(
+                    got,
+                    format!(">{}", reference(&text[start..end])),
+                    "{n} {word}"
+                );
+            }
+        }
     }
 
     #[test]

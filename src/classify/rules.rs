@@ -322,10 +322,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             continue;
         }
         let neg = v.negated(i);
-        let damp = v.damping(i);
+        // Worked out at the first hit only: most tagged words yield none.
+        let mut damp: Option<f32> = None;
         let mut push = |h: Hit| {
             let mut h = h;
-            h.score *= damp;
+            h.score *= *damp.get_or_insert_with(|| v.damping(i));
             hits.push(h);
         };
 
@@ -559,18 +560,20 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 }
             }
         }
-        let relative = v.has(i.wrapping_sub(1), c::ALL)
-            || v.near(
-                i,
-                c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER,
-                5,
-                0,
-                true,
-            )
-            .is_some();
+        let relative = || {
+            v.has(i.wrapping_sub(1), c::ALL)
+                || v.near(
+                    i,
+                    c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER,
+                    5,
+                    0,
+                    true,
+                )
+                .is_some()
+        };
         // "confirm which data were deleted": a confirmation of erasure, not access.
-        let deleted_which = v.near(i, c::DEL, 0, 8, true).is_some();
-        if t & c::WHAT != 0 && !relative && !deleted_which {
+        let deleted_which = || v.near(i, c::DEL, 0, 8, true).is_some();
+        if t & c::WHAT != 0 && !relative() && !deleted_which() {
             let about = v.near(i, c::ABOUT_ME, 0, 10, false);
             let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK, 0, 4, false);
             let hold = v.in_sentence(i, c::HOLD | c::YOU | c::SYSTEM).is_some();

@@ -56,6 +56,7 @@ fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>, lower: &mut Stri
     let suspicious = paragraph.iter().map(|l| l.len()).sum::<usize>() > 60;
     let disclaimer = suspicious && {
         lower.clear();
+        lower.reserve(paragraph.iter().map(|l| l.len() + 1).sum());
         for (n, line) in paragraph.iter().enumerate() {
             if n > 0 {
                 lower.push(' ');
@@ -513,11 +514,17 @@ pub fn strip_subject_prefixes(subject: &str) -> (&str, bool) {
     ];
     let mut s = subject.trim();
     let mut stripped = false;
-    loop {
-        let lower: String = s.chars().take(8).collect::<String>().to_lowercase();
-        let Some(p) = PREFIXES.iter().find(|p| lower.starts_with(*p)) else {
-            break;
-        };
+    // The prefixes are ASCII without 'i' or 'k', the only ASCII letters a non-ASCII character
+    // lower-cases to ('İ', the Kelvin sign): comparing bytes ignoring ASCII case finds exactly
+    // what lower-casing the first eight characters would.
+    let prefix_of = |s: &str| {
+        PREFIXES.iter().find(|p| {
+            s.as_bytes()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    };
+    while let Some(p) = prefix_of(s) {
         match s.get(p.len()..) {
             Some(rest) => {
                 s = rest.trim_start();
@@ -559,6 +566,10 @@ mod tests {
     #[test]
     fn disclaimer_markers_are_ascii_and_found_in_any_case() {
         assert!(DISCLAIMER_MARKERS.iter().all(|m| m.is_ascii()));
+        assert!(DISCLAIMER_MARKERS
+            .iter()
+            .all(|m| is_disclaimer(m) && is_disclaimer(&format!("a {m} b"))));
+        assert!(!is_disclaimer("fortroli confidentia rette modtage"));
         let body =
             "Hej.\n\nDENNE E-MAIL ER FORTROLIG og må kun læses af den rette modtager. Æ Ø Å.";
         assert_eq!(own_words(body).trim(), "Hej.");

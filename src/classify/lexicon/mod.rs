@@ -295,6 +295,55 @@ pub fn compound_head(folded: &str) -> Concepts {
     0
 }
 
+/// Everyday words of mail in our languages that are no terms: looked up whole like the lexicon's
+/// own words, so that they skip the Snowball stemmers. A pure cache — everything kept for a word
+/// is computed by the same functions as for a word met in a text — so adding or removing a word
+/// here never changes a result, only how fast it is reached.
+const COMMON_WORDS: [&str; 8] = [
+    // Danish
+    "alle andre anden bare blive bliver blev både dag dage dagen dem den denne der dette disse \
+     efter eller en et for fordi forhånd fra fredag første først før gang godt gerne har havde \
+     hende hans hele her hilsen hvis hvor hvordan hvornår igen ikke ind indtil jer kan kommer \
+     komme kunne lige lidt man mandag mange med meget mens mere næste når nu noget nok og også \
+     om onsdag op os over på samme sammen se selv siden skal skulle som stadig så tak tid tidligere \
+     til tilbage tirsdag torsdag uge ugen under ved venlig venlige vi ville vores været år året",
+    // Swedish
+    "alla andra att av behöver bara blir då där efter eller ett för förra från fråga fredag \
+     genom gärna hade har hälsningar hela här hur idag igen inför innan inte jag kommer kunde \
+     lite man mer mitt måndag många med men nästa nu någon något när och också om onsdag \
+     på samma sedan själv ska skulle som senast så tack tid tidigare tisdag torsdag under \
+     vänliga vår våra vad vara varit vecka veckan vi vill år året över",
+    // Norwegian
+    "alle andre bare blir dag dagen de den denne der dette disse eller etter for fordi fra \
+     fredag første først før gang gjerne har hadde hei hele her hilsen hvis hvor hvordan igjen \
+     ikke inn kan kommer komme kunne litt man mandag mange med mye mens mer neste nå noe når \
+     også og om onsdag opp oss over på samme sammen selv siden skal skulle som så takk tid \
+     tidligere til tilbake tirsdag torsdag uke uken under ved vennlig vi ville vår være vært år",
+    // English
+    "a about after again all also am an and any are as at back be because been before best but \
+     by can could day did do does dear for from get got had has have hello hi here how if in \
+     into is it its just last let like make many may me monday more most much next no not now \
+     of on once one only or other our out over please regards since so some still than thank \
+     thanks that the their them then there these they this those through time to today too \
+     tuesday under until up us very was we week were what when where which while who why will \
+     with would year you your friday thursday wednesday i'm i've it's don't",
+    // German
+    "aber alle als am an auch auf aus bei bin bis bitte da dann das dass dem den der des die \
+     diese dieser durch ein eine einen einer er es für freundlichen gibt grüße gruß haben habe \
+     hat hier ich ihr ihre im in ist jetzt kann können mit nach nicht noch nur oder schon sehr \
+     sie sind so über um und uns unter vom von vor war was weil wenn wie wir wird zu zum zur",
+    // Dutch
+    "aan al alle als bij dag dan dat de deze die dit door een en er geen graag groet groeten \
+     heb hebben het hier hoe ik in is je jullie kan kunnen maar met mijn na naar niet nog nu \
+     of om onze ook op over te tot u uw van voor vriendelijke wat we wij zijn zou",
+    // Finnish
+    "ei ja jo jos kanssa kiitos kun mutta myös nyt ole on ovat se sekä tai terveisin tämä että \
+     voi voisitteko olen",
+    // Words of the trade
+    "gdpr dsgvo avg datenschutz email e-mail mail mails form formular formulär website \
+     newsletter password login konto account info kontakt contact",
+];
+
 /// A multiply-rotate hash in the style of FxHash that takes eight bytes per step: the lexicon's
 /// keys are short words, for which SipHash (and byte-at-a-time FNV) is several times slower, and
 /// HashDoS is no concern (the keys are our own; a hostile text only costs probes, never results).
@@ -370,22 +419,6 @@ impl WordList {
         self.spans.push((start, self.buf.len()));
     }
 
-    /// `n` empty words.
-    fn push_empty(&mut self, n: usize) {
-        let end = self.buf.len();
-        self.spans.resize(self.spans.len() + n, (end, end));
-    }
-
-    /// Replace word `j` (which must be the last word written to the buffer, or empty) by `word`.
-    fn set(&mut self, j: usize, word: &str) {
-        let start = self.buf.len();
-        self.buf.push_str(word);
-        let end = self.buf.len();
-        if let Some(span) = self.spans.get_mut(j) {
-            *span = (start, end);
-        }
-    }
-
     /// Word `j`, if there is one.
     pub fn get(&self, j: usize) -> Option<&str> {
         self.spans
@@ -403,18 +436,46 @@ impl WordList {
 }
 
 /// The stems of a text's words in each language (by index; empty where not computed), and the
-/// lexicon entries each stem — and each exact folded word — starts.
+/// lexicon entries each stem — and each exact folded word — starts. A word the lexicon knows keeps
+/// pointing at the lexicon's own stems; only other words' stems are computed and stored here.
 #[derive(Debug, Default)]
-pub struct Stems {
-    words: [WordList; ALGORITHMS.len()],
+pub struct Stems<'a> {
+    /// The languages (bit mask by index) whose stems were computed.
+    active: u8,
+    /// Per word: where its stems are.
+    of: Vec<WordStems<'a>>,
+    /// The computed stems, one after another.
+    buf: String,
     /// Per word: the entry group of its stem in each language, then of its exact folded form.
     groups: Vec<[u32; ALGORITHMS.len() + 1]>,
 }
 
-impl Stems {
+/// Where one word's stems are: the languages (bit mask) it was stemmed in, and either the
+/// lexicon's stems of it or ranges of [`Stems::buf`].
+#[derive(Debug, Default, Clone, Copy)]
+struct WordStems<'a> {
+    langs: u8,
+    known: Option<&'a KnownWord>,
+    spans: [(u32, u32); ALGORITHMS.len()],
+}
+
+impl Stems<'_> {
     /// The stem of word `j` in language `lang`, if computed.
     pub fn get(&self, lang: usize, j: usize) -> Option<&str> {
-        self.words.get(lang).and_then(|w| w.get(j))
+        if lang >= ALGORITHMS.len() || self.active & (1u8 << lang) == 0 {
+            return None;
+        }
+        let w = self.of.get(j)?;
+        if w.langs & (1u8 << lang) == 0 {
+            return Some("");
+        }
+        match w.known {
+            Some(k) => Some(k.stem(lang)),
+            None => {
+                let &(start, end) = w.spans.get(lang)?;
+                self.buf.get(start as usize..end as usize)
+            }
+        }
     }
 }
 
@@ -456,30 +517,75 @@ struct LangIndex {
 const NONE: u32 = u32::MAX;
 
 /// What the lexicon knows about a word it is written with: its folded stem in every language and
-/// the entries that stem starts.
-#[derive(Clone)]
+/// the entries that stem starts. The stems sit one after another in a single buffer (after an
+/// optional prefix, the folded word for a [`WordInfo`]), so that a word's look-up touches a few
+/// cache lines rather than one allocation per language.
+#[derive(Debug, Clone)]
 struct KnownWord {
-    stems: [String; ALGORITHMS.len()],
+    /// The prefix, then the stem of each language.
+    text: Box<str>,
+    /// `ends[0]` is the end of the prefix, `ends[l + 1]` the end of language `l`'s stem.
+    ends: [u32; ALGORITHMS.len() + 1],
     groups: [u32; ALGORITHMS.len()],
+}
+
+impl KnownWord {
+    fn new(
+        prefix: &str,
+        stems: &[String; ALGORITHMS.len()],
+        groups: [u32; ALGORITHMS.len()],
+    ) -> KnownWord {
+        let mut text =
+            String::with_capacity(prefix.len() + stems.iter().map(String::len).sum::<usize>());
+        text.push_str(prefix);
+        let mut ends = [0u32; ALGORITHMS.len() + 1];
+        ends[0] = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        for (end, stem) in ends.iter_mut().skip(1).zip(stems) {
+            text.push_str(stem);
+            *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        }
+        KnownWord {
+            text: text.into_boxed_str(),
+            ends,
+            groups,
+        }
+    }
+
+    /// The text from `ends[from]` to `ends[from + 1]` (the prefix when `from` is `None`).
+    fn piece(&self, from: Option<usize>) -> &str {
+        let (start, end) = match from {
+            None => (0, self.ends[0]),
+            Some(l) => match (self.ends.get(l), self.ends.get(l + 1)) {
+                (Some(&a), Some(&b)) => (a, b),
+                _ => return "",
+            },
+        };
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// The folded stem in language `l`.
+    fn stem(&self, l: usize) -> &str {
+        self.piece(Some(l))
+    }
 }
 
 /// Everything the classifier works out for one word as written, computed once for the words the
 /// lexicon and the language markers are written with (lower-case and capitalised) — the bulk of a
 /// request's words — so that such a word costs one table look-up.
 pub struct WordInfo {
-    folded: String,
     weights: [f32; ALGORITHMS.len()],
     /// Entries of the exact folded word.
     exact: u32,
     /// [`Lexicon::may_match`] of the folded word.
     may: u8,
+    /// The folded word (as the prefix) and its stems.
     known: KnownWord,
 }
 
 impl WordInfo {
     /// The folded word ([`fold`]).
     pub fn folded(&self) -> &str {
-        &self.folded
+        self.known.piece(None)
     }
 
     /// What the word adds to the language scores ([`super::language::word_weights`]).
@@ -500,9 +606,9 @@ pub struct Lexicon {
     /// The words the lexicon and the language markers are written with (lower-cased), and their
     /// folded stem in every language: most words of a request are among them, and a table look-up
     /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
-    known: FastMap<String, KnownWord>,
+    known: FastMap<Box<str>, KnownWord>,
     /// The same words as written (lower-case and capitalised), with all that is known of them.
-    words: FastMap<String, WordInfo>,
+    words: FastMap<Box<str>, WordInfo>,
 }
 
 fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
@@ -630,7 +736,7 @@ impl Lexicon {
             };
             group_of(&mut index.stems, key, entry);
         }
-        let know = |lower: &str| -> KnownWord {
+        let know = |lower: &str| -> ([String; ALGORITHMS.len()], [u32; ALGORITHMS.len()]) {
             let stems: [String; ALGORITHMS.len()] = std::array::from_fn(|l| {
                 let mut out = String::new();
                 if let Some(index) = langs.get(l) {
@@ -644,13 +750,14 @@ impl Lexicon {
                     _ => NONE,
                 }
             });
-            KnownWord { stems, groups }
+            (stems, groups)
         };
-        let mut known: FastMap<String, KnownWord> = FastMap::default();
-        let mut words: FastMap<String, WordInfo> = FastMap::default();
+        let mut known: FastMap<Box<str>, KnownWord> = FastMap::default();
+        let mut words: FastMap<Box<str>, WordInfo> = FastMap::default();
         let vocabulary = all_terms()
             .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
-            .chain(super::language::marker_words());
+            .chain(super::language::marker_words())
+            .chain(COMMON_WORDS.iter().flat_map(|list| list.split_whitespace()));
         let mut lower = String::new();
         for word in vocabulary {
             lower_into(word, &mut lower);
@@ -658,7 +765,10 @@ impl Lexicon {
                 continue;
             }
             let this = know(&lower);
-            known.insert(lower.clone(), this.clone());
+            known.insert(
+                lower.clone().into_boxed_str(),
+                KnownWord::new("", &this.0, this.1),
+            );
             let mut chars = lower.chars();
             let capitalised: String = chars
                 .next()
@@ -673,18 +783,18 @@ impl Lexicon {
                 let folded = fold(&raw);
                 let mut raw_lower = String::new();
                 lower_into(&raw, &mut raw_lower);
+                let (stems, groups) = if raw_lower == lower {
+                    this.clone()
+                } else {
+                    know(&raw_lower)
+                };
                 let info = WordInfo {
                     weights: super::language::word_weights(&folded, &raw),
                     exact: exact.get(folded.as_str()).copied().unwrap_or(NONE),
                     may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
-                    known: if raw_lower == lower {
-                        this.clone()
-                    } else {
-                        know(&raw_lower)
-                    },
-                    folded,
+                    known: KnownWord::new(&folded, &stems, groups),
                 };
-                words.insert(raw, info);
+                words.insert(raw.into_boxed_str(), info);
             }
         }
         Lexicon {
@@ -715,9 +825,9 @@ impl Lexicon {
 
     /// Stem a lower-case word with the stemmer of language `lang` and fold it into `out`.
     pub fn stem_into(&self, lang: usize, lower: &str, out: &mut String) {
-        if let Some(stem) = self.known.get(lower).and_then(|k| k.stems.get(lang)) {
+        if let Some(k) = self.known.get(lower).filter(|_| lang < ALGORITHMS.len()) {
             out.clear();
-            out.push_str(stem);
+            out.push_str(k.stem(lang));
             return;
         }
         match self.langs.get(lang) {
@@ -743,21 +853,27 @@ impl Lexicon {
         &self,
         primary: usize,
         allowed: u8,
-        stems: &Stems,
+        stems: &Stems<'_>,
         folded: &WordList,
         i: usize,
         limit: usize,
     ) -> (Concepts, usize) {
         let mut by_lang: [Concepts; 7] = [0; 7];
         let mut span = 0;
-        let mut try_entries = |entries: Option<&Vec<Entry>>, words: &WordList| {
+        // `lang`: compare the words after the first by their stems in that language, or by their
+        // folded forms when `None`.
+        let mut try_entries = |entries: Option<&Vec<Entry>>, lang: Option<usize>| {
             for e in entries.into_iter().flatten() {
                 if allowed & (1u8 << (e.lang & 7)) == 0 {
                     continue;
                 }
                 let fits = e.rest.iter().enumerate().all(|(k, w)| {
                     let j = i + 1 + k;
-                    j < limit && words.get(j) == Some(w.as_str())
+                    j < limit
+                        && match lang {
+                            Some(l) => stems.get(l, j),
+                            None => folded.get(j),
+                        } == Some(w.as_str())
                 });
                 if fits {
                     if let Some(slot) = by_lang.get_mut(usize::from(e.lang)) {
@@ -771,17 +887,14 @@ impl Lexicon {
             return (0, 0);
         };
         if let Some(&g) = groups.get(ALGORITHMS.len()) {
-            try_entries(self.group(g), folded);
+            try_entries(self.group(g), None);
         }
-        for (l, words) in stems.words.iter().enumerate() {
-            if allowed & (1u8 << l) == 0 {
+        // A stem that is empty or not computed has no entries (its group is NONE).
+        for (l, &g) in groups.iter().take(ALGORITHMS.len()).enumerate() {
+            if g == NONE || allowed & stems.active & (1u8 << l) == 0 {
                 continue;
             }
-            if words.get(i).is_some_and(|s| !s.is_empty()) {
-                if let Some(&g) = groups.get(l) {
-                    try_entries(self.group(g), words);
-                }
-            }
+            try_entries(self.group(g), Some(l));
         }
         let own = by_lang.get(primary).copied().unwrap_or(0);
         if own != 0 {
@@ -821,30 +934,26 @@ impl Lexicon {
 /// Stem every word of a text for each allowed language (words that cannot match are left empty)
 /// and look up the entries each stem and each exact folded word starts. `words[j]` is word `j`
 /// as written, `folded` holds the folded words.
-pub fn stem_all(lex: &Lexicon, allowed: u8, words: &[&str], folded: &WordList) -> Stems {
+pub fn stem_all<'a>(lex: &'a Lexicon, allowed: u8, words: &[&str], folded: &WordList) -> Stems<'a> {
     let infos: Vec<Option<&WordInfo>> = words.iter().map(|w| lex.word(w)).collect();
     stem_all_with(lex, allowed, words, folded, &infos)
 }
 
 /// [`stem_all`] with each word's [`Lexicon::word`] already looked up.
-pub fn stem_all_with(
-    lex: &Lexicon,
+pub fn stem_all_with<'a>(
+    lex: &'a Lexicon,
     allowed: u8,
     words: &[&str],
     folded: &WordList,
-    infos: &[Option<&WordInfo>],
-) -> Stems {
+    infos: &[Option<&'a WordInfo>],
+) -> Stems<'a> {
+    let active = allowed & ((1u8 << ALGORITHMS.len()) - 1);
     let mut out = Stems {
-        words: Default::default(),
+        active,
+        of: vec![WordStems::default(); words.len()],
+        buf: String::with_capacity(64),
         groups: Vec::with_capacity(folded.len()),
     };
-    let active = allowed & ((1u8 << ALGORITHMS.len()) - 1);
-    for (l, list) in out.words.iter_mut().enumerate() {
-        if active & (1u8 << l) != 0 {
-            *list = WordList::with_capacity(words.len());
-            list.push_empty(words.len());
-        }
-    }
     let info_of = |j: usize| infos.get(j).copied().flatten();
     for j in 0..folded.len() {
         let exact = match info_of(j) {
@@ -861,8 +970,8 @@ pub fn stem_all_with(
         }
         out.groups.push(groups);
     }
-    let mut lower = String::new();
-    let mut buf = String::new();
+    let mut lower = String::with_capacity(32);
+    let mut buf = String::with_capacity(32);
     for (j, w) in words.iter().enumerate() {
         let Some(f) = folded.get(j) else { break };
         let info = info_of(j);
@@ -877,30 +986,36 @@ pub fn stem_all_with(
                 lex.known.get(lower.as_str())
             }
         };
+        let (Some(slot), Some(groups)) = (out.of.get_mut(j), out.groups.get_mut(j)) else {
+            break;
+        };
+        slot.langs = langs;
+        slot.known = known;
         for (l, index) in lex.langs.iter().enumerate() {
             if langs & (1u8 << l) == 0 {
                 continue;
             }
-            let (stem, group) = match known {
-                Some(k) => (
-                    k.stems.get(l).map_or("", String::as_str),
-                    k.groups.get(l).copied().unwrap_or(NONE),
-                ),
+            let group = match known {
+                Some(k) => k.groups.get(l).copied().unwrap_or(NONE),
                 None => {
                     fold_into(&index.stemmer.stem(&lower), &mut buf);
-                    let group = if buf.is_empty() {
+                    let start = out.buf.len();
+                    out.buf.push_str(&buf);
+                    if let Some(span) = slot.spans.get_mut(l) {
+                        *span = (
+                            u32::try_from(start).unwrap_or(u32::MAX),
+                            u32::try_from(out.buf.len()).unwrap_or(u32::MAX),
+                        );
+                    }
+                    if buf.is_empty() {
                         NONE
                     } else {
                         index.stems.get(buf.as_str()).copied().unwrap_or(NONE)
-                    };
-                    (buf.as_str(), group)
+                    }
                 }
             };
-            if let Some(list) = out.words.get_mut(l) {
-                list.set(j, stem);
-            }
-            if let Some(slot) = out.groups.get_mut(j).and_then(|g| g.get_mut(l)) {
-                *slot = group;
+            if let Some(g) = groups.get_mut(l) {
+                *g = group;
             }
         }
     }
