@@ -41,30 +41,33 @@ pub async fn sync_inbox(ctx: &Context, imap: &mut Imap) -> anyhow::Result<SyncRe
     };
     let mut last_uid = match stored {
         Some(state) if state.uid_validity == selected.uid_validity => state.last_uid,
-        Some(state) => {
-            tracing::warn!(
-                mailbox = %mailbox,
-                old = state.uid_validity,
-                new = selected.uid_validity,
-                "UIDVALIDITY changed; re-reading the mailbox and matching known messages by Message-ID"
-            );
-            report.uid_validity_changed = true;
+        changed => {
+            // First sight of the mailbox, or a new UIDVALIDITY: read it from the start.
             let mut tx = ctx.db.begin().await?;
-            audit::record(
-                &mut tx,
-                audit::Event {
-                    at: ctx.clock.now(),
-                    actor: "daemon",
-                    action: "mailbox.uidvalidity_changed",
-                    case_id: None,
-                    draft_id: None,
-                    detail: format!(
-                        "{mailbox}: {} -> {}",
-                        state.uid_validity, selected.uid_validity
-                    ),
-                },
-            )
-            .await?;
+            if let Some(state) = changed {
+                tracing::warn!(
+                    mailbox = %mailbox,
+                    old = state.uid_validity,
+                    new = selected.uid_validity,
+                    "UIDVALIDITY changed; re-reading the mailbox and matching known messages by Message-ID"
+                );
+                report.uid_validity_changed = true;
+                audit::record(
+                    &mut tx,
+                    audit::Event {
+                        at: ctx.clock.now(),
+                        actor: "daemon",
+                        action: "mailbox.uidvalidity_changed",
+                        case_id: None,
+                        draft_id: None,
+                        detail: format!(
+                            "{mailbox}: {} -> {}",
+                            state.uid_validity, selected.uid_validity
+                        ),
+                    },
+                )
+                .await?;
+            }
             sync_state::set(
                 &mut tx,
                 &mailbox,
@@ -78,7 +81,6 @@ pub async fn sync_inbox(ctx: &Context, imap: &mut Imap) -> anyhow::Result<SyncRe
             tx.commit().await?;
             0
         }
-        None => 0,
     };
 
     let new = imap.uids_after(last_uid).await?;
@@ -142,19 +144,6 @@ pub async fn sync_inbox(ctx: &Context, imap: &mut Imap) -> anyhow::Result<SyncRe
         )
         .await?;
         tx.commit().await?;
-    }
-    if stored.is_none() && new.is_empty() {
-        let mut conn = ctx.db.conn().await?;
-        sync_state::set(
-            &mut conn,
-            &mailbox,
-            SyncState {
-                uid_validity: selected.uid_validity,
-                last_uid: 0,
-            },
-            ctx.clock.now(),
-        )
-        .await?;
     }
     Ok(report)
 }
