@@ -287,6 +287,40 @@ pub fn is_absence_word(folded: &str) -> bool {
             | "afwezig"
             | "lomalla"
             | "poissa"
+            | "barsel"
+            | "orlov"
+            | "syg"
+            | "kontoret"
+            | "konference"
+            | "permisjon"
+            | "syk"
+            | "sykmeldt"
+            | "sykemeldt"
+            | "konferanse"
+            | "foraldraledighet"
+            | "tjanstledig"
+            | "sjuk"
+            | "sjukskriven"
+            | "konferens"
+            | "mutterschutz"
+            | "krankheitsbedingt"
+            | "krank"
+            | "krankgeschrieben"
+            | "erkrankt"
+            | "konferenz"
+            | "fortbildung"
+            | "schulung"
+            | "parental"
+            | "maternity"
+            | "paternity"
+            | "sick"
+            | "conference"
+            | "course"
+            | "vanhempainvapalla"
+            | "sairana"
+            | "koulutuksessa"
+            | "konferenssissa"
+            | "toimistolla"
             // and one word of each set phrase below
             | "fravar"
             | "franvaro"
@@ -311,7 +345,7 @@ pub fn is_absence_word(folded: &str) -> bool {
 
 /// Phrases of an absence ("we are closed for the holidays", "ich bin nicht erreichbar"). Each
 /// holds a word [`is_absence_word`] knows.
-const ABSENT: [&str; 52] = [
+const ABSENT: [&str; 94] = [
     "fraværende",
     "er på ferie",
     "holder ferie",
@@ -364,10 +398,52 @@ const ABSENT: [&str; 52] = [
     "afwezig",
     "lomalla",
     "poissa",
+    "på barsel",
+    "på barselsorlov",
+    "på orlov",
+    "er syg ",
+    "ikke på kontoret",
+    "på konference",
+    "i permisjon",
+    "er syk ",
+    "sykmeldt",
+    "sykemeldt",
+    "på konferanse",
+    "föräldraledighet",
+    "tjänstledig",
+    "är sjuk ",
+    "sjukskriven",
+    "på konferens",
+    "inte på kontoret",
+    "mutterschutz",
+    "krankheitsbedingt",
+    "bin krank",
+    "ist krank",
+    "krankgeschrieben",
+    "erkrankt",
+    "auf einer konferenz",
+    "auf einer fortbildung",
+    "auf einer schulung",
+    "nicht im büro",
+    "on parental leave",
+    "on maternity leave",
+    "on paternity leave",
+    "off sick",
+    "out sick",
+    "at a conference",
+    "attending a conference",
+    "on a course",
+    "on a training course",
+    "not in the office",
+    "vanhempainvapaalla",
+    "sairaana",
+    "koulutuksessa",
+    "konferenssissa",
+    "en ole toimistolla",
 ];
 
 /// Phrases announcing the return ("back on Monday", "wieder im Büro ab").
-const RETURN: [&str; 31] = [
+const RETURN: [&str; 42] = [
     "tilbage den",
     "tilbage igen",
     "er tilbage",
@@ -399,10 +475,21 @@ const RETURN: [&str; 31] = [
     "after my return",
     "weer aanwezig",
     "palaan",
+    "tilbage på kontoret",
+    "tilbage på arbejde",
+    "tilbake på jobb",
+    "tillbaka på kontoret",
+    "wieder im dienst",
+    "returning on",
+    "back at work",
+    "i am back",
+    "i'm back",
+    "olen takaisin",
+    "palaan töihin",
 ];
 
 /// The mail's own fate ("your e-mail will be answered when…", "mail is not read").
-const DEFERRED: [&str; 40] = [
+const DEFERRED: [&str; 54] = [
     "bliver besvaret",
     "vil blive besvaret",
     "besvares",
@@ -443,10 +530,24 @@ const DEFERRED: [&str; 40] = [
     "no access to",
     "will not be read",
     "wordt beantwoord",
+    "bliver ikke læst",
+    "bliver ikke videresendt",
+    "blir ikke lest",
+    "blir ikke videresendt",
+    "wird nicht gelesen",
+    "werden nicht gelesen",
+    "not be forwarded",
+    "is not forwarded",
+    "are not forwarded",
+    "not being read",
+    "not monitored",
+    "ei lueta",
+    "ei välitetä",
+    "vastaan viesteihin",
 ];
 
 /// A stand-in or an emergency route ("Vertretung:", "in urgent cases").
-const STAND_IN: [&str; 16] = [
+const STAND_IN: [&str; 27] = [
     "vertretung",
     "in dringenden fällen",
     "in dringenden angelegenheiten",
@@ -463,6 +564,17 @@ const STAND_IN: [&str; 16] = [
     "akuta ärenden",
     "haster det",
     "brådskande",
+    "kontakt min kollega",
+    "kontakte min kollega",
+    "kontakta min kollega",
+    "kontakt i stedet",
+    "contact my colleague",
+    "please contact my",
+    "wenden sie sich bitte an",
+    "wenden sie sich an",
+    "meine vertretung",
+    "ota yhteyttä",
+    "sijaiseni",
 ];
 
 /// Subject words of an absence note.

@@ -766,7 +766,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & (c::TRANSFER | c::SEND) != 0 {
             if let (Some(j), Some(_)) = (
                 v.data_object(i)
-                    .or_else(|| v.in_sentence(i, c::DATA_STRONG)),
+                    .or_else(|| v.in_sentence(i, c::DATA_STRONG))
+                    .filter(|&j| !someone_elses(v, j)),
                 v.in_sentence(i, c::NEWPROV | c::DIRECT),
             ) {
                 let destination = v.near(j, c::NEWPROV, 0, 8, false).is_some() && j > i;
@@ -808,7 +809,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             match v.near(i, c::NEWS | c::LIST | c::MAIL, 6, 8, false) {
                 Some(j) => push(hit(Unsubscribe, 2.5, i, j, "unsubscribe")),
                 // "Unsubscribe me, please": from what a practice sends.
-                None if !event && v.has(i + 1, c::ME) => {
+                None if !event && (v.has(i + 1, c::ME) || v.has(i + 2, c::ME)) => {
                     push(hit(Unsubscribe, 2.2, i, i + 1, "unsubscribe me"))
                 }
                 None if !event => push(hit(Unsubscribe, 1.6, i, i, "unsubscribe word")),
@@ -863,6 +864,9 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
 /// writing as themselves. "The notes", "die Unterlagen" or "the journal notes for our client"
 /// are someone's records, not the writer's data.
 fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
+    if someone_elses(v, j) {
+        return false;
+    }
     if v.has(j, c::MY | c::ABOUT_ME) || v.near(j, c::MY | c::ABOUT_ME, 3, 3, true).is_some() {
         return true;
     }
@@ -872,6 +876,12 @@ fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
     !third
         && v.has(j, c::DATA_STRONG)
         && (v.near(i, c::ME | c::I_SELF, 4, 4, false).is_some() || my_record())
+}
+
+/// The data word at `j` is someone else's — "her journal", "my daughter's records", "min datters
+/// journal" — and the writer does not say they write for that person.
+fn someone_elses(v: &View<'_>, j: usize) -> bool {
+    j > 0 && v.has(j - 1, c::OTHERS) && !v.anywhere(c::REPRESENT)
 }
 
 /// The writer asks for restriction while the accuracy is checked (Art. 18(1)(a)) and asks for

@@ -393,4 +393,17 @@ pub const TERMS: &[Term] = &[
     ("regningen", EVENT),
     ("=anmodninger", THIRD),
     ("=liggende", HOLD),
+    // someone else's (not the writer's data): "her journal", "min datters journal"
+    ("hendes", OTHERS),
+    ("hans", OTHERS),
+    ("datters", OTHERS),
+    ("søns", OTHERS),
+    ("kones", OTHERS),
+    ("mands", OTHERS),
+    ("mors", OTHERS),
+    ("fars", OTHERS),
+    ("barns", OTHERS),
+    ("børns", OTHERS),
+    ("sønnens", OTHERS),
+    ("datterens", OTHERS),
 ];

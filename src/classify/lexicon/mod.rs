@@ -203,6 +203,8 @@ pub mod c {
     pub const PUBLISHED: Concepts = 1 << 82;
     /// a photo, picture, image (of a person): personal data when it is the writer's
     pub const PHOTO: Concepts = 1 << 83;
+    /// someone else's, right before a data word: "her", "their", "my daughter's", "min datters"
+    pub const OTHERS: Concepts = 1 << 84;
 }
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written

@@ -258,4 +258,16 @@ pub const TERMS: &[Term] = &[
     ("=forespørsler", THIRD),
     ("ta bort", DEL),
     ("ta gjerne bort", DEL),
+    // someone else's (not the writer's data): "her journal", "min datters journal"
+    ("hennes", OTHERS),
+    ("hans", OTHERS),
+    ("datters", OTHERS),
+    ("sønns", OTHERS),
+    ("kones", OTHERS),
+    ("manns", OTHERS),
+    ("mors", OTHERS),
+    ("fars", OTHERS),
+    ("barns", OTHERS),
+    ("datteren sin", OTHERS),
+    ("sønnen sin", OTHERS),
 ];

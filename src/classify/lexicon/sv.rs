@@ -302,4 +302,15 @@ pub const TERMS: &[Term] = &[
     ("ta även bort", DEL),
     ("ta också bort", DEL),
     ("ta då bort", DEL),
+    // someone else's (not the writer's data): "her journal", "min datters journal"
+    ("hennes", OTHERS),
+    ("hans", OTHERS),
+    ("deras", OTHERS),
+    ("dotters", OTHERS),
+    ("sons", OTHERS),
+    ("frus", OTHERS),
+    ("makes", OTHERS),
+    ("mammas", OTHERS),
+    ("pappas", OTHERS),
+    ("barns", OTHERS),
 ];
