@@ -379,10 +379,11 @@ fn classifier_meets_the_product_targets_on_the_first_check_set() {
     check("tests/corpus_blind2", &r, &PRODUCT_TARGETS);
 }
 
-/// Written after the last tuning round and not yet used for tuning: the honest estimate for
-/// unseen mail. Measured at the end of session 1: request recall 0.969, precision 0.926, exact
-/// kind set 0.846, language 1.000, one automated mail (a prose parental-leave auto-reply without
-/// headers) classified as a request. Tune on other data, then measure here; un-ignore when met.
+/// Written after the third tuning round by someone who never saw the rules: the estimate for unseen
+/// mail. Untouched measure (after round 3): request recall 0.969, precision 0.926, exact kind set
+/// 0.846, language 1.000, one prose auto-reply classified as a request. Round 4's brief named these
+/// kinds of error (no file was read): 0.969, 0.955, 0.862, 1.000, none. Un-ignore when met; write a
+/// fresh set before tuning again.
 #[test]
 #[ignore = "issue #3: not yet at the product targets on this unseen set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_unseen_check_set() {
