@@ -9,7 +9,7 @@ mod mail_servers;
 
 use std::time::Duration;
 
-use app::{App, BUSINESS, BUSINESS_PASSWORD};
+use app::{deliver_to_business, App, BUSINESS, BUSINESS_PASSWORD};
 use gdpr_inbox::message::Message;
 use mail_servers::MailServers;
 
@@ -36,23 +36,6 @@ fn danish_access_request(message_id: &str) -> Vec<u8> {
          Mette\r\n"
     )
     .into_bytes()
-}
-
-async fn deliver_to_business(servers: &MailServers, raw: &[u8], expected_in_inbox: u32) {
-    servers
-        .deliver(raw, CLIENT, BUSINESS)
-        .await
-        .expect("deliver by SMTP");
-    servers
-        .wait_for_messages(
-            BUSINESS,
-            BUSINESS_PASSWORD,
-            "INBOX",
-            expected_in_inbox,
-            WAIT,
-        )
-        .await
-        .expect("the request reaches the business INBOX");
 }
 
 /// The client's INBOX, parsed, after a marker mail sent behind everything else has arrived — so a
@@ -88,7 +71,13 @@ async fn a_danish_access_request_becomes_a_case_a_draft_and_one_threaded_reply()
         .expect("start Dovecot and Postfix");
     let app = App::new(&servers);
     servers.add_user(CLIENT, CLIENT_PASSWORD).unwrap();
-    deliver_to_business(&servers, &danish_access_request("req-1@example.dk"), 1).await;
+    deliver_to_business(
+        &servers,
+        &danish_access_request("req-1@example.dk"),
+        CLIENT,
+        1,
+    )
+    .await;
 
     app.ok(&["run", "--once"]);
 
@@ -186,7 +175,13 @@ async fn a_danish_access_request_becomes_a_case_a_draft_and_one_threaded_reply()
 async fn a_follow_up_in_the_thread_joins_the_case_and_its_id_moves_it_on() {
     let servers = MailServers::start().await.unwrap();
     let app = App::new(&servers);
-    deliver_to_business(&servers, &danish_access_request("req-2@example.dk"), 1).await;
+    deliver_to_business(
+        &servers,
+        &danish_access_request("req-2@example.dk"),
+        CLIENT,
+        1,
+    )
+    .await;
     app.ok(&["run", "--once"]);
 
     let follow_up = format!(
@@ -197,7 +192,7 @@ async fn a_follow_up_in_the_thread_joins_the_case_and_its_id_moves_it_on() {
          --XX\r\nContent-Type: image/jpeg; name=pas.jpg\r\nContent-Disposition: attachment; filename=pas.jpg\r\n\
          Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQSkZJRgABAQ==\r\n--XX--\r\n"
     );
-    deliver_to_business(&servers, follow_up.as_bytes(), 2).await;
+    deliver_to_business(&servers, follow_up.as_bytes(), CLIENT, 2).await;
     app.ok(&["run", "--once"]);
 
     let cases = app.json(&["cases", "--json"]);
@@ -232,8 +227,8 @@ async fn automated_mail_and_ordinary_mail_open_no_case() {
         "From: {CLIENT}\r\nTo: {BUSINESS}\r\nSubject: Tid på tirsdag?\r\nMessage-ID: <booking@example.dk>\r\n\r\n\
          Hej, kan jeg få en tid på tirsdag kl. 10?\r\n"
     );
-    deliver_to_business(&servers, auto_reply.as_bytes(), 1).await;
-    deliver_to_business(&servers, booking.as_bytes(), 2).await;
+    deliver_to_business(&servers, auto_reply.as_bytes(), CLIENT, 1).await;
+    deliver_to_business(&servers, booking.as_bytes(), CLIENT, 2).await;
     app.ok(&["run", "--once"]);
     assert!(app.json(&["cases", "--json", "--all"]).is_empty());
     assert!(app.json(&["drafts", "--json", "--all"]).is_empty());
@@ -257,7 +252,13 @@ async fn an_interrupted_send_is_never_repeated_blindly() {
     let servers = MailServers::start().await.unwrap();
     let app = App::with_extra(&servers, "[policy]\nid_check = \"never\"\n");
     servers.add_user(CLIENT, CLIENT_PASSWORD).unwrap();
-    deliver_to_business(&servers, &danish_access_request("req-3@example.dk"), 1).await;
+    deliver_to_business(
+        &servers,
+        &danish_access_request("req-3@example.dk"),
+        CLIENT,
+        1,
+    )
+    .await;
     app.ok(&["run", "--once"]);
     let draft = app.json(&["drafts", "--json"])[0]["id"]
         .as_i64()
@@ -287,7 +288,13 @@ async fn a_send_interrupted_after_the_server_took_it_is_recognised_in_sent() {
     let servers = MailServers::start().await.unwrap();
     let app = App::with_extra(&servers, "[policy]\nid_check = \"never\"\n");
     servers.add_user(CLIENT, CLIENT_PASSWORD).unwrap();
-    deliver_to_business(&servers, &danish_access_request("req-4@example.dk"), 1).await;
+    deliver_to_business(
+        &servers,
+        &danish_access_request("req-4@example.dk"),
+        CLIENT,
+        1,
+    )
+    .await;
     app.ok(&["run", "--once"]);
     let draft = app.json(&["drafts", "--json"])[0]["id"].as_i64().unwrap();
     app.ok(&["drafts", "approve", &draft.to_string()]);
@@ -409,7 +416,13 @@ async fn an_automatic_receipt_goes_out_only_when_the_policy_switches_it_on() {
     let servers = MailServers::start().await.unwrap();
     let app = App::with_extra(&servers, "[policy]\nacknowledge_receipt = true\n");
     servers.add_user(CLIENT, CLIENT_PASSWORD).unwrap();
-    deliver_to_business(&servers, &danish_access_request("ack@example.dk"), 1).await;
+    deliver_to_business(
+        &servers,
+        &danish_access_request("ack@example.dk"),
+        CLIENT,
+        1,
+    )
+    .await;
     app.ok(&["run", "--once"]);
     let received = client_inbox_settled(&servers).await;
     assert_eq!(received.len(), 1, "only the receipt, nothing unapproved");

@@ -23,15 +23,8 @@ const DE: usize = 4;
 const NL: usize = 5;
 const FI: usize = 6;
 
-const ORDER: [Language; N] = [
-    Language::Da,
-    Language::Sv,
-    Language::No,
-    Language::En,
-    Language::De,
-    Language::Nl,
-    Language::Fi,
-];
+/// The languages in index order (DA = 0 … FI = 6), as `domain` lists them.
+const ORDER: [Language; N] = Language::ALL;
 
 /// (marker, language, weight). Markers are folded before use, so "gärna" and "garna" are one.
 const MARKERS: &[(&str, usize, f32)] = &[
