@@ -257,6 +257,15 @@ pub fn is_absence_word(folded: &str) -> bool {
             | "fellesferie"
             | "sommerferie"
             | "juleferie"
+            | "geschaftsreise"
+            | "dienstreise"
+            | "trip"
+            | "travelling"
+            | "forretningsrejse"
+            | "tjansteresa"
+            | "tjenestereise"
+            | "zakenreis"
+            | "tyomatkalla"
             | "lukket"
             | "stengt"
             | "kursus"
@@ -345,7 +354,7 @@ pub fn is_absence_word(folded: &str) -> bool {
 
 /// Phrases of an absence ("we are closed for the holidays", "ich bin nicht erreichbar"). Each
 /// holds a word [`is_absence_word`] knows.
-const ABSENT: [&str; 94] = [
+const ABSENT: [&str; 103] = [
     "fraværende",
     "er på ferie",
     "holder ferie",
@@ -440,6 +449,15 @@ const ABSENT: [&str; 94] = [
     "koulutuksessa",
     "konferenssissa",
     "en ole toimistolla",
+    "auf geschäftsreise",
+    "auf dienstreise",
+    "business trip",
+    "travelling on business",
+    "på forretningsrejse",
+    "på tjänsteresa",
+    "på tjenestereise",
+    "op zakenreis",
+    "työmatkalla",
 ];
 
 /// Phrases announcing the return ("back on Monday", "wieder im Büro ab").
@@ -489,7 +507,7 @@ const RETURN: [&str; 42] = [
 ];
 
 /// The mail's own fate ("your e-mail will be answered when…", "mail is not read").
-const DEFERRED: [&str; 54] = [
+const DEFERRED: [&str; 61] = [
     "bliver besvaret",
     "vil blive besvaret",
     "besvares",
@@ -544,6 +562,13 @@ const DEFERRED: [&str; 54] = [
     "ei lueta",
     "ei välitetä",
     "vastaan viesteihin",
+    "eingeschränkten zugriff",
+    "eingeschränkt erreichbar",
+    "begrenset tilgang til e-post",
+    "intermittent access",
+    "sporadic access",
+    "sporadisk adgang",
+    "sporadisk tillgång",
 ];
 
 /// A stand-in or an emergency route ("Vertretung:", "in urgent cases").

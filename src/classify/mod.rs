@@ -158,7 +158,8 @@ pub fn classify(msg: &Message) -> Classification {
     let sentences: Vec<u32> = toks.iter().map(|t| t.sentence).collect();
     let id = id_document::detect(msg, is_reply, &tags, &sentences);
 
-    let view = rules::View::new(&toks, &tags);
+    let view =
+        rules::View::new(&toks, &tags).verb_final(matches!(language, Language::De | Language::Nl));
     let mut hits = rules::evaluate(&view, &numbers);
 
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
@@ -302,13 +303,19 @@ fn decide(
                 RequestKind::Erasure | RequestKind::WithdrawConsent | RequestKind::Unsubscribe
             )
     });
+    // An erasure by article or by name that asks "which data you must keep, and until when"
+    // asks about the exceptions to the erasure, not for access.
+    let erasure_cited = best
+        .iter()
+        .any(|b| b.0 == RequestKind::Erasure && b.1 >= 2.8);
     if confirmed {
         best.retain(|b| {
             !(b.0 == RequestKind::Access
                 && b.1 < 2.5
-                && hits
-                    .get(b.2)
-                    .is_some_and(|h| h.rule == "know + personal data"))
+                && hits.get(b.2).is_some_and(|h| {
+                    h.rule == "know + personal data"
+                        || (erasure_cited && h.rule == "what do you hold about me")
+                }))
         });
     }
 
@@ -543,6 +550,73 @@ mod tests {
     }
 
     #[test]
+    fn word_order_and_everyday_paraphrases() {
+        use RequestKind::*;
+        // German puts the verb last, far from its object.
+        assert_eq!(
+            kinds(
+                "Subject: Re: Ihre Übersetzung",
+                "bitte jetzt alle meine daten und die hochgeladenen zeugnisse bei ihnen löschen, danke"
+            ),
+            vec![Erasure]
+        );
+        // Restriction asked for instead of erasure declines the erasure.
+        assert_eq!(
+            kinds(
+                "Subject: Art. 18",
+                "Sie haben mir mitgeteilt, dass Sie meine Daten löschen werden. Ich verlange die Einschränkung der Verarbeitung statt der Löschung."
+            ),
+            vec![Restriction]
+        );
+        // Portability without its name: the data go along to a new provider.
+        assert_eq!(
+            kinds(
+                "Subject: Export",
+                "Kan ni exportera det jag har lagt in i ett vanligt format, typ CSV? Skicka det gärna direkt till min nya coach."
+            ),
+            vec![Portability]
+        );
+        assert!(kinds(
+            "Subject: Journal",
+            "Jeg har forstået at jeg har ret til at få mine data med mig til den nye psykolog."
+        )
+        .contains(&Portability));
+        // Consent given earlier, taken back later in the sentence.
+        assert!(kinds(
+            "Subject: Re: tilbud",
+            "jeg ga samtykke til nyhetsbrev i 2022 men det trekker jeg tilbake nå."
+        )
+        .contains(&WithdrawConsent));
+    }
+
+    #[test]
+    fn what_the_writer_did_or_got_is_no_request() {
+        // Deleted by accident, received already, about to send.
+        assert!(kinds(
+            "Subject: råkade radera mitt konto??",
+            "hej, kan ni återställa kontot eller lägga in tisdagen igen?"
+        )
+        .is_empty());
+        assert!(kinds(
+            "Subject: Papirer",
+            "Min læge har givet mig en udskrift af min journal, som du gerne ville se."
+        )
+        .is_empty());
+        assert!(kinds(
+            "Subject: Question before I send my documents",
+            "Do you keep copies of the documents after the job is done?"
+        )
+        .is_empty());
+        // "andra" without its umlaut is "others", not "change".
+        assert!(kinds(
+            "Subject: x",
+            "Informera de andra coacherna som fått mina uppgifter om detta, tack."
+        )
+        .iter()
+        .all(|k| *k != RequestKind::Rectification));
+    }
+
+    #[test]
     fn talk_about_requests_is_not_a_request() {
         assert!(kinds(
             "Subject: Spørgsmål",
@@ -570,6 +644,15 @@ mod tests {
             "Jeg slettede de gamle billeder af min eks i går."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_business_trip_note_is_an_auto_reply() {
+        let c = classify_raw(
+            "Subject: AW: Angebot",
+            "Vielen Dank für Ihre Nachricht.\n\nIch befinde mich bis zum 10. März auf Geschäftsreise und habe nur eingeschränkten Zugriff auf meine E-Mails. Ich melde mich nach meiner Rückkehr.",
+        );
+        assert!(c.automated, "{c:?}");
     }
 
     #[test]

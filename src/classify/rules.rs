@@ -28,6 +28,9 @@ pub struct View<'a> {
     pub toks: &'a [Token],
     pub tags: &'a [Concepts],
     index: SentenceIndex,
+    /// The text's language puts the verb last ("bitte alle meine Daten … löschen"): an
+    /// action's object may sit further before it.
+    verb_final: bool,
 }
 
 /// Where each sentence's tokens are and which concepts occur in it, so that the rules' many
@@ -78,7 +81,14 @@ impl<'a> View<'a> {
             toks,
             tags,
             index: SentenceIndex::new(toks, tags),
+            verb_final: false,
         }
+    }
+
+    /// Read the text as one whose verbs come last (German, Dutch).
+    pub fn verb_final(mut self, yes: bool) -> View<'a> {
+        self.verb_final = yes;
+        self
     }
 
     /// Whether the sentence of token `i` certainly has no token carrying `mask`.
@@ -234,10 +244,11 @@ impl<'a> View<'a> {
     /// A personal-data object for an action at `i`: a strong data word, or a weak one with an
     /// owner (my, about me, you hold, your system) nearby.
     fn data_object(&self, i: usize) -> Option<usize> {
-        if let Some(j) = self.near(i, c::DATA_STRONG, 6, 7, true) {
+        let before = if self.verb_final { 10 } else { 6 };
+        if let Some(j) = self.near(i, c::DATA_STRONG, before, 7, true) {
             return Some(j);
         }
-        let j = self.near(i, c::DATA_WEAK, 6, 7, true)?;
+        let j = self.near(i, c::DATA_WEAK, before, 7, true)?;
         let owner = c::MY | c::ABOUT_ME | c::HOLD | c::YOU | c::SYSTEM | c::ME;
         if self.near(j, owner, 4, 4, true).is_some() || self.near(i, owner, 4, 4, true).is_some() {
             Some(j)
@@ -249,9 +260,12 @@ impl<'a> View<'a> {
     /// A statement about something done, not a request: "er slettet", "has been deleted",
     /// "thanks for…", or a past form without a request word before it.
     fn statement(&self, i: usize) -> bool {
-        if self.near(i, c::AUX_PERF, 2, 0, true).is_some()
-            && self.near(i, c::REQ, 5, 0, false).is_none()
-        {
+        // "er slettet", "has been deleted"; "jeg har fået en udskrift", "I have received a copy".
+        let perfect = self.near(i, c::AUX_PERF, 2, 0, true).is_some()
+            || self
+                .near(i, c::GOT, 3, 0, true)
+                .is_some_and(|g| g >= 1 && self.near(g, c::AUX_PERF, 1, 0, true).is_some());
+        if perfect && self.near(i, c::REQ, 5, 0, false).is_none() {
             return true;
         }
         if self.in_sentence(i, c::THANKS).is_some() {
@@ -269,6 +283,10 @@ impl<'a> View<'a> {
         }
         if self.near(i, c::HOW | c::HANDLE, 6, 0, false).is_some() {
             f *= 0.6;
+        }
+        // "I accidentally deleted my account": what the writer did, not what they ask.
+        if self.near(i, c::ACCIDENT, 4, 0, true).is_some() {
+            f *= 0.4;
         }
         if self.near(i, c::WE, 3, 0, true).is_some()
             && self
@@ -413,7 +431,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             push(hit(Erasure, 3.0, i, i, "right to erasure named"));
         }
         if t & c::DEL != 0 && !v.statement(i) {
-            let list = v.near(i, c::NEWS | c::LIST, 4, 7, true);
+            // "Fjern mig fra listen og slet min mailadresse": a list before the action belongs
+            // to an earlier clause when the action has an object of its own.
+            let own_object = v.near(i, c::FIELD | c::ABOUT_ME, 0, 8, true).is_some()
+                || v.near(i, c::MY, 0, 2, true).is_some();
+            let list = v
+                .near(i, c::NEWS | c::LIST, 4, 7, true)
+                .filter(|&j| j > i || !own_object);
             if let Some(j) = v.data_object(i) {
                 push(hit(Erasure, 2.1, i, j, "delete + personal data"));
             } else if let Some(j) = list {
@@ -519,8 +543,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 None => push(hit(Access, 1.2, i, i, "access word")),
             }
         }
+        // "before I send my documents": the writer sends, nobody is asked to.
+        let writer_sends = t & (c::SEE | c::COPY | c::KNOW | c::GET) == 0
+            && t & c::SEND != 0
+            && (v.has(i.wrapping_sub(1), c::I_SELF) || v.has(i.wrapping_sub(2), c::I_SELF))
+            && v.near(i, c::ME, 0, 2, true).is_none();
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0
+            && !writer_sends
             && !v.statement(i)
         {
             let about = v.near(i, c::ABOUT_ME, 0, 8, false);
@@ -747,6 +777,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Portability, 2.1, i, j, "machine-readable format"));
             }
         }
+        // "exportera … i ett vanligt format, typ CSV … skicka det direkt till min nya coach"
+        if t & c::MACHINE != 0
+            && v.in_sentence(i, c::DATA_STRONG | c::DATA_WEAK).is_none()
+            && v.in_sentence(i, c::REQ | c::SEND | c::TRANSFER).is_some()
+        {
+            if let Some(j) = new_provider(v) {
+                push(hit(Portability, 2.1, i, j, "export for a new provider"));
+            }
+        }
         if t & c::TRANSFER != 0 && v.in_sentence(i, c::NEWPROV | c::DIRECT).is_none() {
             // "Jag ska byta terapeut. Kan ni föra över min journal till henne?"
             if let Some(j) = v
@@ -767,6 +806,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             if let (Some(j), Some(_)) = (
                 v.data_object(i)
                     .or_else(|| v.in_sentence(i, c::DATA_STRONG))
+                    // "Kan I sende det … til den nye psykolog?" after a sentence about the data
+                    .or_else(|| v.near(i, c::IT, 10, 2, true).filter(|_| data_mentioned(v)))
                     .filter(|&j| !someone_elses(v, j)),
                 v.in_sentence(i, c::NEWPROV | c::DIRECT),
             ) {
@@ -783,6 +824,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
 
+        // "få mine data med mig", "meine Daten mitnehmen": the data go with the writer.
+        if t & c::ALONG != 0 && !v.negated(i) {
+            let mine = v
+                .near(i, c::DATA_STRONG | c::DATA_WEAK, 5, 3, true)
+                .filter(|&j| v.has(j, c::MY) || v.near(j, c::MY, 2, 0, true).is_some());
+            let taking = v.near(i, c::GET | c::TRANSFER, 6, 0, true).is_some()
+                || t & c::GET != 0
+                || v.verb_final;
+            if let Some(j) = mine.filter(|_| taking) {
+                push(hit(Portability, 2.0, j, i, "take my data along"));
+            }
+        }
+
         // ---- withdraw consent
         if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 {
             if let Some(j) = v.near(i, c::CONSENT, 2, 8, false) {
@@ -792,6 +846,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     2.5
                 };
                 push(hit(WithdrawConsent, score, i, j, "withdraw consent"));
+            } else if let Some(j) = v
+                .near(i, c::CONSENT, 12, 0, false)
+                .filter(|_| t & c::PULL != 0 && v.near(i, c::BACK, 0, 3, false).is_some())
+            {
+                // "jeg ga samtykke til nyhetsbrev, men det trekker jeg tilbake nå"
+                push(hit(
+                    WithdrawConsent,
+                    2.5,
+                    j,
+                    i,
+                    "withdraw consent (given earlier)",
+                ));
             } else if t & c::WITHDRAW != 0 && t & c::UNSUB == 0 {
                 push(hit(
                     WithdrawConsent,
@@ -837,7 +903,28 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
     }
+    if erasure_declined(v) {
+        for h in hits.iter_mut().filter(|h| h.kind == Erasure) {
+            h.score = h.score.min(1.2);
+        }
+    }
     hits
+}
+
+/// "Restriction instead of erasure", "statt der Löschung": the writer asks for something
+/// other than erasure and says so.
+fn erasure_declined(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| {
+        v.has(k, c::DEL | c::ERASE_STRONG) && (1..=3).any(|d| k >= d && v.has(k - d, c::INSTEAD))
+    })
+}
+
+/// Where the mail names a new provider: "min nye psykolog", "another therapist", "einen
+/// neuen Anbieter" (a "new"/"another" word right before a provider word).
+fn new_provider(v: &View<'_>) -> Option<usize> {
+    (1..v.len()).find(|&k| {
+        v.has(k, c::PROVIDER) && (v.has(k - 1, c::NEWPROV) || (k >= 2 && v.has(k - 2, c::NEWPROV)))
+    })
 }
 
 /// A stop/negation word governing a "use/process" word at `i`: "don't use", "stop processing",

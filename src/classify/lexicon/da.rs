@@ -406,4 +406,32 @@ pub const TERMS: &[Term] = &[
     ("børns", OTHERS),
     ("sønnens", OTHERS),
     ("datterens", OTHERS),
+    // instead of, by accident, taking the data along (portability in everyday words)
+    ("i stedet for", INSTEAD),
+    ("frem for", INSTEAD),
+    ("ved en fejl", ACCIDENT),
+    ("kom til at", ACCIDENT),
+    ("med mig", ALONG),
+    ("tage med", ALONG),
+    ("flytte med", ALONG),
+    // past forms of "get": a copy already received is no request and "vil ikke have"
+    ("=fået", GOT),
+    ("=modtaget", GOT),
+    ("vil ikke have", REQ),
+    // providers the data could move to ("min nye psykolog")
+    ("psykolog", PROVIDER),
+    ("psykologen", PROVIDER),
+    ("terapeut", PROVIDER),
+    ("behandler", PROVIDER),
+    ("coach", PROVIDER),
+    ("fysioterapeut", PROVIDER),
+    ("praksis", PROVIDER),
+    ("klinik", PROVIDER),
+    ("leverandør", PROVIDER),
+    ("udbyder", PROVIDER),
+    ("bureau", PROVIDER),
+    ("læge", PROVIDER),
+    // more past participles of giving and sending
+    ("=givet", GOT),
+    ("=udleveret", GOT),
 ];

@@ -315,4 +315,31 @@ pub const TERMS: &[Term] = &[
     ("mum's", OTHERS),
     ("mom's", OTHERS),
     ("dad's", OTHERS),
+    // instead of, by accident, taking the data along
+    ("instead of", INSTEAD),
+    ("rather than", INSTEAD),
+    ("accidentally", ACCIDENT),
+    ("by accident", ACCIDENT),
+    ("by mistake", ACCIDENT),
+    ("with me", ALONG),
+    ("take along", ALONG),
+    // past forms of "get"
+    ("=got", GOT),
+    ("=received", GOT),
+    // providers the data could move to ("my new therapist")
+    ("psychologist", PROVIDER),
+    ("therapist", PROVIDER),
+    ("coach", PROVIDER),
+    ("physiotherapist", PROVIDER),
+    ("physio", PROVIDER),
+    ("clinic", PROVIDER),
+    ("practice", PROVIDER),
+    ("provider", PROVIDER),
+    ("agency", PROVIDER),
+    ("doctor", PROVIDER),
+    ("translator", PROVIDER),
+    ("bureau", PROVIDER),
+    // more past participles of giving and sending
+    ("=given", GOT),
+    ("=gave", GOT),
 ];

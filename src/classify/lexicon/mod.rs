@@ -205,12 +205,26 @@ pub mod c {
     pub const PHOTO: Concepts = 1 << 83;
     /// someone else's, right before a data word: "her", "their", "my daughter's", "min datters"
     pub const OTHERS: Concepts = 1 << 84;
+    /// instead of: i stedet for, istället för, statt, instead of — "restriction instead of
+    /// erasure" declines the erasure
+    pub const INSTEAD: Concepts = 1 << 85;
+    /// by accident: ved en fejl, råkade, versehentlich, accidentally — what the writer did
+    /// themselves, not a request
+    pub const ACCIDENT: Concepts = 1 << 86;
+    /// with me, along: "få mine data med mig", "take my data with me", "mitnehmen" — the
+    /// everyday words for portability
+    pub const ALONG: Concepts = 1 << 87;
+    /// got, received (past participle): "jeg har fået en kopi" reports, it does not ask
+    pub const GOT: Concepts = 1 << 88;
+    /// a provider the data could move to: psykolog, coach, terapeut, Praxis, provider
+    pub const PROVIDER: Concepts = 1 << 89;
 }
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 4] = [
+const FALSE_FRIENDS: [(&str, Concepts); 5] = [
+    ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
     ("videre", c::KNOW),

@@ -106,4 +106,14 @@ pub const TERMS: &[Term] = &[
     ("namens", REPRESENT),
     ("over mij", ABOUT_ME),
     ("=me", ME),
+    // instead of, by accident
+    ("in plaats van", INSTEAD),
+    ("per ongeluk", ACCIDENT),
+    ("meenemen", ALONG),
+    // providers
+    ("psycholoog", PROVIDER),
+    ("therapeut", PROVIDER),
+    ("coach", PROVIDER),
+    ("praktijk", PROVIDER),
+    ("aanbieder", PROVIDER),
 ];

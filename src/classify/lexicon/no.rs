@@ -270,4 +270,32 @@ pub const TERMS: &[Term] = &[
     ("barns", OTHERS),
     ("datteren sin", OTHERS),
     ("sønnen sin", OTHERS),
+    // instead of, by accident, taking the data along; "flere meldinger"
+    ("i stedet for", INSTEAD),
+    ("ved en feil", ACCIDENT),
+    ("ved et uhell", ACCIDENT),
+    ("kom til å", ACCIDENT),
+    ("med meg", ALONG),
+    ("ta med", ALONG),
+    ("gi videre", TRANSFER),
+    ("meldinger", MAIL),
+    ("slike meldinger", MAIL),
+    // past forms of "get"; "vil ikke ha"
+    ("=fått", GOT),
+    ("=fikk", GOT),
+    ("vil ikke ha", REQ),
+    // providers the data could move to ("min nye fysioterapeut")
+    ("psykolog", PROVIDER),
+    ("terapeut", PROVIDER),
+    ("behandler", PROVIDER),
+    ("coach", PROVIDER),
+    ("fysioterapeut", PROVIDER),
+    ("fysio", PROVIDER),
+    ("klinikk", PROVIDER),
+    ("leverandør", PROVIDER),
+    ("byrå", PROVIDER),
+    ("lege", PROVIDER),
+    // more past participles of giving and sending
+    ("=gitt", GOT),
+    ("=utlevert", GOT),
 ];
