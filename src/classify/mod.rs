@@ -130,10 +130,13 @@ pub fn classify(msg: &Message) -> Classification {
     let sentence_end = sentence_ends(&toks);
     let mut tags: Vec<Concepts> = Vec::with_capacity(toks.len());
     let mut numbers: Vec<Option<u32>> = Vec::with_capacity(toks.len());
+    // How many words the term at each word covers ("Subject Access Request"), for the evidence.
+    let mut spans: Vec<usize> = Vec::with_capacity(toks.len());
     for (i, t) in toks.iter().enumerate() {
         let limit = sentence_end.get(i).copied().unwrap_or(toks.len());
-        let (mut concepts, _) =
+        let (mut concepts, span) =
             lex.match_at(lang_index(language), allowed, &stems, &folded, i, limit);
+        spans.push(span);
         let raw = combined.get(t.start..t.end).unwrap_or("");
         if raw == "I" && language == Language::En {
             concepts |= c::I_SELF;
@@ -194,6 +197,12 @@ pub fn classify(msg: &Message) -> Classification {
         }
     }
 
+    // A hit on one word that starts a longer term shows the whole term.
+    for h in &mut hits {
+        if h.from == h.to {
+            h.to = h.from + spans.get(h.from).copied().unwrap_or(1).max(1) - 1;
+        }
+    }
     decide(&combined, &toks, hits, id, language)
 }
 

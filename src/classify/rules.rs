@@ -576,7 +576,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     )
                 }) || v
                     .near(i, c::DEL | c::CORRECT | c::UPDATE, 0, 2, true)
-                    .is_some();
+                    .is_some()
+                    // "Under Article 20 I request a copy of the data I provided": the portability
+                    // copy, not access
+                    || v.in_sentence(i, c::PORT_STRONG).is_some()
+                    || article_in_sentence(v, numbers, i, 20);
                 if !other_action {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
                     let rule = if strong {
@@ -903,6 +907,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
     }
+    rights_listed(v, &mut hits);
     if erasure_declined(v) {
         for h in hits.iter_mut().filter(|h| h.kind == Erasure) {
             h.score = h.score.min(1.2);
@@ -911,11 +916,49 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
     hits
 }
 
+/// An access letter lists what it must be told, among it "the existence of the right to
+/// request rectification or erasure … or to object" (Art. 15(1)(e)); privacy notices and
+/// suppliers' mails list rights the same way. Two or more other rights named after a "right
+/// to" that nobody exercises ("I invoke", "my right to") are a list, not requests.
+fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
+    let exercised = |r: usize| {
+        v.near(r, c::MY | c::I_SELF | c::REQ, 4, 0, true).is_some()
+            || v.near(r, c::MY, 0, 1, true).is_some()
+    };
+    for r in (0..v.len()).filter(|&r| v.has(r, c::RIGHT) && !exercised(r)) {
+        let listed = |h: &Hit| {
+            h.kind != RequestKind::Access
+                && h.from > r
+                && h.from - r <= 25
+                && v.sentence(h.from) == v.sentence(r)
+        };
+        let mut kinds: Vec<RequestKind> =
+            hits.iter().filter(|h| listed(h)).map(|h| h.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        if kinds.len() >= 2 {
+            for h in hits.iter_mut().filter(|h| listed(h)) {
+                h.score = h.score.min(1.2);
+            }
+        }
+    }
+}
+
 /// "Restriction instead of erasure", "statt der Löschung": the writer asks for something
 /// other than erasure and says so.
 fn erasure_declined(v: &View<'_>) -> bool {
     (0..v.len()).any(|k| {
         v.has(k, c::DEL | c::ERASE_STRONG) && (1..=3).any(|d| k >= d && v.has(k - d, c::INSTEAD))
+    })
+}
+
+/// Whether the sentence of token `i` cites Article `number` ("Article 20", "Art. 20 DSGVO").
+fn article_in_sentence(v: &View<'_>, numbers: &[Option<u32>], i: usize, number: u32) -> bool {
+    let sent = v.sentence(i);
+    (0..v.len()).any(|k| {
+        v.sentence(k) == sent
+            && numbers.get(k).copied().flatten() == Some(number)
+            && (v.has(k.wrapping_sub(1), c::ARTICLE) || v.has(k + 1, c::LEGAL))
     })
 }
 

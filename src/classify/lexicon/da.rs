@@ -434,4 +434,6 @@ pub const TERMS: &[Term] = &[
     // more past participles of giving and sending
     ("=givet", GOT),
     ("=udleveret", GOT),
+    // rights by name, plural
+    ("rettigheder", RIGHT),
 ];

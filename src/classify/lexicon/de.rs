@@ -258,4 +258,6 @@ pub const TERMS: &[Term] = &[
     ("arzt", PROVIDER),
     ("ärztin", PROVIDER),
     ("übersetzer", PROVIDER),
+    // rights by name, plural
+    ("rechte", RIGHT),
 ];

@@ -342,4 +342,6 @@ pub const TERMS: &[Term] = &[
     // more past participles of giving and sending
     ("=given", GOT),
     ("=gave", GOT),
+    // rights by name, plural
+    ("rights", RIGHT),
 ];

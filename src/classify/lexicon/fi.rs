@@ -115,4 +115,8 @@ pub const TERMS: &[Term] = &[
     ("tietosuoja-asetuksen", LEGAL),
     ("tietosuoja-asetus", LEGAL),
     ("vahingossa", ACCIDENT),
+    // rights by name
+    ("oikeus", RIGHT),
+    ("oikeudesta", RIGHT),
+    ("oikeuksista", RIGHT),
 ];

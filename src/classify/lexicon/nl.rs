@@ -116,4 +116,7 @@ pub const TERMS: &[Term] = &[
     ("coach", PROVIDER),
     ("praktijk", PROVIDER),
     ("aanbieder", PROVIDER),
+    // rights by name
+    ("recht", RIGHT),
+    ("rechten", RIGHT),
 ];

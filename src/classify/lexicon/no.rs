@@ -298,4 +298,8 @@ pub const TERMS: &[Term] = &[
     // more past participles of giving and sending
     ("=gitt", GOT),
     ("=utlevert", GOT),
+    // rights by name, plural
+    ("rettighet", RIGHT),
+    ("rettigheter", RIGHT),
+    ("=rettane", RIGHT),
 ];

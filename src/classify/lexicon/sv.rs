@@ -341,4 +341,7 @@ pub const TERMS: &[Term] = &[
     // more past participles of giving and sending
     ("=gett", GOT),
     ("=givit", GOT),
+    // rights by name, plural
+    ("rättigheter", RIGHT),
+    ("rättighet", RIGHT),
 ];
