@@ -390,3 +390,53 @@ fn classifier_meets_the_product_targets_on_the_unseen_check_set() {
     let r = evaluate("check set 3 (unseen)", &set_dir("corpus_blind3"));
     check("tests/corpus_blind3", &r, &PRODUCT_TARGETS);
 }
+
+/// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
+#[test]
+fn classifier_reads_the_phrasebook() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/classifier_phrases.txt");
+    let path = if path.exists() {
+        path
+    } else {
+        Path::new(file!()).with_file_name("classifier_phrases.txt")
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let (want, mail) = line.split_once('|').expect("want|subject // body");
+        let (subject, body) = mail.split_once("//").expect("subject // body");
+        let raw = format!(
+            "From: a@b.example\r\nTo: x@y.dk\r\nSubject: {}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{}\r\n",
+            subject.trim(),
+            body.trim().replace("\\n", "\r\n")
+        );
+        let c = classify(&Message::parse(raw.as_bytes()).expect("parses"));
+        let got: Vec<&str> = c.kinds.iter().map(|k| k.as_str()).collect();
+        let got = if got.is_empty() {
+            "-".to_string()
+        } else {
+            got.join(",")
+        };
+        let mut want: Vec<&str> = want.trim().split(',').collect();
+        want.sort_by_key(|w| RequestKind::ALL.iter().position(|k| k.as_str() == *w));
+        n += 1;
+        if c.automated || got != want.join(",") {
+            wrong.push(format!(
+                "want {} got {got} (automated {}): {line}",
+                want.join(","),
+                c.automated
+            ));
+        }
+    }
+    assert!(n >= 70, "phrasebook too short: {n}");
+    assert!(
+        wrong.is_empty(),
+        "{} of {n} phrases wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}

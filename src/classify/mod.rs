@@ -106,6 +106,22 @@ pub fn classify(msg: &Message) -> Classification {
         }
         infos.push(info);
     }
+    // A one-line reply ("Afmeld", "Stop") says too little: the quoted mail it answers is in
+    // the same conversation's language.
+    if toks.len() < 6 && body.len() < msg.text.len() {
+        let mut quoted = Vec::new();
+        text::tokenize(&msg.text, 0, &mut quoted);
+        for t in quoted.iter().take(300) {
+            let raw = msg.text.get(t.start..t.end).unwrap_or("");
+            match lex.word(raw) {
+                Some(info) => scores.add_weights(info.weights()),
+                None => {
+                    text::fold_into(raw, &mut buf);
+                    scores.add_word(&buf, raw);
+                }
+            }
+        }
+    }
     scores.add_letters(&combined);
     let (language, _margin) = scores.best();
 
@@ -132,6 +148,7 @@ pub fn classify(msg: &Message) -> Classification {
     let mut numbers: Vec<Option<u32>> = Vec::with_capacity(toks.len());
     // How many words the term at each word covers ("Subject Access Request"), for the evidence.
     let mut spans: Vec<usize> = Vec::with_capacity(toks.len());
+    let mut answers_newsletter = false;
     for (i, t) in toks.iter().enumerate() {
         let limit = sentence_end.get(i).copied().unwrap_or(toks.len());
         let (mut concepts, span) =
@@ -146,8 +163,10 @@ pub fn classify(msg: &Message) -> Classification {
         } else {
             concepts &= !lexicon::false_friend(raw);
         }
-        // A reply's subject repeats what the other side wrote: read it for the language only.
+        // A reply's subject repeats what the other side wrote: read it for the language only
+        // (and for what a bare "Afmeld" answers).
         if reply_subject && t.start < body_start {
+            answers_newsletter |= concepts & (c::NEWS | c::LIST) != 0;
             concepts = 0;
         }
         tags.push(concepts);
@@ -197,6 +216,15 @@ pub fn classify(msg: &Message) -> Classification {
         }
     }
 
+    // "Afmeld", "Unsubscribe me" in answer to a newsletter: off that newsletter.
+    if answers_newsletter {
+        for h in &mut hits {
+            if h.kind == RequestKind::Unsubscribe && h.score < 2.5 && h.score >= 1.0 {
+                h.score = 2.5;
+                h.rule = "unsubscribe (answering a newsletter)";
+            }
+        }
+    }
     // A hit on one word that starts a longer term shows the whole term.
     for h in &mut hits {
         if h.from == h.to {

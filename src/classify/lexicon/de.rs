@@ -260,4 +260,7 @@ pub const TERMS: &[Term] = &[
     ("übersetzer", PROVIDER),
     // rights by name, plural
     ("rechte", RIGHT),
+    // separable verbs split by the word order: "schränken Sie die Verarbeitung ein", "tragen Sie mich aus"
+    ("schränken", RESTRICT),
+    ("schränkt", RESTRICT),
 ];
