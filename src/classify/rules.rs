@@ -530,7 +530,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
 
         // ---- access
-        if t & c::ACCESS_STRONG != 0 && !v.statement(i) {
+        if t & c::ACCESS_STRONG != 0
+            && !v.statement(i)
+            && v.in_sentence(i, c::OFFICIAL_RECORD).is_none()
+            && t & c::OFFICIAL_RECORD == 0
+        {
             push(hit(Access, 3.0, i, i, "access named"));
         }
         if t & c::ACCESS_MED != 0 && !v.statement(i) {
@@ -585,6 +589,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
                     let rule = if strong {
                         "see/copy + personal data"
+                    } else if t & (c::GET | c::SEND) == 0
+                        && v.near(i, c::WHAT, 0, 3, false).is_some()
+                    {
+                        // "jeg vil gerne vide, hvilke oplysninger I har om mig"
+                        "know what + personal data"
                     } else if t & (c::GET | c::SEND) == 0 {
                         "know + personal data"
                     } else {
@@ -850,11 +859,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     2.5
                 };
                 push(hit(WithdrawConsent, score, i, j, "withdraw consent"));
-            } else if let Some(j) = v
-                .near(i, c::CONSENT, 12, 0, false)
-                .filter(|_| t & c::PULL != 0 && v.near(i, c::BACK, 0, 3, false).is_some())
-            {
-                // "jeg ga samtykke til nyhetsbrev, men det trekker jeg tilbake nå"
+            } else if let Some(j) = v.near(i, c::CONSENT, 12, 0, false).filter(|_| {
+                t & c::WITHDRAW != 0
+                    || (t & c::PULL != 0 && v.near(i, c::BACK, 0, 4, false).is_some())
+            }) {
+                // "jeg ga samtykke til nyhetsbrev, men det trekker jeg tilbake nå", "Sofern ich
+                // eine Einwilligung erteilt habe, widerrufe ich diese hiermit"
                 push(hit(
                     WithdrawConsent,
                     2.5,

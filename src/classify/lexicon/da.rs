@@ -436,4 +436,9 @@ pub const TERMS: &[Term] = &[
     ("=udleveret", GOT),
     // rights by name, plural
     ("rettigheder", RIGHT),
+    // a parent or guardian writes for a child; official records
+    ("forældremyndighed", REPRESENT),
+    ("værge", REPRESENT),
+    ("straffeattest", OFFICIAL_RECORD),
+    ("børneattest", OFFICIAL_RECORD),
 ];

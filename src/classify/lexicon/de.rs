@@ -263,4 +263,8 @@ pub const TERMS: &[Term] = &[
     // separable verbs split by the word order: "schränken Sie die Verarbeitung ein", "tragen Sie mich aus"
     ("schränken", RESTRICT),
     ("schränkt", RESTRICT),
+    // a parent or guardian writes for a child; official records
+    ("erziehungsberechtigte", REPRESENT),
+    ("sorgeberechtigte", REPRESENT),
+    ("führungszeugnis", OFFICIAL_RECORD),
 ];

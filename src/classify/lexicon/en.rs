@@ -344,4 +344,9 @@ pub const TERMS: &[Term] = &[
     ("=gave", GOT),
     // rights by name, plural
     ("rights", RIGHT),
+    // a parent or guardian writes for a child; official records
+    ("legal guardian", REPRESENT),
+    ("guardian", REPRESENT),
+    ("parental responsibility", REPRESENT),
+    ("criminal record", OFFICIAL_RECORD),
 ];

@@ -218,6 +218,9 @@ pub mod c {
     pub const GOT: Concepts = 1 << 88;
     /// a provider the data could move to: psykolog, coach, terapeut, Praxis, provider
     pub const PROVIDER: Concepts = 1 << 89;
+    /// an official record that is no GDPR matter: belastningsregistret, straffeattest,
+    /// Führungszeugnis ("registerutdrag ur belastningsregistret" is for a new job)
+    pub const OFFICIAL_RECORD: Concepts = 1 << 90;
 }
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written

@@ -302,4 +302,9 @@ pub const TERMS: &[Term] = &[
     ("rettighet", RIGHT),
     ("rettigheter", RIGHT),
     ("=rettane", RIGHT),
+    // a parent or guardian writes for a child; official records
+    ("foreldreansvar", REPRESENT),
+    ("verge", REPRESENT),
+    ("politiattest", OFFICIAL_RECORD),
+    ("vandelsattest", OFFICIAL_RECORD),
 ];

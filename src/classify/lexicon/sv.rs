@@ -344,4 +344,9 @@ pub const TERMS: &[Term] = &[
     // rights by name, plural
     ("rättigheter", RIGHT),
     ("rättighet", RIGHT),
+    // a parent or guardian writes for a child; official records
+    ("vårdnadshavare", REPRESENT),
+    ("belastningsregistret", OFFICIAL_RECORD),
+    ("belastningsregister", OFFICIAL_RECORD),
+    ("utdrag ur belastningsregistret", OFFICIAL_RECORD),
 ];
