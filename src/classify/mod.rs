@@ -216,8 +216,10 @@ pub fn classify(msg: &Message) -> Classification {
         }
     }
 
-    // "Afmeld", "Unsubscribe me" in answer to a newsletter: off that newsletter.
-    if answers_newsletter {
+    // "Afmeld", "Unsubscribe me" in answer to a newsletter, or a subject "unsubscribe" over an
+    // empty body: off that newsletter.
+    let body_words = toks.iter().filter(|t| t.start >= body_start).count();
+    if answers_newsletter || body_words == 0 {
         for h in &mut hits {
             if h.kind == RequestKind::Unsubscribe && h.score < 2.5 && h.score >= 1.0 {
                 h.score = 2.5;

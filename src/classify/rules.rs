@@ -931,9 +931,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
 /// suppliers' mails list rights the same way. Two or more other rights named after a "right
 /// to" that nobody exercises ("I invoke", "my right to") are a list, not requests.
 fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
+    // "I exercise my right to …" exercises it; "I know I have the right to …" does not.
     let exercised = |r: usize| {
-        v.near(r, c::MY | c::I_SELF | c::REQ, 4, 0, true).is_some()
-            || v.near(r, c::MY, 0, 1, true).is_some()
+        v.near(r, c::MY | c::REQ, 4, 0, true).is_some() || v.near(r, c::MY, 0, 1, true).is_some()
     };
     for r in (0..v.len()).filter(|&r| v.has(r, c::RIGHT) && !exercised(r)) {
         let listed = |h: &Hit| {

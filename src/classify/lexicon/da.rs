@@ -441,4 +441,9 @@ pub const TERMS: &[Term] = &[
     ("værge", REPRESENT),
     ("straffeattest", OFFICIAL_RECORD),
     ("børneattest", OFFICIAL_RECORD),
+    // a new name; exercising a right
+    ("hedder nu", CHANGED | FIELD),
+    ("=ændret", UPDATE | CHANGED),
+    ("gør brug af", REQ),
+    ("gøre brug af", REQ),
 ];

@@ -267,4 +267,8 @@ pub const TERMS: &[Term] = &[
     ("erziehungsberechtigte", REPRESENT),
     ("sorgeberechtigte", REPRESENT),
     ("führungszeugnis", OFFICIAL_RECORD),
+    // a new name; exercising a right
+    ("heiße jetzt", CHANGED | FIELD),
+    ("heiße nun", CHANGED | FIELD),
+    ("geltend", REQ),
 ];

@@ -349,4 +349,12 @@ pub const TERMS: &[Term] = &[
     ("guardian", REPRESENT),
     ("parental responsibility", REPRESENT),
     ("criminal record", OFFICIAL_RECORD),
+    // a new name; exercising a right
+    ("my name is now", CHANGED | FIELD),
+    ("exercise my", REQ),
+    ("exercising my", REQ),
+    ("exercise the right", REQ),
+    ("exercising the right", REQ),
+    ("invoke my", REQ),
+    ("invoke the right", REQ),
 ];

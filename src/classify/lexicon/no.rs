@@ -307,4 +307,7 @@ pub const TERMS: &[Term] = &[
     ("verge", REPRESENT),
     ("politiattest", OFFICIAL_RECORD),
     ("vandelsattest", OFFICIAL_RECORD),
+    // a new name; exercising a right
+    ("heter nå", CHANGED | FIELD),
+    ("benytter meg av", REQ),
 ];

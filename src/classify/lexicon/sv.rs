@@ -349,4 +349,8 @@ pub const TERMS: &[Term] = &[
     ("belastningsregistret", OFFICIAL_RECORD),
     ("belastningsregister", OFFICIAL_RECORD),
     ("utdrag ur belastningsregistret", OFFICIAL_RECORD),
+    // a new name; exercising a right
+    ("heter nu", CHANGED | FIELD),
+    ("utövar", REQ),
+    ("åberopar", REQ),
 ];
