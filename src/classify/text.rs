@@ -6,6 +6,10 @@
 //! Pure string work. It must never allocate per character in a hot loop beyond the token buffers,
 //! never index a string at a position that might not be a char boundary, and never panic.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 /// The part of a body that the sender wrote in this message: everything before the first quote
 /// header, `>`-quoted lines skipped, signatures and confidentiality disclaimers removed.
 pub fn own_words(body: &str) -> String {
@@ -64,14 +68,17 @@ fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>, lower: &mut Stri
             lower.push_str(line);
         }
         // The markers are ASCII, and the only characters whose lower case holds ASCII are ASCII
-        // itself, 'İ' and the Kelvin sign: without those two, lower-casing the ASCII letters alone
-        // finds exactly the markers full lower-casing would.
-        if lower.contains(['\u{130}', '\u{212A}']) {
-            *lower = lower.to_lowercase();
-        } else {
-            lower.make_ascii_lowercase();
+        // itself, 'İ' and the Kelvin sign: without those two, matching the ASCII letters in any
+        // case finds exactly the markers full lower-casing would, in one pass and without a copy.
+        match disclaimer_markers() {
+            Some(markers) if !lower.contains(['\u{130}', '\u{212A}']) => {
+                markers.is_match(lower.as_str())
+            }
+            _ => {
+                *lower = lower.to_lowercase();
+                is_disclaimer(lower)
+            }
         }
-        is_disclaimer(lower)
     };
     if !disclaimer {
         for line in paragraph.iter() {
@@ -101,6 +108,25 @@ const DISCLAIMER_MARKERS: [&str; 12] = [
 
 fn is_disclaimer(lower: &str) -> bool {
     DISCLAIMER_MARKERS.iter().any(|m| lower.contains(m))
+}
+
+/// [`DISCLAIMER_MARKERS`] in one automaton that ignores ASCII case: most paragraphs are
+/// searched, and one pass is far cheaper than lower-casing a copy and searching it twelve times.
+/// (`None` only if the automaton could not be built: callers then search a lower-cased copy.)
+fn disclaimer_markers() -> Option<&'static AhoCorasick> {
+    static MARKERS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    MARKERS
+        .get_or_init(|| {
+            // A DFA without prefilter: a table step per byte. The paragraphs are short and the
+            // markers' letters common, so a prefilter would mostly stop and restart.
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(DISCLAIMER_MARKERS)
+                .ok()
+        })
+        .as_ref()
 }
 
 /// Cheap pre-check: every quote header ends with ':' or starts with '-', '_' or a header label.
