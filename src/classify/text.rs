@@ -419,18 +419,33 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
     let mut newlines = 0u32;
     let mut word_start: Option<usize> = None;
     let mut last_word: (usize, usize) = (0, 0);
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Walked by byte offset rather than `char_indices`: most text is ASCII, which needs no
+    // decoding, and a run of ASCII letters and digits is skipped in one tight loop.
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let next_at = i + c.len_utf8();
         let is_word = c.is_alphanumeric() || ((c == '\'' || c == '’') && word_start.is_some());
         if is_word {
             if word_start.is_none() {
                 word_start = Some(i);
             }
-            if c != '\n' {
-                newlines = 0;
+            // A word character is never a newline.
+            newlines = 0;
+            i = next_at;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
             }
             continue;
         }
+        let peek = || char_at(next_at);
         if let Some(s) = word_start.take() {
             push_token(
                 text,
@@ -453,7 +468,7 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
             }
             '!' | '?' | ';' => pending_break = true,
             '.' => {
-                let next = iter.peek().map(|(_, n)| *n);
+                let next = peek();
                 let prev_word = text.get(last_word.0..last_word.1).unwrap_or("");
                 let abbreviation = last_word.1 == i && is_abbreviation(prev_word);
                 let glued = next.is_some_and(|n| n.is_alphanumeric());
@@ -462,12 +477,13 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
                 }
             }
             ',' | '–' | '—' | '(' | ')' | ':' => pending_comma = true,
-            '-' if iter.peek().is_some_and(|(_, n)| n.is_whitespace()) => pending_comma = true,
+            '-' if peek().is_some_and(char::is_whitespace) => pending_comma = true,
             _ => {}
         }
         if c != '\n' && !c.is_whitespace() {
             newlines = 0;
         }
+        i = next_at;
     }
     if let Some(s) = word_start.take() {
         push_token(
