@@ -6,6 +6,10 @@
 //! Pure string work. It must never allocate per character in a hot loop beyond the token buffers,
 //! never index a string at a position that might not be a char boundary, and never panic.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 /// The part of a body that the sender wrote in this message: everything before the first quote
 /// header, `>`-quoted lines skipped, signatures and confidentiality disclaimers removed.
 pub fn own_words(body: &str) -> String {
@@ -64,14 +68,17 @@ fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>, lower: &mut Stri
             lower.push_str(line);
         }
         // The markers are ASCII, and the only characters whose lower case holds ASCII are ASCII
-        // itself, 'İ' and the Kelvin sign: without those two, lower-casing the ASCII letters alone
-        // finds exactly the markers full lower-casing would.
-        if lower.contains(['\u{130}', '\u{212A}']) {
-            *lower = lower.to_lowercase();
-        } else {
-            lower.make_ascii_lowercase();
+        // itself, 'İ' and the Kelvin sign: without those two, matching the ASCII letters in any
+        // case finds exactly the markers full lower-casing would, in one pass and without a copy.
+        match disclaimer_markers() {
+            Some(markers) if !lower.contains(['\u{130}', '\u{212A}']) => {
+                markers.is_match(lower.as_str())
+            }
+            _ => {
+                *lower = lower.to_lowercase();
+                is_disclaimer(lower)
+            }
         }
-        is_disclaimer(lower)
     };
     if !disclaimer {
         for line in paragraph.iter() {
@@ -101,6 +108,25 @@ const DISCLAIMER_MARKERS: [&str; 12] = [
 
 fn is_disclaimer(lower: &str) -> bool {
     DISCLAIMER_MARKERS.iter().any(|m| lower.contains(m))
+}
+
+/// [`DISCLAIMER_MARKERS`] in one automaton that ignores ASCII case: most paragraphs are
+/// searched, and one pass is far cheaper than lower-casing a copy and searching it twelve times.
+/// (`None` only if the automaton could not be built: callers then search a lower-cased copy.)
+fn disclaimer_markers() -> Option<&'static AhoCorasick> {
+    static MARKERS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    MARKERS
+        .get_or_init(|| {
+            // A DFA without prefilter: a table step per byte. The paragraphs are short and the
+            // markers' letters common, so a prefilter would mostly stop and restart.
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(DISCLAIMER_MARKERS)
+                .ok()
+        })
+        .as_ref()
 }
 
 /// Cheap pre-check: every quote header ends with ':' or starts with '-', '_' or a header label.
@@ -393,18 +419,33 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
     let mut newlines = 0u32;
     let mut word_start: Option<usize> = None;
     let mut last_word: (usize, usize) = (0, 0);
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Walked by byte offset rather than `char_indices`: most text is ASCII, which needs no
+    // decoding, and a run of ASCII letters and digits is skipped in one tight loop.
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let next_at = i + c.len_utf8();
         let is_word = c.is_alphanumeric() || ((c == '\'' || c == '’') && word_start.is_some());
         if is_word {
             if word_start.is_none() {
                 word_start = Some(i);
             }
-            if c != '\n' {
-                newlines = 0;
+            // A word character is never a newline.
+            newlines = 0;
+            i = next_at;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
             }
             continue;
         }
+        let peek = || char_at(next_at);
         if let Some(s) = word_start.take() {
             push_token(
                 text,
@@ -427,7 +468,7 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
             }
             '!' | '?' | ';' => pending_break = true,
             '.' => {
-                let next = iter.peek().map(|(_, n)| *n);
+                let next = peek();
                 let prev_word = text.get(last_word.0..last_word.1).unwrap_or("");
                 let abbreviation = last_word.1 == i && is_abbreviation(prev_word);
                 let glued = next.is_some_and(|n| n.is_alphanumeric());
@@ -436,12 +477,13 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
                 }
             }
             ',' | '–' | '—' | '(' | ')' | ':' => pending_comma = true,
-            '-' if iter.peek().is_some_and(|(_, n)| n.is_whitespace()) => pending_comma = true,
+            '-' if peek().is_some_and(char::is_whitespace) => pending_comma = true,
             _ => {}
         }
         if c != '\n' && !c.is_whitespace() {
             newlines = 0;
         }
+        i = next_at;
     }
     if let Some(s) = word_start.take() {
         push_token(

@@ -1017,7 +1017,12 @@ pub fn stem_all_with<'a>(
             let group = match known {
                 Some(k) => k.groups.get(l).copied().unwrap_or(NONE),
                 None => {
-                    fold_into(&index.stemmer.stem(&lower), &mut buf);
+                    let group = STEM_MEMO
+                        .try_with(|memo| match memo.try_borrow_mut() {
+                            Ok(mut memo) => memo.stem(l, index, &lower, &mut buf),
+                            Err(_) => StemMemo::compute(index, &lower, &mut buf),
+                        })
+                        .unwrap_or_else(|_| StemMemo::compute(index, &lower, &mut buf));
                     let start = out.buf.len();
                     out.buf.push_str(&buf);
                     if let Some(span) = slot.spans.get_mut(l) {
@@ -1026,11 +1031,7 @@ pub fn stem_all_with<'a>(
                             u32::try_from(out.buf.len()).unwrap_or(u32::MAX),
                         );
                     }
-                    if buf.is_empty() {
-                        NONE
-                    } else {
-                        index.stems.get(buf.as_str()).copied().unwrap_or(NONE)
-                    }
+                    group
                 }
             };
             if let Some(g) = groups.get_mut(l) {
@@ -1039,6 +1040,78 @@ pub fn stem_all_with<'a>(
         }
     }
     out
+}
+
+/// The folded stems (and their entry groups) of words outside the lexicon's own vocabulary,
+/// as [`stem_all_with`] last computed them on this thread. A pure cache of a pure function of the
+/// word and the language — a hit gives exactly what stemming again would — kept because the
+/// Snowball stemmers are the costliest step per word and mail repeats its words (names, places,
+/// the practice's own vocabulary). Bounded: past [`StemMemo::MAX_WORDS`] words or
+/// [`StemMemo::MAX_BYTES`] of stems it starts afresh, so memory cannot grow with the mail read.
+#[derive(Default)]
+struct StemMemo {
+    /// Lower-cased word → per language (by index): the range of its folded stem in `text` and
+    /// that stem's entry group, for the languages in `done` (a bit mask).
+    words: FastMap<Box<str>, MemoWord>,
+    text: String,
+}
+
+#[derive(Default, Clone, Copy)]
+struct MemoWord {
+    done: u8,
+    stems: [(u32, u32, u32); ALGORITHMS.len()],
+}
+
+impl StemMemo {
+    const MAX_WORDS: usize = 8192;
+    const MAX_BYTES: usize = 256 * 1024;
+
+    /// Fold language `l`'s stem of `lower` into `out` and return the entry group it starts
+    /// ([`NONE`] for none or an empty stem), from the memo when this thread has stemmed the word
+    /// in that language before.
+    fn stem(&mut self, l: usize, index: &LangIndex, lower: &str, out: &mut String) -> u32 {
+        let bit = 1u8 << (l & 7);
+        if let Some(w) = self.words.get(lower).filter(|w| w.done & bit != 0) {
+            if let Some(&(start, end, group)) = w.stems.get(l) {
+                if let Some(stem) = self.text.get(start as usize..end as usize) {
+                    out.clear();
+                    out.push_str(stem);
+                    return group;
+                }
+            }
+        }
+        let group = Self::compute(index, lower, out);
+        if self.words.len() >= Self::MAX_WORDS || self.text.len() + out.len() > Self::MAX_BYTES {
+            self.words.clear();
+            self.text.clear();
+        }
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.text.push_str(out);
+        let end = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        let entry = match self.words.get_mut(lower) {
+            Some(w) => w,
+            None => self.words.entry(lower.into()).or_default(),
+        };
+        if let Some(slot) = entry.stems.get_mut(l) {
+            *slot = (start, end, group);
+            entry.done |= bit;
+        }
+        group
+    }
+
+    /// What [`StemMemo::stem`] gives, computed afresh.
+    fn compute(index: &LangIndex, lower: &str, out: &mut String) -> u32 {
+        fold_into(&index.stemmer.stem(lower), out);
+        if out.is_empty() {
+            NONE
+        } else {
+            index.stems.get(out.as_str()).copied().unwrap_or(NONE)
+        }
+    }
+}
+
+thread_local! {
+    static STEM_MEMO: std::cell::RefCell<StemMemo> = std::cell::RefCell::default();
 }
 
 #[cfg(test)]
