@@ -406,6 +406,17 @@ fn classifier_meets_the_product_targets_on_the_fourth_set() {
     check("tests/corpus_blind4", &r, &PRODUCT_TARGETS);
 }
 
+/// Written at the end of session 2 by someone who never saw the rules, half of it modelled on
+/// real templates; nothing was tuned on it. Untouched measures: with the classifier at the
+/// session's start, request recall 0.917, precision 0.917, exact kind set 0.767, language
+/// 1.000; at the session's end 0.917, 0.932, 0.833, 1.000; no automated mail as a request.
+#[test]
+#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_fifth_set() {
+    let r = evaluate("check set 5 (unseen)", &set_dir("corpus_blind5"));
+    check("tests/corpus_blind5", &r, &PRODUCT_TARGETS);
+}
+
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
 #[test]
 fn classifier_reads_the_phrasebook() {
