@@ -90,20 +90,10 @@ pub fn classify(msg: &Message) -> Classification {
     let mut absence_words = false;
     for t in &toks {
         let raw = combined.get(t.start..t.end).unwrap_or("");
-        let info = lex.word(raw);
-        match info {
-            Some(info) => {
-                scores.add_weights(info.weights());
-                folded.push(info.folded());
-                absence_words |= automated::is_absence_word(info.folded());
-            }
-            None => {
-                text::fold_into(raw, &mut buf);
-                scores.add_word(&buf, raw);
-                folded.push(&buf);
-                absence_words |= automated::is_absence_word(&buf);
-            }
-        }
+        let info = weigh_word(lex, raw, &mut scores, &mut buf);
+        let word = info.map_or(buf.as_str(), |i| i.folded());
+        folded.push(word);
+        absence_words |= automated::is_absence_word(word);
         infos.push(info);
     }
     // A one-line reply ("Afmeld", "Stop") says too little: the quoted mail it answers is in
@@ -113,13 +103,7 @@ pub fn classify(msg: &Message) -> Classification {
         text::tokenize(&msg.text, 0, &mut quoted);
         for t in quoted.iter().take(300) {
             let raw = msg.text.get(t.start..t.end).unwrap_or("");
-            match lex.word(raw) {
-                Some(info) => scores.add_weights(info.weights()),
-                None => {
-                    text::fold_into(raw, &mut buf);
-                    scores.add_word(&buf, raw);
-                }
-            }
+            weigh_word(lex, raw, &mut scores, &mut buf);
         }
     }
     scores.add_letters(&combined);
@@ -234,6 +218,25 @@ pub fn classify(msg: &Message) -> Classification {
         }
     }
     decide(&combined, &toks, hits, id, language)
+}
+
+/// Add a word as written to the language scores. Returns what the lexicon knows of it; for
+/// a word it does not know, `buf` holds the folded word afterwards.
+fn weigh_word<'l>(
+    lex: &'l Lexicon,
+    raw: &str,
+    scores: &mut language::LanguageScores,
+    buf: &mut String,
+) -> Option<&'l lexicon::WordInfo> {
+    let info = lex.word(raw);
+    match info {
+        Some(info) => scores.add_weights(info.weights()),
+        None => {
+            text::fold_into(raw, buf);
+            scores.add_word(buf, raw);
+        }
+    }
+    info
 }
 
 /// Whether the writer speaks of their own data: "my data/address/journal", "about me", or a
