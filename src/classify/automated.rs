@@ -461,7 +461,7 @@ const ABSENT: [&str; 103] = [
 ];
 
 /// Phrases announcing the return ("back on Monday", "wieder im Büro ab").
-const RETURN: [&str; 42] = [
+const RETURN: [&str; 47] = [
     "tilbage den",
     "tilbage igen",
     "er tilbage",
@@ -504,10 +504,15 @@ const RETURN: [&str; 42] = [
     "i'm back",
     "olen takaisin",
     "palaan töihin",
+    "weer op kantoor",
+    "ben ik weer",
+    "weer bereikbaar",
+    "terug op",
+    "terug op kantoor",
 ];
 
 /// The mail's own fate ("your e-mail will be answered when…", "mail is not read").
-const DEFERRED: [&str; 61] = [
+const DEFERRED: [&str; 67] = [
     "bliver besvaret",
     "vil blive besvaret",
     "besvares",
@@ -569,10 +574,16 @@ const DEFERRED: [&str; 61] = [
     "sporadic access",
     "sporadisk adgang",
     "sporadisk tillgång",
+    "beperkt toegang",
+    "beperkte toegang",
+    "niet doorgestuurd",
+    "wordt niet gelezen",
+    "worden niet gelezen",
+    "ei ole pääsyä",
 ];
 
 /// A stand-in or an emergency route ("Vertretung:", "in urgent cases").
-const STAND_IN: [&str; 27] = [
+const STAND_IN: [&str; 32] = [
     "vertretung",
     "in dringenden fällen",
     "in dringenden angelegenheiten",
@@ -600,6 +611,11 @@ const STAND_IN: [&str; 27] = [
     "meine vertretung",
     "ota yhteyttä",
     "sijaiseni",
+    "voor dringende zaken",
+    "bij dringende zaken",
+    "in dringende gevallen",
+    "neem contact op met",
+    "kiireellisissä asioissa",
 ];
 
 /// Subject words of an absence note.

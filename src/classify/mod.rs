@@ -139,8 +139,9 @@ pub fn classify(msg: &Message) -> Classification {
             lex.match_at(lang_index(language), allowed, &stems, &folded, i, limit);
         spans.push(span);
         let raw = combined.get(t.start..t.end).unwrap_or("");
-        if raw == "I" && language == Language::En {
-            concepts |= c::I_SELF;
+        if language == Language::En && (raw == "I" || raw.starts_with("I'") || raw.starts_with("I’")) {
+            // "I'd like", "I'm": the writer, not an "ID".
+            concepts = (concepts & !c::ID_DOC) | c::I_SELF;
         }
         if concepts == 0 && !t.number {
             concepts = lexicon::compound_head(folded.get(i).unwrap_or(""));
@@ -167,7 +168,6 @@ pub fn classify(msg: &Message) -> Classification {
     let view =
         rules::View::new(&toks, &tags).verb_final(matches!(language, Language::De | Language::Nl));
     let mut hits = rules::evaluate(&view, &numbers);
-
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
     let all = tags.iter().fold(0, |acc, t| acc | t);
@@ -175,11 +175,20 @@ pub fn classify(msg: &Message) -> Classification {
     // Talk about requests — a colleague asking how to handle a client's, a vendor selling
     // templates — names rights without anyone exercising one: without the writer's own data in
     // view, nothing in it is more than a mention.
-    let talk = usize::from(all & c::THIRD != 0 && all & c::REPRESENT == 0)
+    // "I was a patient", "my training programme" speak of the writer, not of others or an offer.
+    let after = |i: usize, mask: Concepts, d: usize| {
+        (1..=d).any(|d| i.checked_sub(d).and_then(|j| tags.get(j)).is_some_and(|p| p & mask != 0))
+    };
+    let third = tags
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t & c::THIRD != 0 && !self_described(&tags, &folded, i));
+    let talk = usize::from(third && all & c::REPRESENT == 0)
         + usize::from(all & (c::HOW | c::HANDLE) != 0)
         + tags
             .iter()
-            .filter(|t| *t & (c::ADVERT | c::POLICY) != 0)
+            .enumerate()
+            .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after(i, c::MY, 1)))
             .count()
             .min(2);
     if talk >= 2 && !own_data(&tags) {
@@ -239,18 +248,26 @@ fn weigh_word<'l>(
     info
 }
 
-/// Whether the writer speaks of their own data: "my data/address/journal", "about me", or a
-/// lawyer writing for a client.
+/// "I was a patient", "jeg var klient hos jer": the word at `i` describes the writer.
+fn self_described(tags: &[Concepts], folded: &lexicon::WordList, i: usize) -> bool {
+    const COPULAS: [&str; 10] = ["was", "am", "var", "er", "ar", "war", "bin", "ben", "olin", "olen"];
+    i >= 2
+        && tags.get(i - 2).is_some_and(|t| t & c::I_SELF != 0)
+        && COPULAS.contains(&folded.get(i - 1).unwrap_or(""))
+}
+
+/// Whether the writer speaks of their own data: "my data/address/journal", "the data I gave
+/// you", "about me", or a lawyer writing for a client.
 fn own_data(tags: &[Concepts]) -> bool {
     let data = c::DATA_STRONG | c::DATA_WEAK | c::FIELD;
     tags.iter().enumerate().any(|(i, t)| {
         t & (c::ABOUT_ME | c::REPRESENT) != 0
             || (t & data != 0
-                && (1..=2).any(|d| {
+                && ((1..=2).any(|d| {
                     i.checked_sub(d)
                         .and_then(|j| tags.get(j))
                         .is_some_and(|p| p & c::MY != 0)
-                }))
+                }) || tags.get(i + 1).is_some_and(|n| n & c::I_SELF != 0)))
     })
 }
 

@@ -183,7 +183,7 @@ impl<'a> View<'a> {
         }
         let seg = self.segment(i);
         for k in i + 1..(i + 5).min(self.len()) {
-            if self.segment(k) != seg || self.has(k, c::BREAK) {
+            if self.segment(k) != seg || self.has(k, c::BREAK | c::AND) {
                 break;
             }
             if self.has(k, c::NEG) && !self.has(k, c::LONGER | c::MORE) {
@@ -282,6 +282,11 @@ impl<'a> View<'a> {
             f *= 0.6;
         }
         if self.near(i, c::HOW | c::HANDLE, 6, 0, false).is_some() {
+            f *= 0.6;
+        }
+        // "habe ich bereits Widerspruch eingelegt", "I have already objected": an earlier step
+        // reported (a reminder restates what it still asks for).
+        if self.near(i, c::ALREADY, 4, 0, true).is_some() {
             f *= 0.6;
         }
         // "I accidentally deleted my account": what the writer did, not what they ask.
@@ -430,7 +435,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::ERASE_STRONG != 0 && !v.statement(i) {
             push(hit(Erasure, 3.0, i, i, "right to erasure named"));
         }
-        if t & c::DEL != 0 && !v.statement(i) {
+        // "… markedsføringslisten, så fjern e-postadressen min fra den": off that list.
+        if t & c::DEL != 0 && !v.statement(i) && off_the_list(v, i) {
+            push(hit(Unsubscribe, 2.5, i, i, "remove my address from the list"));
+        }
+        if t & c::DEL != 0 && !v.statement(i) && !off_the_list(v, i) {
             // "Fjern mig fra listen og slet min mailadresse": a list before the action belongs
             // to an earlier clause when the action has an object of its own.
             let own_object = v.near(i, c::FIELD | c::ABOUT_ME, 0, 8, true).is_some()
@@ -444,15 +453,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Unsubscribe, 2.5, i, j, "remove from list"));
             } else if let Some(j) = v
                 .near(i, c::PHOTO, 3, 6, true)
-                .filter(|_| {
-                    // The picture is the writer's: "the photo of me", "mit billede" (here or
-                    // where the mail first names it).
-                    (0..v.len()).any(|k| {
-                        v.has(k, c::PHOTO)
-                            && v.near(k, c::MY | c::ME | c::ABOUT_ME, 3, 3, false)
-                                .is_some()
-                    })
-                })
+                .filter(|_| writer_photo(v))
                 .filter(|_| {
                     v.near(i, c::REQ | c::YOU, 6, 3, false).is_some()
                         || i == 0
@@ -472,7 +473,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .filter(|_| v.near(i, c::I_SELF, 5, 0, false).is_some())
             {
                 push(hit(Erasure, 2.0, j, i, "I want to be deleted"));
-            } else if let Some(j) = v.near(i, c::IT, 3, 3, true).filter(|_| data_mentioned(v)) {
+            } else if let Some(j) = v
+                .near(i, c::IT, 3, 3, true)
+                .filter(|&j| data_mentioned(v) || (j > i && writer_photo(v)))
+            {
                 push(hit(Erasure, 2.0, i, j, "delete it (the data)"));
             } else if let Some(j) = v.near(i, c::ALL, 3, 4, true) {
                 let context = v.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME | c::SYSTEM);
@@ -548,9 +552,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         // "before I send my documents": the writer sends, nobody is asked to.
+        // "I withdraw my consent to your sending information to my doctor": what is consented to.
         let writer_sends = t & (c::SEE | c::COPY | c::KNOW | c::GET) == 0
             && t & c::SEND != 0
-            && (v.has(i.wrapping_sub(1), c::I_SELF) || v.has(i.wrapping_sub(2), c::I_SELF))
+            && (v.has(i.wrapping_sub(1), c::I_SELF)
+                || v.has(i.wrapping_sub(2), c::I_SELF)
+                || v.near(i, c::CONSENT, 8, 0, false).is_some())
             && v.near(i, c::ME, 0, 2, true).is_none();
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0
@@ -701,8 +708,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         if t & c::WRONG != 0 && !restrict_pending_check(v) {
-            if let Some(j) = v.near(i, c::FIELD | c::DATA_STRONG, 6, 6, false) {
-                if v.near(j, c::MY, 2, 2, true).is_some() || v.has(j, c::MY) {
+            // "my number", "the number you have" is wrong
+            let owned = |j: usize| {
+                v.near(j, c::MY, 2, 2, true).is_some()
+                    || v.has(j, c::MY)
+                    || v.near(j, c::YOU, 0, 2, true).is_some()
+            };
+            let field = |before, after| v.near(i, c::FIELD | c::DATA_STRONG, before, after, false);
+            let mine = field(6, 0).filter(|&j| owned(j)).or(field(0, 6).filter(|&j| owned(j)));
+            if let Some(j) = mine.or(field(6, 6)) {
+                if owned(j) {
                     push(hit(Rectification, 2.0, i, j, "my field is wrong"));
                 } else if v.near(i, c::YOU | c::SYSTEM, 6, 6, false).is_some() {
                     push(hit(Rectification, 1.6, i, j, "wrong field"));
@@ -748,7 +763,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
 
         // ---- objection, and "don't use my data" (objection, or restriction when temporary)
-        if t & c::OBJECT_STRONG != 0 && !v.statement(i) {
+        // "If you object to the erasure": the business objecting, not the writer.
+        if t & c::OBJECT_STRONG != 0 && !v.statement(i) && !v.has(i.wrapping_sub(1), c::YOU) {
             let boost = v
                 .in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
                 .is_some();
@@ -815,7 +831,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 ));
             }
         }
-        if t & (c::TRANSFER | c::SEND) != 0 {
+        if t & (c::TRANSFER | c::SEND) != 0 && !writer_sends {
             if let (Some(j), Some(_)) = (
                 v.data_object(i)
                     .or_else(|| v.in_sentence(i, c::DATA_STRONG))
@@ -892,6 +908,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 None if !event && (v.has(i + 1, c::ME) || v.has(i + 2, c::ME)) => {
                     push(hit(Unsubscribe, 2.2, i, i + 1, "unsubscribe me"))
                 }
+                // "Kan I annullere min afmelding?" in a mail about appointments: a booking.
+                None if !event && v.anywhere(c::EVENT) => {
+                    push(hit(Unsubscribe, 1.2, i, i, "unsubscribe word"))
+                }
                 None if !event => push(hit(Unsubscribe, 1.6, i, i, "unsubscribe word")),
                 None => {}
             }
@@ -954,11 +974,15 @@ fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
     }
 }
 
-/// "Restriction instead of erasure", "statt der Löschung": the writer asks for something
-/// other than erasure and says so.
+/// "Restriction instead of erasure", "statt der Löschung", "ikke sletter den, men begrenser
+/// behandlingen": the writer asks for something other than erasure and says so.
 fn erasure_declined(v: &View<'_>) -> bool {
     (0..v.len()).any(|k| {
-        v.has(k, c::DEL | c::ERASE_STRONG) && (1..=3).any(|d| k >= d && v.has(k - d, c::INSTEAD))
+        v.has(k, c::DEL | c::ERASE_STRONG)
+            && ((1..=3).any(|d| k >= d && v.has(k - d, c::INSTEAD))
+                || (v.negated(k)
+                    && v.in_sentence(k, c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE)
+                        .is_some()))
     })
 }
 
@@ -1010,7 +1034,8 @@ fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
     if v.has(j, c::MY | c::ABOUT_ME) || v.near(j, c::MY | c::ABOUT_ME, 3, 3, true).is_some() {
         return true;
     }
-    let third = v.anywhere(c::REPRESENT | c::THIRD);
+    // Someone else's records, unless the writer speaks for them (a parent, a lawyer).
+    let third = v.anywhere(c::THIRD) && !v.anywhere(c::REPRESENT);
     let my_record =
         || (0..v.len()).any(|k| v.has(k, c::DATA_STRONG) && v.near(k, c::MY, 2, 1, true).is_some());
     !third
@@ -1029,6 +1054,23 @@ fn someone_elses(v: &View<'_>, j: usize) -> bool {
 fn restrict_pending_check(v: &View<'_>) -> bool {
     v.anywhere(c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE)
         && !v.anywhere(c::CORRECT | c::RECT_STRONG | c::UPDATE | c::CHANGED)
+}
+
+/// The writer's address (the object of the action at `i`) is to come off a list named before it: "… markedsføringslisten,
+/// så fjern e-postadressen min fra den" (from it, from the list).
+fn off_the_list(v: &View<'_>, i: usize) -> bool {
+    v.near(i, c::FROM, 0, 5, true)
+        .is_some_and(|f| v.has(f + 1, c::IT))
+        && v.recent(i, c::LIST | c::NEWS, 20)
+}
+
+/// The mail names a picture of the writer: "the photo of me", "mit billede", "bilder av meg".
+fn writer_photo(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| {
+        v.has(k, c::PHOTO)
+            && v.near(k, c::MY | c::ME | c::ABOUT_ME, 3, 3, false)
+                .is_some()
+    })
 }
 
 fn data_mentioned(v: &View<'_>) -> bool {

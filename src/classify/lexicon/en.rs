@@ -156,6 +156,7 @@ pub const TERMS: &[Term] = &[
     ("take back", WITHDRAW),
     ("newsletter", NEWS),
     ("newsletters", NEWS),
+    ("news", NEWS),
     ("mailing list", LIST),
     ("list", LIST),
     ("emails", MAIL),
@@ -357,4 +358,19 @@ pub const TERMS: &[Term] = &[
     ("exercising the right", REQ),
     ("invoke my", REQ),
     ("invoke the right", REQ),
+    // complainants (someone else's case), studies and surveys, "already", session recordings,
+    // polite hopes, ending a subscription
+    ("complainant", THIRD),
+    ("thesis", ADVERT),
+    ("dissertation", ADVERT),
+    ("survey", ADVERT),
+    ("=already", ALREADY),
+    ("recording", DATA_WEAK),
+    ("recordings", DATA_WEAK),
+    ("hope you can", REQ),
+    ("cancel my subscription", UNSUB),
+    ("=and", AND),
+    // a physiotherapist's records of the client
+    ("measurements", DATA_WEAK),
+    ("test results", DATA_WEAK),
 ];

@@ -119,4 +119,8 @@ pub const TERMS: &[Term] = &[
     ("oikeus", RIGHT),
     ("oikeudesta", RIGHT),
     ("oikeuksista", RIGHT),
+    // complainants (someone else's case), studies and surveys, "already", session recordings,
+    // polite hopes, ending a subscription
+    ("=jo", ALREADY),
+    ("tallenteet", DATA_WEAK),
 ];

@@ -221,6 +221,12 @@ pub mod c {
     /// an official record that is no GDPR matter: belastningsregistret, straffeattest,
     /// Führungszeugnis ("registerutdrag ur belastningsregistret" is for a new job)
     pub const OFFICIAL_RECORD: Concepts = 1 << 90;
+    /// already: allerede, redan, bereits, already — "habe ich bereits Widerspruch eingelegt"
+    /// reports an earlier step
+    pub const ALREADY: Concepts = 1 << 91;
+    /// and: og, och, and, und — "fjern dem og ikke bruk dem": a negation after it belongs to the
+    /// next clause
+    pub const AND: Concepts = 1 << 92;
 }
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -717,7 +723,12 @@ impl Lexicon {
                 Some(p) => (true, p),
                 None => (false, *phrase),
             };
-            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            // The tokeniser splits "e-post" and "id-kort" at the hyphen; so do the terms.
+            let words: Vec<String> = phrase
+                .split(|ch: char| ch.is_whitespace() || ch == '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
             let Some(first) = words.first() else { continue };
             let Some(index) = langs.get_mut(lang) else {
                 continue;

@@ -119,4 +119,10 @@ pub const TERMS: &[Term] = &[
     // rights by name
     ("recht", RIGHT),
     ("rechten", RIGHT),
+    // complainants (someone else's case), studies and surveys, "already", session recordings,
+    // polite hopes, ending a subscription
+    ("al eerder", ALREADY),
+    ("=reeds", ALREADY),
+    ("opnames", DATA_WEAK),
+    ("abonnement opzeggen", UNSUB),
 ];

@@ -310,4 +310,27 @@ pub const TERMS: &[Term] = &[
     // a new name; exercising a right
     ("heter nå", CHANGED | FIELD),
     ("benytter meg av", REQ),
+    // complainants (someone else's case), studies and surveys, "already", session recordings,
+    // polite hopes, ending a subscription
+    ("klager", THIRD),
+    ("klagers", THIRD),
+    ("klageren", THIRD),
+    ("masteroppgave", ADVERT),
+    ("masteroppgaven", ADVERT),
+    ("intervju", ADVERT),
+    ("=allerede", ALREADY),
+    ("opptak", DATA_WEAK),
+    ("opptakene", DATA_WEAK),
+    ("lydopptak", DATA_WEAK),
+    ("håper dere kan", REQ),
+    ("=og", AND),
+    // a physiotherapist's records of the client
+    ("målinger", DATA_WEAK),
+    ("målingene", DATA_WEAK),
+    ("måleresultater", DATA_WEAK),
+    ("testresultater", DATA_WEAK),
+    ("testresultatene", DATA_WEAK),
+    ("treningsprogrammet", DATA_WEAK),
+    ("treningsprogram", DATA_WEAK),
+    ("vil ikke ha", REQ),
 ];
