@@ -1,8 +1,9 @@
 //! Evaluates the classifier on labelled sets: the corpus it was tuned on (`tests/corpus/`), the
 //! independently written development set (`tests/corpus_blind/`), and the independently written
 //! check sets (`tests/corpus_blind2/` and `tests/corpus_blind3/`, written by people who never
-//! saw the rules and since used to steer tuning, and `tests/corpus_blind4/`, modelled on real
-//! template letters), plus a phrasebook of short mails (`tests/classifier_phrases.txt`). Labels
+//! saw the rules and since used to steer tuning, and `tests/corpus_blind4/` to
+//! `tests/corpus_blind6/`, much of them modelled on real template letters), plus a phrasebook of
+//! short mails (`tests/classifier_phrases.txt`). Labels
 //! live in each folder's `labels.tsv`: file, kinds (comma list; `-` or empty for no request),
 //! id_document, automated, language; a header line (`file` …) or `#` comment lines are skipped.
 //!
@@ -415,6 +416,19 @@ fn classifier_meets_the_product_targets_on_the_fourth_set() {
 fn classifier_meets_the_product_targets_on_the_fifth_set() {
     let r = evaluate("check set 5 (unseen)", &set_dir("corpus_blind5"));
     check("tests/corpus_blind5", &r, &PRODUCT_TARGETS);
+}
+
+/// Written at the start of session 3 by two people who never saw the rules: 110 letters modelled
+/// on real templates (datenanfragen, Datatilsynet DK/NO, IMY, ICO, Verbraucherzentrale,
+/// Consumentenbond, tietosuoja.fi) and 110 everyday client mails. Untouched measures: with the
+/// classifier at the session's start, request recall 0.870, precision 0.947, exact kind set
+/// 0.780, language 0.991; after round 8 (tuned on sets 4 and 5 only) 0.870, 0.947, 0.789, 0.991;
+/// no automated mail as a request either time.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_sixth_set() {
+    let r = evaluate("check set 6", &set_dir("corpus_blind6"));
+    check("tests/corpus_blind6", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
