@@ -133,6 +133,8 @@ pub fn classify(msg: &Message) -> Classification {
     // How many words the term at each word covers ("Subject Access Request"), for the evidence.
     let mut spans: Vec<usize> = Vec::with_capacity(toks.len());
     let mut answers_newsletter = false;
+    // What a reply's subject says, kept aside: "Re: Din begäran om registerutdrag".
+    let mut subject_tags: Vec<(usize, Concepts)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let limit = sentence_end.get(i).copied().unwrap_or(toks.len());
         let (mut concepts, span) =
@@ -152,6 +154,9 @@ pub fn classify(msg: &Message) -> Classification {
         // (and for what a bare "Afmeld" answers).
         if reply_subject && t.start < body_start {
             answers_newsletter |= concepts & (c::NEWS | c::LIST) != 0;
+            if concepts != 0 {
+                subject_tags.push((i, concepts));
+            }
             concepts = 0;
         }
         tags.push(concepts);
@@ -168,6 +173,11 @@ pub fn classify(msg: &Message) -> Classification {
     let view =
         rules::View::new(&toks, &tags).verb_final(matches!(language, Language::De | Language::Nl));
     let mut hits = rules::evaluate(&view, &numbers);
+    // A reply that only brings the ID asked for ("Här kommer en kopia på mitt körkort") belongs
+    // to the request its subject names: "Re: Din begäran om registerutdrag".
+    if id.is_some() && !subject_tags.is_empty() && !hits.iter().any(|h| h.score >= KIND_AT) {
+        hits.extend(subject_request(&toks, &tags, &subject_tags, &numbers, language));
+    }
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
     let all = tags.iter().fold(0, |acc, t| acc | t);
@@ -227,6 +237,33 @@ pub fn classify(msg: &Message) -> Classification {
         }
     }
     decide(&combined, &toks, hits, id, language)
+}
+
+/// The request a reply's subject names, read with the subject's words tagged again.
+fn subject_request(
+    toks: &[text::Token],
+    tags: &[Concepts],
+    subject_tags: &[(usize, Concepts)],
+    numbers: &[Option<u32>],
+    language: Language,
+) -> Vec<rules::Hit> {
+    let mut with_subject = tags.to_vec();
+    for &(i, concepts) in subject_tags {
+        if let Some(t) = with_subject.get_mut(i) {
+            *t = concepts;
+        }
+    }
+    let subject_end = subject_tags.last().map_or(0, |&(i, _)| i);
+    let view = rules::View::new(toks, &with_subject)
+        .verb_final(matches!(language, Language::De | Language::Nl));
+    rules::evaluate(&view, numbers)
+        .into_iter()
+        .filter(|h| h.to <= subject_end)
+        .map(|mut h| {
+            h.rule = "the request this reply brings ID for";
+            h
+        })
+        .collect()
 }
 
 /// Add a word as written to the language scores. Returns what the lexicon knows of it; for

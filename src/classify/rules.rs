@@ -181,6 +181,9 @@ impl<'a> View<'a> {
                 return true;
             }
         }
+        if self.opens_negated(i) {
+            return true;
+        }
         let seg = self.segment(i);
         for k in i + 1..(i + 5).min(self.len()) {
             if self.segment(k) != seg || self.has(k, c::BREAK | c::AND) {
@@ -191,6 +194,18 @@ impl<'a> View<'a> {
             }
         }
         false
+    }
+
+    /// The sentence of `i` opens with a negation that nothing before `i` cuts off: "Inte för att
+    /// jag vill att du raderar något", "Not that I want you to delete anything".
+    fn opens_negated(&self, i: usize) -> bool {
+        let Some(&(start, _, concepts)) = self.index.of_token.get(i) else {
+            return false;
+        };
+        start < i
+            && concepts & c::NEG != 0
+            && self.has(start, c::NEG)
+            && !(start + 1..i).any(|k| self.has(k, c::BREAK | c::AND | c::NEG) || self.has(k, c::REQ) && self.has(k, c::YOU))
     }
 
     /// A NEG word at `j` that belongs to a polite question, not to a refusal: "vil du ikke rette
@@ -244,11 +259,13 @@ impl<'a> View<'a> {
     /// A personal-data object for an action at `i`: a strong data word, or a weak one with an
     /// owner (my, about me, you hold, your system) nearby.
     fn data_object(&self, i: usize) -> Option<usize> {
-        let before = if self.verb_final { 10 } else { 6 };
-        if let Some(j) = self.near(i, c::DATA_STRONG, before, 7, true) {
+        // German and Dutch put the verb last, or first in an imperative ("löschen Sie bei der
+        // Gelegenheit auch gleich meine Daten"): the object may sit further away either side.
+        let (before, after) = if self.verb_final { (10, 9) } else { (6, 7) };
+        if let Some(j) = self.near(i, c::DATA_STRONG, before, after, true) {
             return Some(j);
         }
-        let j = self.near(i, c::DATA_WEAK, before, 7, true)?;
+        let j = self.near(i, c::DATA_WEAK, before, after, true)?;
         let owner = c::MY | c::ABOUT_ME | c::HOLD | c::YOU | c::SYSTEM | c::ME;
         if self.near(j, owner, 4, 4, true).is_some() || self.near(i, owner, 4, 4, true).is_some() {
             Some(j)
@@ -269,6 +286,10 @@ impl<'a> View<'a> {
             return true;
         }
         if self.in_sentence(i, c::THANKS).is_some() {
+            return true;
+        }
+        // "I saw in your privacy policy that notes are deleted after two years"
+        if self.in_sentence(i, c::POLICY).is_some() && self.near(i, c::REQ, 6, 0, false).is_none() {
             return true;
         }
         self.has(i, c::PAST_SELF) && self.near(i, c::REQ, 5, 0, false).is_none()
@@ -495,7 +516,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 .near(i, c::MY, 2, 3, true)
                 .filter(|&j| j < i || !(i + 1..j).any(|k| v.has(k, c::FROM)))
-                .filter(|_| !v.other_object(i))
+                // "Glem min mail fra i går": the message, not the data
+                .filter(|&j| !v.other_object(i) && !v.has(j + 1, c::MAIL))
             {
                 push(hit(Erasure, 2.0, i, j, "delete my …"));
             } else if let Some(j) = v.near(i, c::REQ, 5, 3, false).or_else(|| {
@@ -559,9 +581,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 || v.has(i.wrapping_sub(2), c::I_SELF)
                 || v.near(i, c::CONSENT, 8, 0, false).is_some())
             && v.near(i, c::ME, 0, 2, true).is_none();
+        // "(se mitt tidigare mejl)" points at a message; "jeg kan se, at I har …" perceives.
+        let reference = t & c::SEE != 0
+            && (v.near(i, c::MAIL, 0, 3, true).is_some() || v.has(i + 1, c::COMPL));
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0
             && !writer_sends
+            && !reference
             && !v.statement(i)
         {
             let about = v.near(i, c::ABOUT_ME, 0, 8, false);
@@ -1040,7 +1066,7 @@ fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
         || (0..v.len()).any(|k| v.has(k, c::DATA_STRONG) && v.near(k, c::MY, 2, 1, true).is_some());
     !third
         && v.has(j, c::DATA_STRONG)
-        && (v.near(i, c::ME | c::I_SELF, 4, 4, false).is_some() || my_record())
+        && (v.near(i, c::ME | c::I_SELF, 6, 4, false).is_some() || my_record())
 }
 
 /// The data word at `j` is someone else's — "her journal", "my daughter's records", "min datters

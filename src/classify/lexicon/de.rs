@@ -208,7 +208,8 @@ pub const TERMS: &[Term] = &[
     ("=patienten", THIRD),
     ("rabatt", ADVERT),
     ("vorlagen", ADVERT),
-    ("format", MACHINE),
+    ("=format", MACHINE),
+    ("=formaten", MACHINE),
     ("umgezogen", CHANGED),
     ("neue anschrift", CHANGED | FIELD),
     ("neuer name", CHANGED | FIELD),
@@ -297,4 +298,5 @@ pub const TERMS: &[Term] = &[
     ("messergebnisse", DATA_WEAK),
     ("testergebnisse", DATA_WEAK),
     ("trainingsplan", DATA_WEAK),
+    ("raus", DEL),
 ];

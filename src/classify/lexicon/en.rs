@@ -273,7 +273,8 @@ pub const TERMS: &[Term] = &[
     ("discount", ADVERT),
     ("consulting", ADVERT),
     ("free trial", ADVERT),
-    ("format", MACHINE),
+    ("=format", MACHINE),
+    ("=formats", MACHINE),
     ("=moved", CHANGED),
     ("new name", CHANGED | FIELD),
     ("new number", CHANGED | FIELD),
@@ -360,7 +361,7 @@ pub const TERMS: &[Term] = &[
     ("invoke the right", REQ),
     // complainants (someone else's case), studies and surveys, "already", session recordings,
     // polite hopes, ending a subscription
-    ("complainant", THIRD),
+    ("=complainant", THIRD),
     ("thesis", ADVERT),
     ("dissertation", ADVERT),
     ("survey", ADVERT),
