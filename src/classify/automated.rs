@@ -512,7 +512,7 @@ const RETURN: [&str; 47] = [
 ];
 
 /// The mail's own fate ("your e-mail will be answered when…", "mail is not read").
-const DEFERRED: [&str; 67] = [
+const DEFERRED: [&str; 74] = [
     "bliver besvaret",
     "vil blive besvaret",
     "besvares",
@@ -580,6 +580,13 @@ const DEFERRED: [&str; 67] = [
     "wordt niet gelezen",
     "worden niet gelezen",
     "ei ole pääsyä",
+    "besvart når",
+    "besvares når",
+    "besvaret når",
+    "besvaras när",
+    "besvarad när",
+    "beantwortet, wenn",
+    "answered when",
 ];
 
 /// A stand-in or an emergency route ("Vertretung:", "in urgent cases").

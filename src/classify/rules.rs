@@ -636,6 +636,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 }
             }
         }
+        // "Har ni kvar mina journalanteckningar? I så fall skulle jag gärna vilja få en kopia"
+        if t & c::COPY != 0
+            && t & c::DEL == 0
+            && !v.statement(i)
+            && v.data_object(i).is_none()
+            && v.near(i, c::REQ | c::I_SELF, 6, 0, false).is_some()
+            && v.in_sentence(i, c::ATTACH | c::ID_DOC | c::DEL | c::CORRECT).is_none()
+        {
+            if let Some(k) = mine_just_named(v, i) {
+                push(hit(Access, 2.0, k, i, "a copy (of my data just named)"));
+            }
+        }
         let relative = || {
             v.has(i.wrapping_sub(1), c::ALL)
                 || v.near(
@@ -1033,13 +1045,21 @@ fn new_provider(v: &View<'_>) -> Option<usize> {
 /// A stop/negation word governing a "use/process" word at `i`: "don't use", "stop processing",
 /// "lade være med at bruge", "nicht … verwenden".
 fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
-    let governor = v.near(i, c::STOP, 5, 0, false).or_else(|| {
-        if v.negated(i) {
-            v.near(i, c::NEG, 6, 3, false)
-        } else {
-            None
-        }
-    })?;
+    let governor = v
+        .near(i, c::STOP, 5, 0, false)
+        .or_else(|| {
+            if v.negated(i) {
+                v.near(i, c::NEG, 6, 3, false)
+            } else {
+                None
+            }
+        })
+        // "jeg ønsker ikke at noget af det …, eller andre oplysninger om mig, bliver brugt"
+        .or_else(|| {
+            v.near(i, c::NEG, 14, 0, false).filter(|&n| {
+                v.has(n + 1, c::COMPL) && v.near(n, c::REQ | c::I_SELF, 2, 0, true).is_some()
+            })
+        })?;
     // The thing not to be used must be the person's data ("it" after a data sentence counts).
     let object = v.data_object(i).is_some()
         || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false)
@@ -1088,6 +1108,14 @@ fn off_the_list(v: &View<'_>, i: usize) -> bool {
     v.near(i, c::FROM, 0, 5, true)
         .is_some_and(|f| v.has(f + 1, c::IT))
         && v.recent(i, c::LIST | c::NEWS, 20)
+}
+
+/// The writer's own data named in the 20 words before `i` ("mina journalanteckningar").
+fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
+    (i.saturating_sub(20)..i).rev().find(|&k| {
+        v.has(k, c::DATA_STRONG | c::DATA_WEAK)
+            && (v.has(k, c::MY) || v.near(k, c::MY, 2, 0, true).is_some())
+    })
 }
 
 /// The mail names a picture of the writer: "the photo of me", "mit billede", "bilder av meg".

@@ -475,4 +475,7 @@ pub const TERMS: &[Term] = &[
     ("fjernes", DEL),
     ("tager tilbage", WITHDRAW),
     ("tage tilbage", WITHDRAW),
+    ("reklame", NEWS),
+    ("undervisning", PURPOSE),
+    ("foredrag", PURPOSE),
 ];

@@ -374,4 +374,5 @@ pub const TERMS: &[Term] = &[
     // a physiotherapist's records of the client
     ("measurements", DATA_WEAK),
     ("test results", DATA_WEAK),
+    ("teaching", PURPOSE),
 ];

@@ -337,4 +337,11 @@ pub const TERMS: &[Term] = &[
     ("fjernes", DEL),
     ("tar tilbake", WITHDRAW),
     ("ta tilbake", WITHDRAW),
+    ("=brukt", USE),
+    ("=mæ", ME),
+    ("=ka", WHAT),
+    ("lagra", HOLD),
+    ("reklame", NEWS),
+    ("studier", PURPOSE),
+    ("undervisning", PURPOSE),
 ];

@@ -387,4 +387,5 @@ pub const TERMS: &[Term] = &[
     ("utskicket", NEWS),
     ("tar tillbaka", WITHDRAW),
     ("ta tillbaka", WITHDRAW),
+    ("=använts", USE),
 ];
