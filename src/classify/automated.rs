@@ -147,7 +147,7 @@ fn machine_sender(addr: &str) -> Option<&'static str> {
     None
 }
 
-const AUTO_SUBJECTS: [&str; 27] = [
+const AUTO_SUBJECTS: [&str; 30] = [
     "automatic reply",
     "auto:",
     "autoreply",
@@ -175,6 +175,9 @@ const AUTO_SUBJECTS: [&str; 27] = [
     "olevererbart",
     "onbestelbaar",
     "kan ikke leveres",
+    "automatisch antwoord",
+    "automaattinen vastaus",
+    "réponse automatique",
 ];
 
 /// Lines that are nothing but an absence marker.
@@ -461,7 +464,7 @@ const ABSENT: [&str; 103] = [
 ];
 
 /// Phrases announcing the return ("back on Monday", "wieder im Büro ab").
-const RETURN: [&str; 47] = [
+const RETURN: [&str; 48] = [
     "tilbage den",
     "tilbage igen",
     "er tilbage",
@@ -509,10 +512,11 @@ const RETURN: [&str; 47] = [
     "weer bereikbaar",
     "terug op",
     "terug op kantoor",
+    "na mijn terugkomst",
 ];
 
 /// The mail's own fate ("your e-mail will be answered when…", "mail is not read").
-const DEFERRED: [&str; 74] = [
+const DEFERRED: [&str; 76] = [
     "bliver besvaret",
     "vil blive besvaret",
     "besvares",
@@ -587,6 +591,8 @@ const DEFERRED: [&str; 74] = [
     "besvarad när",
     "beantwortet, wenn",
     "answered when",
+    "geen toegang",
+    "na mijn terugkomst",
 ];
 
 /// A stand-in or an emergency route ("Vertretung:", "in urgent cases").
