@@ -6,6 +6,10 @@
 //! absences — only headers, machine senders and the set phrases of auto-replies count — and never
 //! treat `Auto-Submitted: no` as automated.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::message::Message;
 
 use super::text::fold_into;
@@ -112,6 +116,17 @@ fn auto_subject(subject: &str) -> Option<&'static str> {
         Some((cut, _)) => subject.get(..cut).unwrap_or(subject),
         None => subject,
     };
+    if head.is_ascii() {
+        // An ASCII head lower-cases byte for byte, and the prefixes are lower case.
+        return AUTO_SUBJECTS
+            .iter()
+            .find(|p| {
+                head.as_bytes()
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+            })
+            .copied();
+    }
     let lower = head.to_lowercase();
     AUTO_SUBJECTS
         .iter()
@@ -239,14 +254,124 @@ fn out_of_office(subject: &str, body: &str, absence_words: bool) -> Option<&'sta
             return Some(m);
         }
     }
-    if let Some(m) = STRONG.iter().find(|m| lower.contains(*m)) {
+    let found = Found::in_text(&lower);
+    if let Some(m) = found.first(List::Strong) {
         return Some(m);
     }
-    NOT_READING
-        .iter()
-        .find(|m| lower.contains(*m))
-        .copied()
-        .or_else(|| absence_prose(subject, &lower))
+    found
+        .first(List::NotReading)
+        .or_else(|| absence_prose(subject, &found))
+}
+
+/// The phrase lists searched in the lower-cased body of a possible absence note (in the order of
+/// [`List::ALL`]).
+#[derive(Clone, Copy)]
+enum List {
+    Strong,
+    NotReading,
+    Absent,
+    Return,
+    Deferred,
+    StandIn,
+}
+
+impl List {
+    const ALL: [List; 6] = [
+        List::Strong,
+        List::NotReading,
+        List::Absent,
+        List::Return,
+        List::Deferred,
+        List::StandIn,
+    ];
+
+    fn phrases(self) -> &'static [&'static str] {
+        match self {
+            List::Strong => &STRONG,
+            List::NotReading => &NOT_READING,
+            List::Absent => &ABSENT,
+            List::Return => &RETURN,
+            List::Deferred => &DEFERRED,
+            List::StandIn => &STAND_IN,
+        }
+    }
+}
+
+/// Every phrase of every [`List`] in one automaton (each distinct phrase once), and for each
+/// list the automaton's pattern number of each of its phrases.
+struct Phrases {
+    automaton: AhoCorasick,
+    patterns: [Vec<usize>; List::ALL.len()],
+}
+
+fn phrases() -> Option<&'static Phrases> {
+    static PHRASES: OnceLock<Option<Phrases>> = OnceLock::new();
+    PHRASES
+        .get_or_init(|| {
+            let mut unique: Vec<&str> = Vec::new();
+            let patterns = List::ALL.map(|list| {
+                list.phrases()
+                    .iter()
+                    .map(|p| match unique.iter().position(|u| u == p) {
+                        Some(k) => k,
+                        None => {
+                            unique.push(p);
+                            unique.len() - 1
+                        }
+                    })
+                    .collect()
+            });
+            let automaton = AhoCorasick::new(&unique).ok()?;
+            Some(Phrases {
+                automaton,
+                patterns,
+            })
+        })
+        .as_ref()
+}
+
+/// Which phrases occur in a lower-cased text: one pass of an automaton that reports every
+/// occurrence of every phrase, rather than a substring search per phrase. (A text is searched
+/// phrase by phrase only if the automaton could not be built.)
+struct Found<'t> {
+    text: &'t str,
+    /// Per automaton pattern: whether it occurs. Empty when there is no automaton.
+    seen: Vec<bool>,
+}
+
+impl<'t> Found<'t> {
+    fn in_text(text: &'t str) -> Found<'t> {
+        let mut seen = Vec::new();
+        if let Some(p) = phrases() {
+            seen.resize(p.automaton.patterns_len(), false);
+            for m in p.automaton.find_overlapping_iter(text) {
+                if let Some(s) = seen.get_mut(m.pattern().as_usize()) {
+                    *s = true;
+                }
+            }
+        }
+        Found { text, seen }
+    }
+
+    /// The first phrase of `list` (in the list's order) that occurs in the text.
+    fn first(&self, list: List) -> Option<&'static str> {
+        let words = list.phrases();
+        let ids = phrases()
+            .and_then(|p| p.patterns.get(list as usize))
+            .filter(|_| !self.seen.is_empty());
+        match ids {
+            Some(ids) => ids
+                .iter()
+                .zip(words)
+                .find(|(&id, _)| self.seen.get(id).copied().unwrap_or(false))
+                .map(|(_, w)| *w),
+            None => words.iter().find(|m| self.text.contains(*m)).copied(),
+        }
+    }
+
+    fn any(&self, list: List) -> bool {
+        self.first(list).is_some()
+    }
 }
 
 /// Whether a folded word ([`fold_into`]) is one of those every [`ABSENT`] phrase holds one of:
@@ -654,23 +779,23 @@ const ABSENT_SUBJECT: [&str; 16] = [
 /// An absence note written in prose, without the auto-reply headers: it needs an absence phrase
 /// together with two more of (a return date phrase, the mail's own fate, a stand-in, an absence
 /// subject) — a client who mentions their holiday and asks for something does not reach that.
-fn absence_prose(subject: &str, lower: &str) -> Option<&'static str> {
-    let absent = ABSENT.iter().find(|m| lower.contains(*m))?;
+fn absence_prose(subject: &str, found: &Found<'_>) -> Option<&'static str> {
+    let absent = found.first(List::Absent)?;
     let subject = subject.to_lowercase();
     let mut score = 0u32;
-    if RETURN.iter().any(|m| lower.contains(m)) {
+    if found.any(List::Return) {
         score += 1;
     }
-    if DEFERRED.iter().any(|m| lower.contains(m)) {
+    if found.any(List::Deferred) {
         score += 2;
     }
-    if STAND_IN.iter().any(|m| lower.contains(m)) {
+    if found.any(List::StandIn) {
         score += 2;
     }
     if ABSENT_SUBJECT.iter().any(|m| subject.contains(m)) {
         score += 1;
     }
-    (score >= 2).then_some(*absent)
+    (score >= 2).then_some(absent)
 }
 
 #[cfg(test)]

@@ -511,14 +511,19 @@ fn push_token(
     pending_comma: &mut bool,
     out: &mut Vec<Token>,
 ) {
-    let mut word = text.get(start..end).unwrap_or("");
-    while let Some(w) = word.strip_suffix('\'').or_else(|| word.strip_suffix('’')) {
-        word = w;
+    // Trailing apostrophes dropped, as repeated `strip_suffix('\'')` / `strip_suffix('’')` would.
+    let bytes = text.as_bytes();
+    let mut end = end.min(bytes.len());
+    while end > start {
+        match bytes.get(..end) {
+            Some([.., b'\'']) => end -= 1,
+            Some([.., 0xE2, 0x80, 0x99]) if end >= start + 3 => end -= 3,
+            _ => break,
+        }
     }
-    let end = start + word.len();
-    if word.is_empty() {
+    let Some(word) = text.get(start..end).filter(|w| !w.is_empty()) else {
         return;
-    }
+    };
     let has_previous = out.last().is_some_and(|t| t.sentence == *sentence);
     if *pending_break && has_previous {
         *sentence += 1;
@@ -536,7 +541,10 @@ fn push_token(
         segment: *segment,
         comma_before,
         number: word.bytes().all(|b| b.is_ascii_digit()),
-        capital: word.chars().next().is_some_and(char::is_uppercase),
+        capital: match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.chars().next().is_some_and(char::is_uppercase),
+        },
     });
 }
 

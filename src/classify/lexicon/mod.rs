@@ -305,19 +305,44 @@ pub fn compound_head(folded: &str) -> Concepts {
     if len < 7 {
         return 0;
     }
-    for (head, concepts) in COMPOUND_HEADS {
-        if len >= head.len() + 3 && folded.ends_with(head) {
-            if *concepts == c::LIST
-                && ["kund", "klient", "client", "custom", "patient"]
-                    .iter()
-                    .any(|p| folded.starts_with(p))
-            {
-                return c::SYSTEM;
-            }
-            return *concepts;
-        }
+    let fits = |(head, _): &&(&str, Concepts)| len >= head.len() + 3 && folded.ends_with(head);
+    // Only heads ending in the word's last four bytes can fit: look those up rather than try all.
+    let found = match (compound_heads_by_end(), folded.as_bytes().get(len - 4..)) {
+        (Some(by_end), Some(end)) => by_end
+            .get(end)
+            .into_iter()
+            .flatten()
+            .filter_map(|&k| COMPOUND_HEADS.get(k))
+            .find(fits),
+        _ => COMPOUND_HEADS.iter().find(fits),
+    };
+    let Some((_, concepts)) = found else {
+        return 0;
+    };
+    if *concepts == c::LIST
+        && ["kund", "klient", "client", "custom", "patient"]
+            .iter()
+            .any(|p| folded.starts_with(p))
+    {
+        return c::SYSTEM;
     }
-    0
+    *concepts
+}
+
+/// [`COMPOUND_HEADS`] by their last four bytes (indices, in the list's order), or `None` if a head
+/// is shorter than that.
+fn compound_heads_by_end() -> Option<&'static FastMap<Vec<u8>, Vec<usize>>> {
+    static BY_END: OnceLock<Option<FastMap<Vec<u8>, Vec<usize>>>> = OnceLock::new();
+    BY_END
+        .get_or_init(|| {
+            let mut map: FastMap<Vec<u8>, Vec<usize>> = FastMap::default();
+            for (k, (head, _)) in COMPOUND_HEADS.iter().enumerate() {
+                let end = head.as_bytes().get(head.len().checked_sub(4)?..)?;
+                map.entry(end.to_vec()).or_default().push(k);
+            }
+            Some(map)
+        })
+        .as_ref()
 }
 
 /// Everyday words of mail in our languages that are no terms: looked up whole like the lexicon's
@@ -471,8 +496,20 @@ pub struct Stems<'a> {
     of: Vec<WordStems<'a>>,
     /// The computed stems, one after another.
     buf: String,
-    /// Per word: the entry group of its stem in each language, then of its exact folded form.
-    groups: Vec<[u32; ALGORITHMS.len() + 1]>,
+    /// Per word: the entries its stems and its exact folded form start, and their numbers.
+    keys: Vec<WordKeys>,
+}
+
+/// What one word of a text is to the lexicon: per language, the entry group its stem starts and
+/// the stem's number among the stems the terms are written with; then the same for its exact
+/// folded form among the exact terms' words ([`NONE`] for none of either). A phrase's later words
+/// are compared by these numbers, not as strings.
+#[derive(Debug, Clone, Copy)]
+struct WordKeys {
+    groups: [u32; ALGORITHMS.len() + 1],
+    ids: [u32; ALGORITHMS.len() + 1],
+    /// The languages (bit mask) in which the stem is long enough for the one-typo fallback.
+    long: u8,
 }
 
 /// Where one word's stems are: the languages (bit mask) it was stemmed in, and either the
@@ -502,15 +539,69 @@ impl Stems<'_> {
             }
         }
     }
+
+    /// The number of word `j`'s stem in language `lang` ([`NONE`] when no term has that stem), if
+    /// computed: equal to an entry's word number exactly when [`Stems::get`] equals that word.
+    fn stem_id(&self, lang: usize, j: usize) -> Option<u32> {
+        if lang >= ALGORITHMS.len() || self.active & (1u8 << lang) == 0 || j >= self.of.len() {
+            return None;
+        }
+        self.keys.get(j).and_then(|k| k.ids.get(lang)).copied()
+    }
+
+    /// The number of word `j`'s exact folded form among the exact terms' words ([`NONE`] when
+    /// none is that word).
+    fn folded_id(&self, j: usize) -> Option<u32> {
+        self.keys.get(j).and_then(|k| k.ids.last()).copied()
+    }
 }
 
-/// A matched lexicon entry: the stems of the words after the first, and what it means.
+/// The entries of one stem or exact word: those of one-word terms merged per language (a range of
+/// [`Lexicon::singles`]), then those of longer terms, sorted by the number of their second word
+/// (a range of [`Lexicon::entries`]) so that the ones that can fit are found by binary search.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    singles: (u32, u32),
+    multi: (u32, u32),
+}
+
+/// A matched lexicon entry: what it means, and the words after the first (their numbers, a
+/// range of [`Lexicon::rest`]).
 #[derive(Debug)]
 struct Entry {
-    rest: Vec<String>,
     concepts: Concepts,
+    rest: u32,
+    rest_len: u8,
     /// Index of the term's language.
     lang: u8,
+}
+
+/// A stem (or an exact word) the terms are written with: the entries of the terms it starts
+/// (an index into [`Lexicon::groups`], [`NONE`] when it only continues terms) and its number.
+#[derive(Debug, Clone, Copy)]
+struct StemKey {
+    group: u32,
+    id: u32,
+}
+
+impl StemKey {
+    const NONE: StemKey = StemKey {
+        group: NONE,
+        id: NONE,
+    };
+}
+
+/// The key of `word` in `map`, numbered in order of first appearance.
+fn key_of(map: &mut FastMap<String, StemKey>, word: &str) -> StemKey {
+    if let Some(k) = map.get(word) {
+        return *k;
+    }
+    let key = StemKey {
+        group: NONE,
+        id: u32::try_from(map.len()).unwrap_or(NONE),
+    };
+    map.insert(word.to_string(), key);
+    key
 }
 
 /// The stemmer for each language, in [`Language::ALL`] order.
@@ -531,11 +622,25 @@ pub fn lang_index(lang: Language) -> usize {
 
 /// The terms of one language, stemmed with that language's stemmer.
 struct LangIndex {
-    /// folded stem of a term's first word → its entries (an index into [`Lexicon::groups`]).
-    stems: FastMap<String, u32>,
+    /// folded stem of any word of a term → its key.
+    stems: FastMap<String, StemKey>,
     /// Long stems by their first four bytes, for the one-typo fallback.
     long: FastMap<[u8; 4], Vec<String>>,
     stemmer: Stemmer,
+}
+
+impl LangIndex {
+    /// The key of a folded stem: an empty stem starts no entries (but may continue one).
+    fn key(&self, stem: &str) -> StemKey {
+        match self.stems.get(stem) {
+            Some(k) if stem.is_empty() => StemKey {
+                group: NONE,
+                id: k.id,
+            },
+            Some(k) => *k,
+            None => StemKey::NONE,
+        }
+    }
 }
 
 /// No entries.
@@ -552,13 +657,15 @@ struct KnownWord {
     /// `ends[0]` is the end of the prefix, `ends[l + 1]` the end of language `l`'s stem.
     ends: [u32; ALGORITHMS.len() + 1],
     groups: [u32; ALGORITHMS.len()],
+    /// The stems' numbers ([`StemKey::id`]).
+    ids: [u32; ALGORITHMS.len()],
 }
 
 impl KnownWord {
     fn new(
         prefix: &str,
         stems: &[String; ALGORITHMS.len()],
-        groups: [u32; ALGORITHMS.len()],
+        keys: [StemKey; ALGORITHMS.len()],
     ) -> KnownWord {
         let mut text =
             String::with_capacity(prefix.len() + stems.iter().map(String::len).sum::<usize>());
@@ -572,7 +679,8 @@ impl KnownWord {
         KnownWord {
             text: text.into_boxed_str(),
             ends,
-            groups,
+            groups: keys.map(|k| k.group),
+            ids: keys.map(|k| k.id),
         }
     }
 
@@ -592,6 +700,14 @@ impl KnownWord {
     fn stem(&self, l: usize) -> &str {
         self.piece(Some(l))
     }
+
+    /// The length of the folded stem in language `l`.
+    fn stem_len(&self, l: usize) -> usize {
+        match (self.ends.get(l), self.ends.get(l + 1)) {
+            (Some(&a), Some(&b)) => b.saturating_sub(a) as usize,
+            _ => 0,
+        }
+    }
 }
 
 /// Everything the classifier works out for one word as written, computed once for the words the
@@ -599,8 +715,8 @@ impl KnownWord {
 /// request's words — so that such a word costs one table look-up.
 pub struct WordInfo {
     weights: [f32; ALGORITHMS.len()],
-    /// Entries of the exact folded word.
-    exact: u32,
+    /// The exact folded word's key.
+    exact: StemKey,
     /// [`Lexicon::may_match`] of the folded word.
     may: u8,
     /// The folded word (as the prefix) and its stems.
@@ -622,9 +738,18 @@ impl WordInfo {
 pub struct Lexicon {
     langs: Vec<LangIndex>,
     /// The entries of each stem or exact word.
-    groups: Vec<Vec<Entry>>,
-    /// exact folded word → entries (terms written with a leading `=`).
-    exact: FastMap<String, u32>,
+    groups: Vec<Group>,
+    /// One-word terms: per group and language, the language and the terms' concepts.
+    singles: Vec<(u8, Concepts)>,
+    /// Longer terms.
+    entries: Vec<Entry>,
+    /// The numbers of the words after the first of every entry, one entry after another.
+    rest: Vec<u32>,
+    /// exact folded word → its key (terms written with a leading `=`).
+    exact: FastMap<String, StemKey>,
+    /// Per language, the number of the empty stem (when some term's word stems to nothing):
+    /// what a word not stemmed in that language compares as.
+    empty: [u32; ALGORITHMS.len()],
     /// First three bytes of every stem → the languages (bit mask by index) with such a stem, to
     /// skip stemming words that cannot match.
     prefixes: FastMap<[u8; 3], u8>,
@@ -705,17 +830,26 @@ impl Lexicon {
                 stemmer: Stemmer::create(*a),
             })
             .collect();
-        let mut groups: Vec<Vec<Entry>> = Vec::new();
-        let mut group_of = |map: &mut FastMap<String, u32>, key: String, entry: Entry| {
-            let id = *map.entry(key).or_insert_with(|| {
+        // Per group: each entry's later words (numbered in the map of its first word), concepts
+        // and language.
+        let mut groups: Vec<Vec<(Vec<u32>, Concepts, u8)>> = Vec::new();
+        let mut group_of = |map: &mut FastMap<String, StemKey>,
+                            first: String,
+                            rest: &[String],
+                            concepts: Concepts,
+                            lang: u8| {
+            let rest: Vec<u32> = rest.iter().map(|w| key_of(map, w).id).collect();
+            let mut key = key_of(map, &first);
+            if key.group == NONE {
                 groups.push(Vec::new());
-                u32::try_from(groups.len() - 1).unwrap_or(NONE)
-            });
-            if let Some(group) = groups.get_mut(id as usize) {
-                group.push(entry);
+                key.group = u32::try_from(groups.len() - 1).unwrap_or(NONE);
+                map.insert(first, key);
+            }
+            if let Some(group) = groups.get_mut(key.group as usize) {
+                group.push((rest, concepts, lang));
             }
         };
-        let mut exact: FastMap<String, u32> = FastMap::default();
+        let mut exact: FastMap<String, StemKey> = FastMap::default();
         let mut prefixes: FastMap<[u8; 3], u8> = FastMap::default();
         for (lang, (phrase, concepts)) in all_terms() {
             let lang_u8 = u8::try_from(lang).unwrap_or(0);
@@ -735,12 +869,7 @@ impl Lexicon {
             };
             if is_exact {
                 let rest: Vec<String> = words.iter().skip(1).map(|w| fold(w)).collect();
-                let entry = Entry {
-                    rest,
-                    concepts: *concepts,
-                    lang: lang_u8,
-                };
-                group_of(&mut exact, fold(first), entry);
+                group_of(&mut exact, fold(first), &rest, *concepts, lang_u8);
                 continue;
             }
             let key = fold(&index.stemmer.stem(first));
@@ -759,14 +888,52 @@ impl Lexicon {
                     list.push(key.clone());
                 }
             }
-            let entry = Entry {
-                rest,
-                concepts: *concepts,
-                lang: lang_u8,
-            };
-            group_of(&mut index.stems, key, entry);
+            group_of(&mut index.stems, key, &rest, *concepts, lang_u8);
         }
-        let know = |lower: &str| -> ([String; ALGORITHMS.len()], [u32; ALGORITHMS.len()]) {
+        let mut singles: Vec<(u8, Concepts)> = Vec::new();
+        let (mut entries, mut rest) = (Vec::new(), Vec::new());
+        let index = |len: usize| u32::try_from(len).unwrap_or(NONE);
+        let groups: Vec<Group> = groups
+            .into_iter()
+            .map(|mut group| {
+                let start = index(singles.len());
+                for (_, concepts, lang) in group.iter().filter(|e| e.0.is_empty()) {
+                    match singles
+                        .iter_mut()
+                        .skip(start as usize)
+                        .find(|s| s.0 == *lang)
+                    {
+                        Some(single) => single.1 |= *concepts,
+                        None => singles.push((*lang, *concepts)),
+                    }
+                }
+                let singles_range = (start, index(singles.len()));
+                group.retain(|e| !e.0.is_empty());
+                // A stable sort: entries of one second word keep their order.
+                group.sort_by_key(|e| e.0.first().copied());
+                let start = index(entries.len());
+                for (words, concepts, lang) in group {
+                    entries.push(Entry {
+                        concepts,
+                        rest: index(rest.len()),
+                        rest_len: u8::try_from(words.len()).unwrap_or(u8::MAX),
+                        lang,
+                    });
+                    rest.extend(words);
+                }
+                Group {
+                    singles: singles_range,
+                    multi: (start, index(entries.len())),
+                }
+            })
+            .collect();
+        let empty = std::array::from_fn(|l| {
+            langs
+                .get(l)
+                .and_then(|index| index.stems.get(""))
+                .map_or(NONE, |k| k.id)
+        });
+        let know = |lower: &str| -> ([String; ALGORITHMS.len()], [StemKey; ALGORITHMS.len()]) {
             let stems: [String; ALGORITHMS.len()] = std::array::from_fn(|l| {
                 let mut out = String::new();
                 if let Some(index) = langs.get(l) {
@@ -774,13 +941,11 @@ impl Lexicon {
                 }
                 out
             });
-            let groups = std::array::from_fn(|l| {
-                match (langs.get(l), stems.get(l).filter(|s| !s.is_empty())) {
-                    (Some(index), Some(stem)) => index.stems.get(stem).copied().unwrap_or(NONE),
-                    _ => NONE,
-                }
+            let keys = std::array::from_fn(|l| match (langs.get(l), stems.get(l)) {
+                (Some(index), Some(stem)) => index.key(stem),
+                _ => StemKey::NONE,
             });
-            (stems, groups)
+            (stems, keys)
         };
         let mut known: FastMap<Box<str>, KnownWord> = FastMap::default();
         let mut words: FastMap<Box<str>, WordInfo> = FastMap::default();
@@ -813,16 +978,16 @@ impl Lexicon {
                 let folded = fold(&raw);
                 let mut raw_lower = String::new();
                 lower_into(&raw, &mut raw_lower);
-                let (stems, groups) = if raw_lower == lower {
+                let (stems, keys) = if raw_lower == lower {
                     this.clone()
                 } else {
                     know(&raw_lower)
                 };
                 let info = WordInfo {
                     weights: super::language::word_weights(&folded, &raw),
-                    exact: exact.get(folded.as_str()).copied().unwrap_or(NONE),
+                    exact: exact.get(folded.as_str()).copied().unwrap_or(StemKey::NONE),
                     may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
-                    known: KnownWord::new(&folded, &stems, groups),
+                    known: KnownWord::new(&folded, &stems, keys),
                 };
                 words.insert(raw.into_boxed_str(), info);
             }
@@ -830,7 +995,11 @@ impl Lexicon {
         Lexicon {
             langs,
             groups,
+            singles,
+            entries,
+            rest,
             exact,
+            empty,
             prefixes,
             known,
             words,
@@ -866,8 +1035,27 @@ impl Lexicon {
         }
     }
 
-    fn group(&self, id: u32) -> Option<&Vec<Entry>> {
-        self.groups.get(id as usize)
+    /// The one-word terms and the longer terms of group `id` (none for [`NONE`]).
+    fn group(&self, id: u32) -> (&[(u8, Concepts)], &[Entry]) {
+        match self.groups.get(id as usize) {
+            Some(g) => (
+                self.singles
+                    .get(g.singles.0 as usize..g.singles.1 as usize)
+                    .unwrap_or(&[]),
+                self.entries
+                    .get(g.multi.0 as usize..g.multi.1 as usize)
+                    .unwrap_or(&[]),
+            ),
+            None => (&[], &[]),
+        }
+    }
+
+    /// The numbers of the words after the first of an entry.
+    fn rest_of(&self, e: &Entry) -> &[u32] {
+        let start = e.rest as usize;
+        self.rest
+            .get(start..start + usize::from(e.rest_len))
+            .unwrap_or(&[])
     }
 
     /// The concepts of the terms that start at word `i`. `stems[l][j]` is word `j` stemmed by
@@ -888,43 +1076,68 @@ impl Lexicon {
         i: usize,
         limit: usize,
     ) -> (Concepts, usize) {
+        let Some(keys) = stems.keys.get(i) else {
+            return (0, 0);
+        };
         let mut by_lang: [Concepts; 7] = [0; 7];
         let mut span = 0;
-        // `lang`: compare the words after the first by their stems in that language, or by their
-        // folded forms when `None`.
-        let mut try_entries = |entries: Option<&Vec<Entry>>, lang: Option<usize>| {
-            for e in entries.into_iter().flatten() {
+        // The groups of the word's stem in each language, then of its exact folded form. A stem
+        // that is empty or not computed has no entries (its group is NONE).
+        for (slot, &g) in keys.groups.iter().enumerate() {
+            let lang = (slot < ALGORITHMS.len()).then_some(slot);
+            if g == NONE || lang.is_some_and(|l| allowed & stems.active & (1u8 << l) == 0) {
+                continue;
+            }
+            let (singles, multi) = self.group(g);
+            for &(l, concepts) in singles {
+                if allowed & (1u8 << (l & 7)) == 0 {
+                    continue;
+                }
+                if let Some(slot) = by_lang.get_mut(usize::from(l)) {
+                    *slot |= concepts;
+                }
+                span = span.max(1);
+            }
+            if multi.is_empty() {
+                continue;
+            }
+            // Compare the words after the first by their stems in that language, or by their
+            // folded forms for an exact term (by number: see [`WordKeys`]).
+            let word = |j: usize| {
+                if j >= limit {
+                    return None;
+                }
+                match lang {
+                    Some(l) => stems.stem_id(l, j),
+                    None => folded.get(j).and(stems.folded_id(j)),
+                }
+            };
+            // Only entries whose second word is word i + 1 can fit.
+            let Some(second) = word(i + 1).filter(|&w| w != NONE) else {
+                continue;
+            };
+            let first = |e: &Entry| self.rest.get(e.rest as usize).copied();
+            let from = multi.partition_point(|e| first(e) < Some(second));
+            for e in multi.iter().skip(from) {
+                if first(e) != Some(second) {
+                    break;
+                }
                 if allowed & (1u8 << (e.lang & 7)) == 0 {
                     continue;
                 }
-                let fits = e.rest.iter().enumerate().all(|(k, w)| {
-                    let j = i + 1 + k;
-                    j < limit
-                        && match lang {
-                            Some(l) => stems.get(l, j),
-                            None => folded.get(j),
-                        } == Some(w.as_str())
-                });
+                let rest = self.rest_of(e);
+                let fits = rest
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, &w)| word(i + 1 + k) == Some(w));
                 if fits {
                     if let Some(slot) = by_lang.get_mut(usize::from(e.lang)) {
                         *slot |= e.concepts;
                     }
-                    span = span.max(1 + e.rest.len());
+                    span = span.max(1 + rest.len());
                 }
             }
-        };
-        let Some(groups) = stems.groups.get(i) else {
-            return (0, 0);
-        };
-        if let Some(&g) = groups.get(ALGORITHMS.len()) {
-            try_entries(self.group(g), None);
-        }
-        // A stem that is empty or not computed has no entries (its group is NONE).
-        for (l, &g) in groups.iter().take(ALGORITHMS.len()).enumerate() {
-            if g == NONE || allowed & stems.active & (1u8 << l) == 0 {
-                continue;
-            }
-            try_entries(self.group(g), Some(l));
         }
         let own = by_lang.get(primary).copied().unwrap_or(0);
         if own != 0 {
@@ -936,7 +1149,7 @@ impl Lexicon {
         }
         // One typo: "oplysniner", "persnoal".
         for (l, index) in self.langs.iter().enumerate() {
-            if allowed & (1u8 << l) == 0 {
+            if allowed & keys.long & (1u8 << l) == 0 {
                 continue;
             }
             let Some(s) = stems.get(l, i).filter(|s| s.len() >= 7) else {
@@ -946,14 +1159,11 @@ impl Lexicon {
                 continue;
             };
             if let Some(k) = candidates.iter().find(|k| one_edit(k, s)) {
-                let concepts = index
-                    .stems
-                    .get(k)
-                    .and_then(|&g| self.group(g))
-                    .into_iter()
-                    .flatten()
-                    .filter(|e| e.rest.is_empty())
-                    .fold(0, |acc, e| acc | e.concepts);
+                let concepts = self
+                    .group(index.stems.get(k).map_or(NONE, |k| k.group))
+                    .0
+                    .iter()
+                    .fold(0, |acc, e| acc | e.1);
                 return (concepts, 1);
             }
         }
@@ -982,9 +1192,18 @@ pub fn stem_all_with<'a>(
         active,
         of: vec![WordStems::default(); words.len()],
         buf: String::with_capacity(64),
-        groups: Vec::with_capacity(folded.len()),
+        keys: Vec::with_capacity(folded.len()),
     };
     let info_of = |j: usize| infos.get(j).copied().flatten();
+    // A word not stemmed in a language compares as the empty stem.
+    let mut unstemmed = WordKeys {
+        groups: [NONE; ALGORITHMS.len() + 1],
+        ids: [NONE; ALGORITHMS.len() + 1],
+        long: 0,
+    };
+    for (id, empty) in unstemmed.ids.iter_mut().zip(lex.empty) {
+        *id = empty;
+    }
     for j in 0..folded.len() {
         let exact = match info_of(j) {
             Some(info) if j < words.len() => info.exact,
@@ -992,13 +1211,13 @@ pub fn stem_all_with<'a>(
                 .get(j)
                 .and_then(|f| lex.exact.get(f))
                 .copied()
-                .unwrap_or(NONE),
+                .unwrap_or(StemKey::NONE),
         };
-        let mut groups = [NONE; ALGORITHMS.len() + 1];
-        if let Some(slot) = groups.last_mut() {
-            *slot = exact;
+        let mut keys = unstemmed;
+        if let (Some(group), Some(id)) = (keys.groups.last_mut(), keys.ids.last_mut()) {
+            (*group, *id) = (exact.group, exact.id);
         }
-        out.groups.push(groups);
+        out.keys.push(keys);
     }
     let mut lower = String::with_capacity(32);
     let mut buf = String::with_capacity(32);
@@ -1016,7 +1235,7 @@ pub fn stem_all_with<'a>(
                 lex.known.get(lower.as_str())
             }
         };
-        let (Some(slot), Some(groups)) = (out.of.get_mut(j), out.groups.get_mut(j)) else {
+        let (Some(slot), Some(keys)) = (out.of.get_mut(j), out.keys.get_mut(j)) else {
             break;
         };
         slot.langs = langs;
@@ -1025,10 +1244,16 @@ pub fn stem_all_with<'a>(
             if langs & (1u8 << l) == 0 {
                 continue;
             }
-            let group = match known {
-                Some(k) => k.groups.get(l).copied().unwrap_or(NONE),
+            let (key, len) = match known {
+                Some(k) => (
+                    StemKey {
+                        group: k.groups.get(l).copied().unwrap_or(NONE),
+                        id: k.ids.get(l).copied().unwrap_or(NONE),
+                    },
+                    k.stem_len(l),
+                ),
                 None => {
-                    let group = STEM_MEMO
+                    let key = STEM_MEMO
                         .try_with(|memo| match memo.try_borrow_mut() {
                             Ok(mut memo) => memo.stem(l, index, &lower, &mut buf),
                             Err(_) => StemMemo::compute(index, &lower, &mut buf),
@@ -1042,18 +1267,21 @@ pub fn stem_all_with<'a>(
                             u32::try_from(out.buf.len()).unwrap_or(u32::MAX),
                         );
                     }
-                    group
+                    (key, buf.len())
                 }
             };
-            if let Some(g) = groups.get_mut(l) {
-                *g = group;
+            if let (Some(g), Some(id)) = (keys.groups.get_mut(l), keys.ids.get_mut(l)) {
+                (*g, *id) = (key.group, key.id);
+            }
+            if len >= 7 {
+                keys.long |= 1u8 << l;
             }
         }
     }
     out
 }
 
-/// The folded stems (and their entry groups) of words outside the lexicon's own vocabulary,
+/// The folded stems (and their keys) of words outside the lexicon's own vocabulary,
 /// as [`stem_all_with`] last computed them on this thread. A pure cache of a pure function of the
 /// word and the language — a hit gives exactly what stemming again would — kept because the
 /// Snowball stemmers are the costliest step per word and mail repeats its words (names, places,
@@ -1062,7 +1290,7 @@ pub fn stem_all_with<'a>(
 #[derive(Default)]
 struct StemMemo {
     /// Lower-cased word → per language (by index): the range of its folded stem in `text` and
-    /// that stem's entry group, for the languages in `done` (a bit mask).
+    /// that stem's key, for the languages in `done` (a bit mask).
     words: FastMap<Box<str>, MemoWord>,
     text: String,
 }
@@ -1070,28 +1298,33 @@ struct StemMemo {
 #[derive(Default, Clone, Copy)]
 struct MemoWord {
     done: u8,
-    stems: [(u32, u32, u32); ALGORITHMS.len()],
+    stems: [(u32, u32, StemKey); ALGORITHMS.len()],
+}
+
+impl Default for StemKey {
+    fn default() -> StemKey {
+        StemKey::NONE
+    }
 }
 
 impl StemMemo {
     const MAX_WORDS: usize = 8192;
     const MAX_BYTES: usize = 256 * 1024;
 
-    /// Fold language `l`'s stem of `lower` into `out` and return the entry group it starts
-    /// ([`NONE`] for none or an empty stem), from the memo when this thread has stemmed the word
-    /// in that language before.
-    fn stem(&mut self, l: usize, index: &LangIndex, lower: &str, out: &mut String) -> u32 {
+    /// Fold language `l`'s stem of `lower` into `out` and return its key ([`LangIndex::key`]),
+    /// from the memo when this thread has stemmed the word in that language before.
+    fn stem(&mut self, l: usize, index: &LangIndex, lower: &str, out: &mut String) -> StemKey {
         let bit = 1u8 << (l & 7);
         if let Some(w) = self.words.get(lower).filter(|w| w.done & bit != 0) {
-            if let Some(&(start, end, group)) = w.stems.get(l) {
+            if let Some(&(start, end, key)) = w.stems.get(l) {
                 if let Some(stem) = self.text.get(start as usize..end as usize) {
                     out.clear();
                     out.push_str(stem);
-                    return group;
+                    return key;
                 }
             }
         }
-        let group = Self::compute(index, lower, out);
+        let key = Self::compute(index, lower, out);
         if self.words.len() >= Self::MAX_WORDS || self.text.len() + out.len() > Self::MAX_BYTES {
             self.words.clear();
             self.text.clear();
@@ -1104,20 +1337,16 @@ impl StemMemo {
             None => self.words.entry(lower.into()).or_default(),
         };
         if let Some(slot) = entry.stems.get_mut(l) {
-            *slot = (start, end, group);
+            *slot = (start, end, key);
             entry.done |= bit;
         }
-        group
+        key
     }
 
     /// What [`StemMemo::stem`] gives, computed afresh.
-    fn compute(index: &LangIndex, lower: &str, out: &mut String) -> u32 {
+    fn compute(index: &LangIndex, lower: &str, out: &mut String) -> StemKey {
         fold_into(&index.stemmer.stem(lower), out);
-        if out.is_empty() {
-            NONE
-        } else {
-            index.stems.get(out.as_str()).copied().unwrap_or(NONE)
-        }
+        index.key(out)
     }
 }
 
