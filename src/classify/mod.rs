@@ -141,7 +141,9 @@ pub fn classify(msg: &Message) -> Classification {
             lex.match_at(lang_index(language), allowed, &stems, &folded, i, limit);
         spans.push(span);
         let raw = combined.get(t.start..t.end).unwrap_or("");
-        if language == Language::En && (raw == "I" || raw.starts_with("I'") || raw.starts_with("I’")) {
+        if language == Language::En
+            && (raw == "I" || raw.starts_with("I'") || raw.starts_with("I’"))
+        {
             // "I'd like", "I'm": the writer, not an "ID".
             concepts = (concepts & !c::ID_DOC) | c::I_SELF;
         }
@@ -176,7 +178,13 @@ pub fn classify(msg: &Message) -> Classification {
     // A reply that only brings the ID asked for ("Här kommer en kopia på mitt körkort") belongs
     // to the request its subject names: "Re: Din begäran om registerutdrag".
     if id.is_some() && !subject_tags.is_empty() && !hits.iter().any(|h| h.score >= KIND_AT) {
-        hits.extend(subject_request(&toks, &tags, &subject_tags, &numbers, language));
+        hits.extend(subject_request(
+            &toks,
+            &tags,
+            &subject_tags,
+            &numbers,
+            language,
+        ));
     }
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
@@ -187,7 +195,11 @@ pub fn classify(msg: &Message) -> Classification {
     // view, nothing in it is more than a mention.
     // "I was a patient", "my training programme" speak of the writer, not of others or an offer.
     let after = |i: usize, mask: Concepts, d: usize| {
-        (1..=d).any(|d| i.checked_sub(d).and_then(|j| tags.get(j)).is_some_and(|p| p & mask != 0))
+        (1..=d).any(|d| {
+            i.checked_sub(d)
+                .and_then(|j| tags.get(j))
+                .is_some_and(|p| p & mask != 0)
+        })
     };
     let third = tags
         .iter()
@@ -287,7 +299,9 @@ fn weigh_word<'l>(
 
 /// "I was a patient", "jeg var klient hos jer": the word at `i` describes the writer.
 fn self_described(tags: &[Concepts], folded: &lexicon::WordList, i: usize) -> bool {
-    const COPULAS: [&str; 10] = ["was", "am", "var", "er", "ar", "war", "bin", "ben", "olin", "olen"];
+    const COPULAS: [&str; 10] = [
+        "was", "am", "var", "er", "ar", "war", "bin", "ben", "olin", "olen",
+    ];
     i >= 2
         && tags.get(i - 2).is_some_and(|t| t & c::I_SELF != 0)
         && COPULAS.contains(&folded.get(i - 1).unwrap_or(""))

@@ -205,7 +205,10 @@ impl<'a> View<'a> {
         start < i
             && concepts & c::NEG != 0
             && self.has(start, c::NEG)
-            && !(start + 1..i).any(|k| self.has(k, c::BREAK | c::AND | c::NEG) || self.has(k, c::REQ) && self.has(k, c::YOU))
+            && !(start + 1..i).any(|k| {
+                self.has(k, c::BREAK | c::AND | c::NEG)
+                    || self.has(k, c::REQ) && self.has(k, c::YOU)
+            })
     }
 
     /// A NEG word at `j` that belongs to a polite question, not to a refusal: "vil du ikke rette
@@ -458,7 +461,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         // "… markedsføringslisten, så fjern e-postadressen min fra den": off that list.
         if t & c::DEL != 0 && !v.statement(i) && off_the_list(v, i) {
-            push(hit(Unsubscribe, 2.5, i, i, "remove my address from the list"));
+            push(hit(
+                Unsubscribe,
+                2.5,
+                i,
+                i,
+                "remove my address from the list",
+            ));
         }
         if t & c::DEL != 0 && !v.statement(i) && !off_the_list(v, i) {
             // "Fjern mig fra listen og slet min mailadresse": a list before the action belongs
@@ -582,8 +591,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 || v.near(i, c::CONSENT, 8, 0, false).is_some())
             && v.near(i, c::ME, 0, 2, true).is_none();
         // "(se mitt tidigare mejl)" points at a message; "jeg kan se, at I har …" perceives.
-        let reference = t & c::SEE != 0
-            && (v.near(i, c::MAIL, 0, 3, true).is_some() || v.has(i + 1, c::COMPL));
+        let reference =
+            t & c::SEE != 0 && (v.near(i, c::MAIL, 0, 3, true).is_some() || v.has(i + 1, c::COMPL));
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0
             && !writer_sends
@@ -642,7 +651,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && !v.statement(i)
             && v.data_object(i).is_none()
             && v.near(i, c::REQ | c::I_SELF, 6, 0, false).is_some()
-            && v.in_sentence(i, c::ATTACH | c::ID_DOC | c::DEL | c::CORRECT).is_none()
+            && v.in_sentence(i, c::ATTACH | c::ID_DOC | c::DEL | c::CORRECT)
+                .is_none()
         {
             if let Some(k) = mine_just_named(v, i) {
                 push(hit(Access, 2.0, k, i, "a copy (of my data just named)"));
@@ -753,7 +763,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || v.near(j, c::YOU, 0, 2, true).is_some()
             };
             let field = |before, after| v.near(i, c::FIELD | c::DATA_STRONG, before, after, false);
-            let mine = field(6, 0).filter(|&j| owned(j)).or(field(0, 6).filter(|&j| owned(j)));
+            let mine = field(6, 0)
+                .filter(|&j| owned(j))
+                .or(field(0, 6).filter(|&j| owned(j)));
             if let Some(j) = mine.or(field(6, 6)) {
                 if owned(j) {
                     push(hit(Rectification, 2.0, i, j, "my field is wrong"));
