@@ -417,10 +417,9 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
     let mut pending_break = false;
     let mut pending_comma = false;
     let mut newlines = 0u32;
-    let mut word_start: Option<usize> = None;
     let mut last_word: (usize, usize) = (0, 0);
     // Walked by byte offset rather than `char_indices`: most text is ASCII, which needs no
-    // decoding, and a run of ASCII letters and digits is skipped in one tight loop.
+    // decoding, and a word is scanned to its end in one tight loop.
     let bytes = text.as_bytes();
     let char_at = |i: usize| -> Option<char> {
         match bytes.get(i) {
@@ -432,24 +431,31 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let next_at = i + c.len_utf8();
-        let is_word = c.is_alphanumeric() || ((c == '\'' || c == '’') && word_start.is_some());
-        if is_word {
-            if word_start.is_none() {
-                word_start = Some(i);
+        if is_alphanumeric(c) {
+            // A word: letters and digits, and apostrophes once it has started.
+            let start = i;
+            i = next_at;
+            loop {
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+                {
+                    i += 1;
+                }
+                match bytes.get(i) {
+                    Some(b'\'') => i += 1,
+                    Some(b) if !b.is_ascii() => match char_at(i) {
+                        Some(c) if c == '’' || is_alphanumeric(c) => i += c.len_utf8(),
+                        _ => break,
+                    },
+                    _ => break,
+                }
             }
             // A word character is never a newline.
             newlines = 0;
-            i = next_at;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-            }
-            continue;
-        }
-        let peek = || char_at(next_at);
-        if let Some(s) = word_start.take() {
             push_token(
                 text,
-                s,
+                start,
                 i,
                 &mut sentence,
                 &mut segment,
@@ -457,8 +463,10 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
                 &mut pending_comma,
                 out,
             );
-            last_word = (s, i);
+            last_word = (start, i);
+            continue;
         }
+        let peek = || char_at(next_at);
         match c {
             '\n' => {
                 newlines += 1;
@@ -485,19 +493,31 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
         }
         i = next_at;
     }
-    if let Some(s) = word_start.take() {
-        push_token(
-            text,
-            s,
-            text.len(),
-            &mut sentence,
-            &mut segment,
-            &mut pending_break,
-            &mut pending_comma,
-            out,
-        );
-    }
     sentence + 1
+}
+
+/// Which bytes are ASCII letters and digits (a table look-up is a little cheaper than the two
+/// range tests, and this is the innermost loop).
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables for ASCII and the Latin-1
+/// letters (U+00C0 … U+00FF but × and ÷), the characters of nearly every word we read.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{FF}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -540,7 +560,8 @@ fn push_token(
         sentence: *sentence,
         segment: *segment,
         comma_before,
-        number: word.bytes().all(|b| b.is_ascii_digit()),
+        number: word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && word.bytes().all(|b| b.is_ascii_digit()),
         capital: match word.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => word.chars().next().is_some_and(char::is_uppercase),
@@ -659,6 +680,13 @@ mod tests {
             ]
         );
         assert!(toks[6].comma_before);
+    }
+
+    #[test]
+    fn the_quick_alphanumeric_test_agrees_with_unicode() {
+        for c in ('\0'..='\u{2FF}').chain(['’', '€', '日', '𝔘', '٣']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
