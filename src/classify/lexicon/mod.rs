@@ -641,14 +641,13 @@ impl LangIndex {
 const NONE: u32 = u32::MAX;
 
 /// What the lexicon knows about a word it is written with: its folded stem in every language and
-/// the entries that stem starts. The stems sit one after another in a single buffer (after an
-/// optional prefix, the folded word for a [`WordInfo`]), so that a word's look-up touches a few
-/// cache lines rather than one allocation per language.
+/// the entries that stem starts. The stems sit one after another in a single buffer, so that a
+/// word's look-up touches a few cache lines rather than one allocation per language.
 #[derive(Debug, Clone)]
 struct KnownWord {
-    /// The prefix, then the stem of each language.
+    /// The stem of each language.
     text: Box<str>,
-    /// `ends[0]` is the end of the prefix, `ends[l + 1]` the end of language `l`'s stem.
+    /// `ends[l]` is the start and `ends[l + 1]` the end of language `l`'s stem.
     ends: [u32; ALGORITHMS.len() + 1],
     groups: [u32; ALGORITHMS.len()],
     /// The stems' numbers ([`StemKey::id`]).
@@ -656,16 +655,9 @@ struct KnownWord {
 }
 
 impl KnownWord {
-    fn new(
-        prefix: &str,
-        stems: &[String; ALGORITHMS.len()],
-        keys: [StemKey; ALGORITHMS.len()],
-    ) -> KnownWord {
-        let mut text =
-            String::with_capacity(prefix.len() + stems.iter().map(String::len).sum::<usize>());
-        text.push_str(prefix);
+    fn new(stems: &[String; ALGORITHMS.len()], keys: [StemKey; ALGORITHMS.len()]) -> KnownWord {
+        let mut text = String::with_capacity(stems.iter().map(String::len).sum::<usize>());
         let mut ends = [0u32; ALGORITHMS.len() + 1];
-        ends[0] = u32::try_from(text.len()).unwrap_or(u32::MAX);
         for (end, stem) in ends.iter_mut().skip(1).zip(stems) {
             text.push_str(stem);
             *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
@@ -678,21 +670,12 @@ impl KnownWord {
         }
     }
 
-    /// The text from `ends[from]` to `ends[from + 1]` (the prefix when `from` is `None`).
-    fn piece(&self, from: Option<usize>) -> &str {
-        let (start, end) = match from {
-            None => (0, self.ends[0]),
-            Some(l) => match (self.ends.get(l), self.ends.get(l + 1)) {
-                (Some(&a), Some(&b)) => (a, b),
-                _ => return "",
-            },
-        };
-        self.text.get(start as usize..end as usize).unwrap_or("")
-    }
-
     /// The folded stem in language `l`.
     fn stem(&self, l: usize) -> &str {
-        self.piece(Some(l))
+        match (self.ends.get(l), self.ends.get(l + 1)) {
+            (Some(&a), Some(&b)) => self.text.get(a as usize..b as usize).unwrap_or(""),
+            _ => "",
+        }
     }
 
     /// The length of the folded stem in language `l`.
@@ -706,21 +689,107 @@ impl KnownWord {
 
 /// Everything the classifier works out for one word as written, computed once for the words the
 /// lexicon and the language markers are written with (lower-case and capitalised) — the bulk of a
-/// request's words — so that such a word costs one table look-up.
+/// request's words — so that such a word costs one table look-up. Laid out in two cache lines:
+/// what the language scores and the folded word need, then what matching needs.
+#[repr(align(64))]
 pub struct WordInfo {
     weights: [f32; ALGORITHMS.len()],
     /// The exact folded word's key.
     exact: StemKey,
+    /// The folded word ([`fold`]).
+    folded: &'static str,
     /// [`Lexicon::may_match`] of the folded word.
     may: u8,
-    /// The folded word (as the prefix) and its stems.
-    known: KnownWord,
+    /// The languages (bit mask) whose stem of the word is long enough for the one-typo fallback.
+    long: u8,
+    /// Per language: the entries the word's stem starts, and the stem's number ([`StemKey`]).
+    groups: [u32; ALGORITHMS.len()],
+    ids: [u32; ALGORITHMS.len()],
+    /// The stems themselves: an index into [`Lexicon::stem_sets`].
+    stems: u32,
+}
+
+/// The longest word (as written) a [`WordInfo`] is kept for: longer words are rare and are worked
+/// out as they come.
+const WORD_MAX: usize = 24;
+
+/// The folded forms of the words [`WordInfo`]s are kept for, each stored once for the life of the
+/// program (as the lexicon itself is), so that a [`WordInfo`] can lend its folded word as it is.
+fn folded_vocabulary() -> &'static FastSet<Box<str>> {
+    static FOLDED: OnceLock<FastSet<Box<str>>> = OnceLock::new();
+    FOLDED.get_or_init(|| {
+        let mut set = FastSet::default();
+        let mut lower = String::new();
+        for word in vocabulary() {
+            lower_into(word, &mut lower);
+            let mut chars = lower.chars();
+            let capitalised: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            set.insert(fold(&lower).into_boxed_str());
+            set.insert(fold(&capitalised).into_boxed_str());
+        }
+        set
+    })
+}
+
+/// Every word the lexicon's terms, the language markers and the common words are written with.
+fn vocabulary() -> impl Iterator<Item = &'static str> {
+    all_terms()
+        .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
+        .chain(super::language::marker_words())
+        .chain(COMMON_WORDS.iter().flat_map(|list| list.split_whitespace()))
+}
+
+/// A word as written of at most [`WORD_MAX`] bytes, as three zero-padded machine words: hashed
+/// and compared without a pointer to follow or a byte loop.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    words: [u64; 3],
+    len: u8,
+}
+
+impl WordKey {
+    fn new(raw: &str) -> Option<WordKey> {
+        let bytes = raw.as_bytes();
+        if bytes.len() > WORD_MAX {
+            return None;
+        }
+        let mut padded = [0u8; WORD_MAX];
+        for (p, b) in padded.iter_mut().zip(bytes) {
+            *p = *b;
+        }
+        let mut words = [0u64; 3];
+        for (w, chunk) in words.iter_mut().zip(padded.chunks_exact(8)) {
+            let mut le = [0u8; 8];
+            le.copy_from_slice(chunk);
+            *w = u64::from_le_bytes(le);
+        }
+        Some(WordKey {
+            words,
+            len: u8::try_from(bytes.len()).unwrap_or(u8::MAX),
+        })
+    }
+}
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let [a, b, c] = self.words;
+        state.write_u64(a);
+        if self.len > 8 {
+            state.write_u64(b ^ u64::from(self.len));
+            state.write_u64(c);
+        }
+    }
 }
 
 impl WordInfo {
     /// The folded word ([`fold`]).
     pub fn folded(&self) -> &str {
-        self.known.piece(None)
+        self.folded
     }
 
     /// What the word adds to the language scores ([`super::language::word_weights`]).
@@ -751,8 +820,12 @@ pub struct Lexicon {
     /// folded stem in every language: most words of a request are among them, and a table look-up
     /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
     known: FastMap<Box<str>, KnownWord>,
-    /// The same words as written (lower-case and capitalised), with all that is known of them.
-    words: FastMap<Box<str>, WordInfo>,
+    /// The same words as written (lower-case and capitalised; those of at most [`WORD_MAX`]
+    /// bytes), with all that is known of them: an index into `infos`.
+    words: FastMap<WordKey, u32>,
+    infos: Vec<WordInfo>,
+    /// The stems of the words of `infos`.
+    stem_sets: Vec<KnownWord>,
 }
 
 fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
@@ -937,13 +1010,12 @@ impl Lexicon {
             (stems, keys)
         };
         let mut known: FastMap<Box<str>, KnownWord> = FastMap::default();
-        let mut words: FastMap<Box<str>, WordInfo> = FastMap::default();
-        let vocabulary = all_terms()
-            .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
-            .chain(super::language::marker_words())
-            .chain(COMMON_WORDS.iter().flat_map(|list| list.split_whitespace()));
+        let mut words: FastMap<WordKey, u32> = FastMap::default();
+        let mut infos: Vec<WordInfo> = Vec::new();
+        let mut stem_sets: Vec<KnownWord> = Vec::new();
+        let folded_words = folded_vocabulary();
         let mut lower = String::new();
-        for word in vocabulary {
+        for word in vocabulary() {
             lower_into(word, &mut lower);
             if known.contains_key(lower.as_str()) {
                 continue;
@@ -951,7 +1023,7 @@ impl Lexicon {
             let this = know(&lower);
             known.insert(
                 lower.clone().into_boxed_str(),
-                KnownWord::new("", &this.0, this.1),
+                KnownWord::new(&this.0, this.1),
             );
             let mut chars = lower.chars();
             let capitalised: String = chars
@@ -961,10 +1033,15 @@ impl Lexicon {
                 .chain(chars)
                 .collect();
             for raw in [lower.clone(), capitalised] {
-                if words.contains_key(raw.as_str()) {
+                let folded = fold(&raw);
+                let (Some(key), Some(folded_word)) =
+                    (WordKey::new(&raw), folded_words.get(folded.as_str()))
+                else {
+                    continue;
+                };
+                if words.contains_key(&key) {
                     continue;
                 }
-                let folded = fold(&raw);
                 let mut raw_lower = String::new();
                 lower_into(&raw, &mut raw_lower);
                 let (stems, keys) = if raw_lower == lower {
@@ -972,13 +1049,25 @@ impl Lexicon {
                 } else {
                     know(&raw_lower)
                 };
-                let info = WordInfo {
+                let stem_set = KnownWord::new(&stems, keys);
+                let mut info = WordInfo {
                     weights: super::language::word_weights(&folded, &raw),
                     exact: exact.get(folded.as_str()).copied().unwrap_or(StemKey::NONE),
+                    folded: folded_word,
                     may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
-                    known: KnownWord::new(&folded, &stems, keys),
+                    long: 0,
+                    groups: stem_set.groups,
+                    ids: stem_set.ids,
+                    stems: u32::try_from(stem_sets.len()).unwrap_or(NONE),
                 };
-                words.insert(raw.into_boxed_str(), info);
+                for l in 0..ALGORITHMS.len() {
+                    if stem_set.stem_len(l) >= 7 {
+                        info.long |= 1u8 << l;
+                    }
+                }
+                stem_sets.push(stem_set);
+                words.insert(key, u32::try_from(infos.len()).unwrap_or(NONE));
+                infos.push(info);
             }
         }
         Lexicon {
@@ -992,12 +1081,17 @@ impl Lexicon {
             prefixes,
             known,
             words,
+            infos,
+            stem_sets,
         }
     }
 
     /// What is known of a word as written, when it is one the lexicon is written with.
     pub fn word(&self, raw: &str) -> Option<&WordInfo> {
-        self.words.get(raw)
+        let key = WordKey::new(raw)?;
+        self.words
+            .get(&key)
+            .and_then(|&index| self.infos.get(index as usize))
     }
 
     pub fn get() -> &'static Lexicon {
@@ -1217,17 +1311,28 @@ pub fn stem_all_with<'a>(
         if langs == 0 {
             continue;
         }
-        let known = match info {
-            Some(i) => Some(&i.known),
-            None => {
-                lower_into(w, &mut lower);
-                lex.known.get(lower.as_str())
-            }
-        };
         let (Some(slot), Some(keys)) = (out.of.get_mut(j), out.keys.get_mut(j)) else {
             break;
         };
         slot.langs = langs;
+        if let Some(i) = info {
+            // Everything worked out when the lexicon was built.
+            slot.known = lex.stem_sets.get(i.stems as usize);
+            for l in 0..ALGORITHMS.len() {
+                if langs & (1u8 << l) != 0 {
+                    if let (Some(g), Some(id)) = (keys.groups.get_mut(l), keys.ids.get_mut(l)) {
+                        (*g, *id) = (
+                            i.groups.get(l).copied().unwrap_or(NONE),
+                            i.ids.get(l).copied().unwrap_or(NONE),
+                        );
+                    }
+                }
+            }
+            keys.long = i.long & langs;
+            continue;
+        }
+        lower_into(w, &mut lower);
+        let known = lex.known.get(lower.as_str());
         slot.known = known;
         for (l, index) in lex.langs.iter().enumerate() {
             if langs & (1u8 << l) == 0 {
