@@ -13,89 +13,153 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 /// The part of a body that the sender wrote in this message: everything before the first quote
 /// header, `>`-quoted lines skipped, signatures and confidentiality disclaimers removed.
 pub fn own_words(body: &str) -> String {
-    // Room for a typical mail's lines up front rather than a vector grown from nothing.
-    let mut lines: Vec<&str> = Vec::with_capacity(body.len() / 40 + 8);
-    lines.extend(body.lines());
-    let mut end = lines.len();
-    for (i, line) in lines.iter().enumerate() {
+    // One walk over the lines: each paragraph's lines go straight to `out` (one newline after
+    // each) and are taken back if the paragraph turns out to be a disclaimer; the walk stops at
+    // the first signature separator or quote header (which looks ahead on a copy of the walk).
+    let mut out = String::with_capacity(body.len().min(8192));
+    let mut paragraph = Paragraph::default();
+    // The line before, and whether it went to `out`.
+    let mut previous: Option<(&str, bool)> = None;
+    let mut lines = Lines { rest: body };
+    while let Some(line) = lines.next() {
         if is_signature_separator(line)
-            || (might_start_history(line) && starts_quoted_history(&lines, i))
+            || (might_start_history(line) && starts_quoted_history(line, lines.clone()))
         {
-            end = i;
-            break;
-        }
-    }
-    // A wrapped Gmail-style intro ("On Mon, 3 Feb 2025 at 10:01, Anna <a@b>\nwrote:"): the
-    // intro's first line sits just above the cut.
-    if end > 0 && end < lines.len() {
-        let cut = lines.get(end).map_or("", |l| l.trim());
-        if ends_with_wrote(cut) && !looks_like_intro_start(cut) {
-            if let Some(prev) = lines.get(end - 1) {
-                if looks_like_intro_start(prev.trim()) {
-                    end -= 1;
+            // A wrapped Gmail-style intro ("On Mon, 3 Feb 2025 at 10:01, Anna <a@b>\nwrote:"):
+            // the intro's first line sits just above the cut, and goes too.
+            let cut = line.trim();
+            if ends_with_wrote(cut) && !looks_like_intro_start(cut) {
+                if let Some((prev, kept)) = previous {
+                    // (A line that was not kept — blank, quoted, a phone's signature — never
+                    // looks like an intro.)
+                    if looks_like_intro_start(prev.trim()) && kept {
+                        out.truncate(out.len().saturating_sub(prev.len() + 1));
+                        paragraph.lines -= 1;
+                        paragraph.len -= prev.len();
+                    }
                 }
             }
+            break;
         }
-    }
-    let mut out = String::with_capacity(body.len().min(8192));
-    let mut paragraph: Vec<&str> = Vec::new();
-    let mut lower = String::new();
-    for line in lines.iter().take(end) {
         let t = line.trim_start();
-        if t.starts_with('>') || is_mobile_signature(t) {
-            continue;
-        }
-        if t.trim().is_empty() {
-            flush_paragraph(&mut out, &mut paragraph, &mut lower);
+        let kept = if t.starts_with('>') || is_mobile_signature(t) {
+            false
+        } else if t.trim().is_empty() {
+            paragraph.flush(&mut out);
+            false
         } else {
-            paragraph.push(line);
-        }
+            out.push_str(line);
+            out.push('\n');
+            paragraph.lines += 1;
+            paragraph.len += line.len();
+            true
+        };
+        previous = Some((line, kept));
     }
-    flush_paragraph(&mut out, &mut paragraph, &mut lower);
+    paragraph.flush(&mut out);
     out
 }
 
-fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>, lower: &mut String) {
-    if paragraph.is_empty() {
-        return;
-    }
-    let suspicious = paragraph.iter().map(|l| l.len()).sum::<usize>() > 60;
-    let disclaimer = suspicious && {
-        lower.clear();
-        lower.reserve(paragraph.iter().map(|l| l.len() + 1).sum());
-        for (n, line) in paragraph.iter().enumerate() {
-            if n > 0 {
-                lower.push(' ');
-            }
-            lower.push_str(line);
-        }
-        // The markers are ASCII, and the only characters whose lower case holds ASCII are ASCII
-        // itself, 'İ' and the Kelvin sign: without those two, lower-casing just the ASCII letters
-        // (or matching them in any case) finds exactly the markers full lower-casing would.
-        let plain = lower.is_ascii() || !(lower.contains('\u{130}') || lower.contains('\u{212A}'));
-        match (disclaimer_searcher(), disclaimer_markers()) {
-            (Some(searcher), _) if plain => {
-                lower.make_ascii_lowercase();
-                searcher.find(lower.as_bytes()).is_some()
-            }
-            (None, Some(markers)) if plain => markers.is_match(lower.as_str()),
-            _ => {
-                *lower = lower.to_lowercase();
-                is_disclaimer(lower)
-            }
-        }
-    };
-    if !disclaimer {
-        for line in paragraph.iter() {
-            out.push_str(line);
-            out.push('\n');
-        }
-        out.push('\n');
-    }
-    paragraph.clear();
+/// The lines of a text exactly as [`str::lines`] gives them (split after each `\n`, which is
+/// dropped with a `\r` before it), found by a plain byte loop: the lines of mail are short, and
+/// the general-purpose search costs more to start than it saves.
+#[derive(Clone)]
+struct Lines<'a> {
+    rest: &'a str,
 }
 
-/// Confidentiality-disclaimer phrases (ASCII: see [`flush_paragraph`]).
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let line = match self.rest.bytes().position(|b| b == b'\n') {
+            Some(at) => {
+                let line = self.rest.get(..at).unwrap_or("");
+                self.rest = self.rest.get(at + 1..).unwrap_or("");
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut self.rest),
+        };
+        Some(line)
+    }
+}
+
+/// The paragraph being collected at the end of [`own_words`]'s output: where it starts, how many
+/// lines it has and their length.
+#[derive(Default)]
+struct Paragraph {
+    start: usize,
+    lines: usize,
+    len: usize,
+}
+
+impl Paragraph {
+    /// End the paragraph: a blank line after it, or nothing at all if it is a disclaimer.
+    fn flush(&mut self, out: &mut String) {
+        if self.lines > 0 {
+            // Its lines joined by newlines (the last one's dropped).
+            let text = out
+                .get(self.start..out.len().saturating_sub(1))
+                .unwrap_or("");
+            if self.len > 60 && is_disclaimer_paragraph(text) {
+                out.truncate(self.start);
+            } else {
+                out.push('\n');
+            }
+        }
+        *self = Paragraph {
+            start: out.len(),
+            lines: 0,
+            len: 0,
+        };
+    }
+}
+
+/// Whether a paragraph (its lines joined by newlines) is a confidentiality disclaimer: whether its
+/// lines joined by spaces and lower-cased hold a [`DISCLAIMER_MARKERS`] phrase.
+fn is_disclaimer_paragraph(text: &str) -> bool {
+    // The markers are ASCII, and the only characters whose lower case holds ASCII are ASCII
+    // itself, 'İ' and the Kelvin sign: without those two, lower-casing just the ASCII letters
+    // (or matching them in any case) finds exactly the markers full lower-casing would.
+    let plain = text.is_ascii() || !(text.contains('\u{130}') || text.contains('\u{212A}'));
+    // Newlines become spaces, as joining the lines would make them.
+    let joined = || text.replace('\n', " ");
+    match (disclaimer_searcher(), disclaimer_markers()) {
+        (Some(searcher), _) if plain => {
+            let search = |buf: &mut Vec<u8>| {
+                buf.clear();
+                buf.extend(text.bytes().map(|b| {
+                    if b == b'\n' {
+                        b' '
+                    } else {
+                        b.to_ascii_lowercase()
+                    }
+                }));
+                searcher.find(&buf[..]).is_some()
+            };
+            // The bytes searched go to a buffer kept per thread.
+            SEARCHED
+                .try_with(|buf| match buf.try_borrow_mut() {
+                    Ok(mut buf) => search(&mut buf),
+                    Err(_) => search(&mut Vec::new()),
+                })
+                .unwrap_or_else(|_| search(&mut Vec::new()))
+        }
+        (None, Some(markers)) if plain => markers.is_match(&joined()),
+        _ => is_disclaimer(&joined().to_lowercase()),
+    }
+}
+
+thread_local! {
+    /// The lower-cased paragraph [`is_disclaimer_paragraph`] last searched: a buffer reused, not
+    /// a cache.
+    static SEARCHED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Confidentiality-disclaimer phrases (ASCII: see [`is_disclaimer_paragraph`]).
 const DISCLAIMER_MARKERS: [&str; 12] = [
     "fortrolig",
     "confidential",
@@ -283,10 +347,7 @@ const HEADER_LABELS: [&str; 18] = [
 
 /// Whether quoted history starts at line `i`: a "… wrote:" intro, an Outlook separator, or an
 /// Outlook header block ("From: … / Sent: … / To: …").
-fn starts_quoted_history(lines: &[&str], i: usize) -> bool {
-    let Some(line) = lines.get(i) else {
-        return false;
-    };
+fn starts_quoted_history(line: &str, following: Lines<'_>) -> bool {
     let t = line.trim();
     if t.is_empty() {
         return false;
@@ -321,20 +382,16 @@ fn starts_quoted_history(lines: &[&str], i: usize) -> bool {
         return true;
     }
     if lower.starts_with("________________") {
-        return lines
-            .iter()
-            .skip(i + 1)
+        return following
             .take(3)
             .any(|l| lower_starts_with_any(l.trim(), &FROM_LABELS));
     }
     if starts_with_any(&lower, &FROM_LABELS) {
-        let following = lines
-            .iter()
-            .skip(i + 1)
+        let headers = following
             .take(4)
             .filter(|l| lower_starts_with_any(l.trim(), &HEADER_LABELS))
             .count();
-        return following >= 2;
+        return headers >= 2;
     }
     false
 }
