@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::message::Message;
 
@@ -318,7 +318,12 @@ fn phrases() -> Option<&'static Phrases> {
                     })
                     .collect()
             });
-            let automaton = AhoCorasick::new(&unique).ok()?;
+            // A non-contiguous NFA: the cheapest to build (it is built at the first possible
+            // absence note a process reads), and fast enough for the few texts searched.
+            let automaton = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(&unique)
+                .ok()?;
             Some(Phrases {
                 automaton,
                 patterns,
