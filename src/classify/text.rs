@@ -419,7 +419,7 @@ pub fn fold_into(word: &str, out: &mut String) {
         // The same mapping as below, for ASCII: letters lower-cased, apostrophes dropped.
         out.push_str(word);
         out.make_ascii_lowercase();
-        if out.contains('\'') {
+        if out.bytes().fold(false, |found, b| found | (b == b'\'')) {
             out.retain(|c| c != '\'');
         }
         collapse_digraphs(out);
@@ -458,10 +458,19 @@ fn collapse_digraphs(s: &mut String) {
             (b'a', b'e') | (b'o', b'e') | (b'a', b'a') | (b'u', b'e')
         )
     };
-    if !s.as_bytes().windows(2).any(|w| match w {
-        [a, b] => digraph(*a, *b),
-        _ => false,
-    }) {
+    // Whether any pair is a digraph, tested for every pair without stopping early: no branch
+    // that depends on the letters, so nothing for the processor to mispredict.
+    let bytes = s.as_bytes();
+    let found = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |found, (&a, &b)| {
+            let second_e = b == b'e';
+            found
+                | (((a == b'a') & (second_e | (b == b'a')))
+                    | (((a == b'o') | (a == b'u')) & second_e))
+        });
+    if !found {
         return;
     }
     // Left to right, a digraph's second letter is dropped and the letter after it starts afresh.

@@ -417,11 +417,7 @@ impl std::hash::Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            for (w, b) in word.iter_mut().zip(rest) {
-                *w = *b;
-            }
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            self.add(load_le(rest) ^ ((rest.len() as u64) << 59));
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -429,6 +425,30 @@ impl std::hash::Hasher for WordHasher {
     }
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
+    }
+}
+
+/// Up to eight bytes as a little-endian number, zero-padded: read with overlapping loads from the
+/// bytes themselves rather than copied into a buffer first (writing bytes one by one and then
+/// reading them back as one word stalls the processor's store forwarding; this runs for every
+/// word looked up).
+fn load_le(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let u8_at = |at: usize| bytes.get(at).map_or(0, |&b| u64::from(b));
+    match n {
+        0 => 0,
+        1..=3 => u8_at(0) | (u8_at(n / 2) << (8 * (n / 2))) | (u8_at(n - 1) << (8 * (n - 1))),
+        4..=8 => u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))),
+        _ => bytes
+            .get(..8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, u64::from_le_bytes),
     }
 }
 
@@ -758,16 +778,8 @@ impl WordKey {
         if bytes.len() > WORD_MAX {
             return None;
         }
-        let mut padded = [0u8; WORD_MAX];
-        for (p, b) in padded.iter_mut().zip(bytes) {
-            *p = *b;
-        }
-        let mut words = [0u64; 3];
-        for (w, chunk) in words.iter_mut().zip(padded.chunks_exact(8)) {
-            let mut le = [0u8; 8];
-            le.copy_from_slice(chunk);
-            *w = u64::from_le_bytes(le);
-        }
+        let part = |from: usize| load_le(bytes.get(from..bytes.len().min(from + 8)).unwrap_or(&[]));
+        let words = [part(0), part(8), part(16)];
         Some(WordKey {
             words,
             len: u8::try_from(bytes.len()).unwrap_or(u8::MAX),
@@ -1498,6 +1510,16 @@ mod tests {
         assert_eq!(concepts_of(da, "deler")[0] & c::DEL, 0);
         let sv = lang_index(Language::Sv);
         assert_eq!(concepts_of(sv, "Sara")[0] & c::ACCESS_STRONG, 0);
+    }
+
+    #[test]
+    fn words_load_as_zero_padded_little_endian_numbers() {
+        let bytes: Vec<u8> = (1..=9).collect();
+        for n in 0..=8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(load_le(&bytes[..n]), u64::from_le_bytes(padded), "{n}");
+        }
     }
 
     #[test]
