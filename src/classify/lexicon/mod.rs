@@ -524,6 +524,8 @@ struct WordKeys {
     ids: [u32; ALGORITHMS.len() + 1],
     /// The languages (bit mask) in which the stem is long enough for the one-typo fallback.
     long: u8,
+    /// Which of `groups` are not [`NONE`] (bit 7 for the exact folded form).
+    present: u8,
 }
 
 /// Where one word's stems are: the languages (bit mask) it was stemmed in, and either the
@@ -1178,11 +1180,12 @@ impl Lexicon {
         let mut span = 0;
         // The groups of the word's stem in each language, then of its exact folded form. A stem
         // that is empty or not computed has no entries (its group is NONE).
-        for (slot, &g) in keys.groups.iter().enumerate() {
+        let mut slots = keys.present & (allowed & stems.active | 1u8 << ALGORITHMS.len());
+        while slots != 0 {
+            let slot = slots.trailing_zeros() as usize;
+            slots &= slots - 1;
             let lang = (slot < ALGORITHMS.len()).then_some(slot);
-            if g == NONE || lang.is_some_and(|l| allowed & stems.active & (1u8 << l) == 0) {
-                continue;
-            }
+            let g = keys.groups.get(slot).copied().unwrap_or(NONE);
             let (singles, multi) = self.group(g);
             for &(l, concepts) in singles {
                 if allowed & (1u8 << (l & 7)) == 0 {
@@ -1243,10 +1246,13 @@ impl Lexicon {
             return (all, span);
         }
         // One typo: "oplysniner", "persnoal".
-        for (l, index) in self.langs.iter().enumerate() {
-            if allowed & keys.long & (1u8 << l) == 0 {
+        let mut long = allowed & keys.long;
+        while long != 0 {
+            let l = long.trailing_zeros() as usize;
+            long &= long - 1;
+            let Some(index) = self.langs.get(l) else {
                 continue;
-            }
+            };
             let Some(s) = stems.get(l, i).filter(|s| s.len() >= 7) else {
                 continue;
             };
@@ -1295,6 +1301,7 @@ pub fn stem_all_with<'a>(
         groups: [NONE; ALGORITHMS.len() + 1],
         ids: [NONE; ALGORITHMS.len() + 1],
         long: 0,
+        present: 0,
     };
     for (id, empty) in unstemmed.ids.iter_mut().zip(lex.empty) {
         *id = empty;
@@ -1330,15 +1337,12 @@ pub fn stem_all_with<'a>(
         if let Some(i) = info {
             // Everything worked out when the lexicon was built.
             slot.known = lex.stem_sets.get(i.stems as usize);
-            for l in 0..ALGORITHMS.len() {
-                if langs & (1u8 << l) != 0 {
-                    if let (Some(g), Some(id)) = (keys.groups.get_mut(l), keys.ids.get_mut(l)) {
-                        (*g, *id) = (
-                            i.groups.get(l).copied().unwrap_or(NONE),
-                            i.ids.get(l).copied().unwrap_or(NONE),
-                        );
-                    }
-                }
+            // Every language copied or left alone by selection, not by branching.
+            let all = keys.groups.iter_mut().zip(keys.ids.iter_mut());
+            for (l, ((g, id), (&ig, &iid))) in all.zip(i.groups.iter().zip(&i.ids)).enumerate() {
+                let stemmed = langs & (1u8 << l) != 0;
+                *g = if stemmed { ig } else { *g };
+                *id = if stemmed { iid } else { *id };
             }
             keys.long = i.long & langs;
             continue;
@@ -1383,6 +1387,13 @@ pub fn stem_all_with<'a>(
                 keys.long |= 1u8 << l;
             }
         }
+    }
+    for keys in &mut out.keys {
+        keys.present = keys
+            .groups
+            .iter()
+            .enumerate()
+            .fold(0, |mask, (slot, &g)| mask | (u8::from(g != NONE) << slot));
     }
     out
 }
