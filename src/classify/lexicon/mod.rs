@@ -502,16 +502,91 @@ impl WordList {
 /// The stems of a text's words in each language (by index; empty where not computed), and the
 /// lexicon entries each stem — and each exact folded word — starts. A word the lexicon knows keeps
 /// pointing at the lexicon's own stems; only other words' stems are computed and stored here.
-#[derive(Debug, Default)]
 pub struct Stems<'a> {
+    lex: &'a Lexicon,
     /// The languages (bit mask by index) whose stems were computed.
     active: u8,
     /// Per word: where its stems are.
-    of: Vec<WordStems<'a>>,
+    of: Vec<WordStems>,
     /// The computed stems, one after another.
     buf: String,
     /// Per word: the entries its stems and its exact folded form start, and their numbers.
     keys: Vec<WordKeys>,
+}
+
+impl std::fmt::Debug for Stems<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stems")
+            .field("active", &self.active)
+            .field("of", &self.of)
+            .field("buf", &self.buf)
+            .field("keys", &self.keys)
+            .finish()
+    }
+}
+
+/// The buffers of a [`Stems`] dropped on this thread, emptied, for the next text to fill: a
+/// message then costs no allocation for them. Buffers grown past [`StemsBuffers::KEEP`] words are
+/// not kept.
+#[derive(Default)]
+struct StemsBuffers {
+    of: Vec<WordStems>,
+    keys: Vec<WordKeys>,
+    buf: String,
+    /// Scratch for [`stem_all_with`]: a word lower-cased, and a stem.
+    lower: String,
+    stem: String,
+}
+
+impl StemsBuffers {
+    const KEEP: usize = 4096;
+
+    fn take() -> StemsBuffers {
+        STEMS_BUFFERS
+            .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    fn keep(mut self) {
+        if self.of.capacity() > Self::KEEP || self.keys.capacity() > Self::KEEP {
+            return;
+        }
+        self.of.clear();
+        self.keys.clear();
+        self.buf.clear();
+        let _ = STEMS_BUFFERS.try_with(|b| {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                *b = self;
+            }
+        });
+    }
+}
+
+thread_local! {
+    static STEMS_BUFFERS: std::cell::RefCell<StemsBuffers> =
+        std::cell::RefCell::new(StemsBuffers::default());
+}
+
+impl Drop for Stems<'_> {
+    fn drop(&mut self) {
+        let (lower, stem) = STEMS_BUFFERS
+            .try_with(|b| {
+                b.try_borrow_mut()
+                    .map(|mut b| (std::mem::take(&mut b.lower), std::mem::take(&mut b.stem)))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        StemsBuffers {
+            of: std::mem::take(&mut self.of),
+            keys: std::mem::take(&mut self.keys),
+            buf: std::mem::take(&mut self.buf),
+            lower,
+            stem,
+        }
+        .keep();
+    }
 }
 
 /// What one word of a text is to the lexicon: per language, the entry group its stem starts and
@@ -530,10 +605,11 @@ struct WordKeys {
 
 /// Where one word's stems are: the languages (bit mask) it was stemmed in, and either the
 /// lexicon's stems of it or ranges of [`Stems::buf`].
-#[derive(Debug, Default, Clone, Copy)]
-struct WordStems<'a> {
+#[derive(Debug, Clone, Copy)]
+struct WordStems {
     langs: u8,
-    known: Option<&'a KnownWord>,
+    /// The lexicon's stems of the word: an index into [`Lexicon::stem_sets`], or [`NONE`].
+    known: u32,
     spans: [(u32, u32); ALGORITHMS.len()],
 }
 
@@ -547,7 +623,7 @@ impl Stems<'_> {
         if w.langs & (1u8 << lang) == 0 {
             return Some("");
         }
-        match w.known {
+        match self.lex.stem_sets.get(w.known as usize) {
             Some(k) => Some(k.stem(lang)),
             None => {
                 let &(start, end) = w.spans.get(lang)?;
@@ -833,7 +909,7 @@ pub struct Lexicon {
     /// The words the lexicon and the language markers are written with (lower-cased), and their
     /// folded stem in every language: most words of a request are among them, and a table look-up
     /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
-    known: FastMap<Box<str>, KnownWord>,
+    known: FastMap<Box<str>, u32>,
     /// The same words as written (lower-case and capitalised; those of at most [`WORD_MAX`]
     /// bytes), with all that is known of them: an index into `infos`.
     words: FastMap<WordKey, u32>,
@@ -1023,7 +1099,7 @@ impl Lexicon {
             });
             (stems, keys)
         };
-        let mut known: FastMap<Box<str>, KnownWord> = FastMap::default();
+        let mut known: FastMap<Box<str>, u32> = FastMap::default();
         let mut words: FastMap<WordKey, u32> = FastMap::default();
         let mut infos: Vec<WordInfo> = Vec::new();
         let mut stem_sets: Vec<KnownWord> = Vec::new();
@@ -1037,8 +1113,9 @@ impl Lexicon {
             let this = know(&lower);
             known.insert(
                 lower.clone().into_boxed_str(),
-                KnownWord::new(&this.0, this.1),
+                u32::try_from(stem_sets.len()).unwrap_or(NONE),
             );
+            stem_sets.push(KnownWord::new(&this.0, this.1));
             let mut chars = lower.chars();
             let capitalised: String = chars
                 .next()
@@ -1121,7 +1198,11 @@ impl Lexicon {
 
     /// Stem a lower-case word with the stemmer of language `lang` and fold it into `out`.
     pub fn stem_into(&self, lang: usize, lower: &str, out: &mut String) {
-        if let Some(k) = self.known.get(lower).filter(|_| lang < ALGORITHMS.len()) {
+        let known = self
+            .known
+            .get(lower)
+            .and_then(|&k| self.stem_sets.get(k as usize));
+        if let Some(k) = known.filter(|_| lang < ALGORITHMS.len()) {
             out.clear();
             out.push_str(k.stem(lang));
             return;
@@ -1289,12 +1370,31 @@ pub fn stem_all_with<'a>(
     infos: &[Option<&'a WordInfo>],
 ) -> Stems<'a> {
     let active = allowed & ((1u8 << ALGORITHMS.len()) - 1);
+    let StemsBuffers {
+        mut of,
+        keys,
+        buf: stems_buf,
+        mut lower,
+        mut stem,
+    } = StemsBuffers::take();
+    of.clear();
+    of.resize(
+        words.len(),
+        WordStems {
+            langs: 0,
+            known: NONE,
+            spans: [(0, 0); ALGORITHMS.len()],
+        },
+    );
     let mut out = Stems {
+        lex,
         active,
-        of: vec![WordStems::default(); words.len()],
-        buf: String::with_capacity(64),
-        keys: Vec::with_capacity(folded.len()),
+        of,
+        buf: stems_buf,
+        keys,
     };
+    out.keys.clear();
+    out.keys.reserve(folded.len());
     let info_of = |j: usize| infos.get(j).copied().flatten();
     // A word not stemmed in a language compares as the empty stem.
     let mut unstemmed = WordKeys {
@@ -1321,8 +1421,7 @@ pub fn stem_all_with<'a>(
         }
         out.keys.push(keys);
     }
-    let mut lower = String::with_capacity(32);
-    let mut buf = String::with_capacity(32);
+    let buf = &mut stem;
     for (j, w) in words.iter().enumerate() {
         let Some(f) = folded.get(j) else { break };
         let info = info_of(j);
@@ -1336,7 +1435,7 @@ pub fn stem_all_with<'a>(
         slot.langs = langs;
         if let Some(i) = info {
             // Everything worked out when the lexicon was built.
-            slot.known = lex.stem_sets.get(i.stems as usize);
+            slot.known = i.stems;
             // Every language copied or left alone by selection, not by branching.
             let all = keys.groups.iter_mut().zip(keys.ids.iter_mut());
             for (l, ((g, id), (&ig, &iid))) in all.zip(i.groups.iter().zip(&i.ids)).enumerate() {
@@ -1348,8 +1447,9 @@ pub fn stem_all_with<'a>(
             continue;
         }
         lower_into(w, &mut lower);
-        let known = lex.known.get(lower.as_str());
-        slot.known = known;
+        let index = lex.known.get(lower.as_str()).copied().unwrap_or(NONE);
+        let known = lex.stem_sets.get(index as usize);
+        slot.known = index;
         for (l, index) in lex.langs.iter().enumerate() {
             if langs & (1u8 << l) == 0 {
                 continue;
@@ -1365,12 +1465,12 @@ pub fn stem_all_with<'a>(
                 None => {
                     let key = STEM_MEMO
                         .try_with(|memo| match memo.try_borrow_mut() {
-                            Ok(mut memo) => memo.stem(l, index, &lower, &mut buf),
-                            Err(_) => StemMemo::compute(index, &lower, &mut buf),
+                            Ok(mut memo) => memo.stem(l, index, &lower, buf),
+                            Err(_) => StemMemo::compute(index, &lower, buf),
                         })
-                        .unwrap_or_else(|_| StemMemo::compute(index, &lower, &mut buf));
+                        .unwrap_or_else(|_| StemMemo::compute(index, &lower, buf));
                     let start = out.buf.len();
-                    out.buf.push_str(&buf);
+                    out.buf.push_str(buf);
                     if let Some(span) = slot.spans.get_mut(l) {
                         *span = (
                             u32::try_from(start).unwrap_or(u32::MAX),
@@ -1388,6 +1488,13 @@ pub fn stem_all_with<'a>(
             }
         }
     }
+    // The scratch strings go back for the next text (with the rest when `out` is dropped).
+    let _ = STEMS_BUFFERS.try_with(|b| {
+        if let Ok(mut b) = b.try_borrow_mut() {
+            b.lower = std::mem::take(&mut lower);
+            b.stem = std::mem::take(&mut stem);
+        }
+    });
     for keys in &mut out.keys {
         keys.present = keys
             .groups
