@@ -460,20 +460,36 @@ pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 pub type Term = (&'static str, Concepts);
 
 /// One string per word of a text (its folded form, or its stem in one language), kept in a single
-/// buffer so that a message costs a few allocations rather than one per word.
+/// buffer so that a message costs a few allocations rather than one per word — none, when the
+/// buffers of the last list dropped on the thread are at hand (see [`WordList::with_capacity`]).
 #[derive(Debug, Default, Clone)]
 pub struct WordList {
     buf: String,
     spans: Vec<(usize, usize)>,
 }
 
+thread_local! {
+    /// The emptied buffers of the last [`WordList`] dropped on this thread.
+    static WORD_LIST_BUFFERS: std::cell::RefCell<(String, Vec<(usize, usize)>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
 impl WordList {
+    /// Lists grown past this many words do not hand their buffers on.
+    const KEEP: usize = 4096;
+
     /// An empty list with room for `words` words.
     pub fn with_capacity(words: usize) -> WordList {
-        WordList {
-            buf: String::with_capacity(words * 8),
-            spans: Vec::with_capacity(words),
-        }
+        let (mut buf, mut spans) = WORD_LIST_BUFFERS
+            .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        buf.clear();
+        spans.clear();
+        buf.reserve(words * 8);
+        spans.reserve(words);
+        WordList { buf, spans }
     }
 
     /// Append a word.
@@ -496,6 +512,23 @@ impl WordList {
 
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
+    }
+}
+
+impl Drop for WordList {
+    fn drop(&mut self) {
+        if self.spans.capacity() > Self::KEEP {
+            return;
+        }
+        let buffers = (
+            std::mem::take(&mut self.buf),
+            std::mem::take(&mut self.spans),
+        );
+        let _ = WORD_LIST_BUFFERS.try_with(|b| {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                *b = buffers;
+            }
+        });
     }
 }
 
