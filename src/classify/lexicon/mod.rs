@@ -824,20 +824,80 @@ impl KnownWord {
 /// what the language scores and the folded word need, then what matching needs.
 #[repr(align(64))]
 pub struct WordInfo {
-    weights: [f32; ALGORITHMS.len()],
-    /// The exact folded word's key.
-    exact: StemKey,
+    /// The word's language weights, one of the few distinct ones ([`vocabulary_weights`]).
+    weights: &'static [f32; ALGORITHMS.len()],
     /// The folded word ([`fold`]).
     folded: &'static str,
+    /// Per language: the entries the word's stem starts, and the stem's number ([`StemKey`]),
+    /// as [`Short`]s; then the same for the exact folded word.
+    groups: [Short; ALGORITHMS.len() + 1],
+    ids: [Short; ALGORITHMS.len() + 1],
+    /// The stems themselves: an index into [`Lexicon::stem_sets`].
+    stems: u32,
     /// [`Lexicon::may_match`] of the folded word.
     may: u8,
     /// The languages (bit mask) whose stem of the word is long enough for the one-typo fallback.
     long: u8,
-    /// Per language: the entries the word's stem starts, and the stem's number ([`StemKey`]).
-    groups: [u32; ALGORITHMS.len()],
-    ids: [u32; ALGORITHMS.len()],
-    /// The stems themselves: an index into [`Lexicon::stem_sets`].
-    stems: u32,
+}
+
+/// A group or stem number in 16 bits ([`Short::NONE`] for [`NONE`]): the lexicon has a few
+/// thousand of each, and a word whose numbers do not fit gets no [`WordInfo`] (it is then worked
+/// out as it comes, as any other word is).
+#[derive(Clone, Copy, Debug)]
+struct Short(u16);
+
+impl Short {
+    const NONE: Short = Short(u16::MAX);
+
+    fn new(n: u32) -> Option<Short> {
+        if n == NONE {
+            Some(Short::NONE)
+        } else {
+            u16::try_from(n).ok().filter(|&s| s != u16::MAX).map(Short)
+        }
+    }
+
+    fn get(self) -> u32 {
+        if self.0 == u16::MAX {
+            NONE
+        } else {
+            u32::from(self.0)
+        }
+    }
+}
+
+/// The distinct language weights of the words [`WordInfo`]s are kept for, each stored once for the
+/// life of the program (a few dozen), so that a [`WordInfo`] can lend its weights as they are.
+fn vocabulary_weights() -> &'static [[f32; ALGORITHMS.len()]] {
+    static WEIGHTS: OnceLock<Vec<[f32; ALGORITHMS.len()]>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        let mut distinct: Vec<[f32; ALGORITHMS.len()]> = Vec::new();
+        let mut lower = String::new();
+        for word in vocabulary() {
+            lower_into(word, &mut lower);
+            for raw in [lower.clone(), capitalise(&lower)] {
+                let w = super::language::word_weights(&fold(&raw), &raw);
+                if !distinct
+                    .iter()
+                    .any(|d| d.map(f32::to_bits) == w.map(f32::to_bits))
+                {
+                    distinct.push(w);
+                }
+            }
+        }
+        distinct
+    })
+}
+
+/// A lower-case word with its first letter in upper case.
+fn capitalise(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
 }
 
 /// The longest word (as written) a [`WordInfo`] is kept for: longer words are rare and are worked
@@ -917,7 +977,7 @@ impl WordInfo {
 
     /// What the word adds to the language scores ([`super::language::word_weights`]).
     pub fn weights(&self) -> &[f32; ALGORITHMS.len()] {
-        &self.weights
+        self.weights
     }
 }
 
@@ -1137,6 +1197,15 @@ impl Lexicon {
         let mut infos: Vec<WordInfo> = Vec::new();
         let mut stem_sets: Vec<KnownWord> = Vec::new();
         let folded_words = folded_vocabulary();
+        let weight_table = vocabulary_weights();
+        // Per language, then the exact word: the numbers in 16 bits, if they all fit.
+        let shorts = |per_lang: [u32; ALGORITHMS.len()], exact: u32| {
+            let mut out = [Short::NONE; ALGORITHMS.len() + 1];
+            for (o, n) in out.iter_mut().zip(per_lang.iter().chain([&exact])) {
+                *o = Short::new(*n)?;
+            }
+            Some(out)
+        };
         let mut lower = String::new();
         for word in vocabulary() {
             lower_into(word, &mut lower);
@@ -1174,15 +1243,25 @@ impl Lexicon {
                     know(&raw_lower)
                 };
                 let stem_set = KnownWord::new(&stems, keys);
+                let exact_key = exact.get(folded.as_str()).copied().unwrap_or(StemKey::NONE);
+                let weights = super::language::word_weights(&folded, &raw);
+                let (Some(groups), Some(ids), Some(weights)) = (
+                    shorts(stem_set.groups, exact_key.group),
+                    shorts(stem_set.ids, exact_key.id),
+                    weight_table
+                        .iter()
+                        .find(|d| d.map(f32::to_bits) == weights.map(f32::to_bits)),
+                ) else {
+                    continue;
+                };
                 let mut info = WordInfo {
-                    weights: super::language::word_weights(&folded, &raw),
-                    exact: exact.get(folded.as_str()).copied().unwrap_or(StemKey::NONE),
+                    weights,
                     folded: folded_word,
+                    groups,
+                    ids,
+                    stems: u32::try_from(stem_sets.len()).unwrap_or(NONE),
                     may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
                     long: 0,
-                    groups: stem_set.groups,
-                    ids: stem_set.ids,
-                    stems: u32::try_from(stem_sets.len()).unwrap_or(NONE),
                 };
                 for l in 0..ALGORITHMS.len() {
                     if stem_set.stem_len(l) >= 7 {
@@ -1441,7 +1520,10 @@ pub fn stem_all_with<'a>(
     }
     for j in 0..folded.len() {
         let exact = match info_of(j) {
-            Some(info) if j < words.len() => info.exact,
+            Some(info) if j < words.len() => StemKey {
+                group: info.groups.get(ALGORITHMS.len()).map_or(NONE, |s| s.get()),
+                id: info.ids.get(ALGORITHMS.len()).map_or(NONE, |s| s.get()),
+            },
             _ => folded
                 .get(j)
                 .and_then(|f| lex.exact.get(f))
@@ -1472,9 +1554,10 @@ pub fn stem_all_with<'a>(
             // Every language copied or left alone by selection, not by branching.
             let all = keys.groups.iter_mut().zip(keys.ids.iter_mut());
             for (l, ((g, id), (&ig, &iid))) in all.zip(i.groups.iter().zip(&i.ids)).enumerate() {
+                // (The exact word's slot, the last, is not a language's and stays as it is.)
                 let stemmed = langs & (1u8 << l) != 0;
-                *g = if stemmed { ig } else { *g };
-                *id = if stemmed { iid } else { *id };
+                *g = if stemmed { ig.get() } else { *g };
+                *id = if stemmed { iid.get() } else { *id };
             }
             keys.long = i.long & langs;
             continue;
