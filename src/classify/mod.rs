@@ -94,7 +94,7 @@ pub fn classify(msg: &Message) -> Classification {
         let info = weigh_word(lex, raw, &mut scores, &mut buf);
         let word = info.map_or(buf.as_str(), |i| i.folded());
         folded.push(word);
-        absence_words |= automated::is_absence_word(word);
+        absence_words |= info.map_or_else(|| automated::is_absence_word(word), |i| i.absence());
         infos.push(info);
     }
     // A one-line reply ("Afmeld", "Stop") says too little: the quoted mail it answers is in

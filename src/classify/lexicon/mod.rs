@@ -838,6 +838,8 @@ pub struct WordInfo {
     may: u8,
     /// The languages (bit mask) whose stem of the word is long enough for the one-typo fallback.
     long: u8,
+    /// [`super::automated::is_absence_word`] of the folded word.
+    absence: bool,
 }
 
 /// A group or stem number in 16 bits ([`Short::NONE`] for [`NONE`]): the lexicon has a few
@@ -973,6 +975,11 @@ impl WordInfo {
     /// The folded word ([`fold`]).
     pub fn folded(&self) -> &str {
         self.folded
+    }
+
+    /// Whether the folded word is one [`super::automated::is_absence_word`] knows.
+    pub fn absence(&self) -> bool {
+        self.absence
     }
 
     /// What the word adds to the language scores ([`super::language::word_weights`]).
@@ -1262,6 +1269,7 @@ impl Lexicon {
                     stems: u32::try_from(stem_sets.len()).unwrap_or(NONE),
                     may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
                     long: 0,
+                    absence: super::automated::is_absence_word(&folded),
                 };
                 for l in 0..ALGORITHMS.len() {
                     if stem_set.stem_len(l) >= 7 {
