@@ -92,9 +92,11 @@ pub fn classify(msg: &Message) -> Classification {
     for t in &toks {
         let raw = combined.get(t.start..t.end).unwrap_or("");
         let info = weigh_word(lex, raw, &mut scores, &mut buf);
-        let word = info.map_or(buf.as_str(), |i| i.folded());
-        folded.push(word);
-        absence_words |= info.map_or_else(|| automated::is_absence_word(word), |i| i.absence());
+        match info {
+            Some(i) => folded.push_lent(i.folded()),
+            None => folded.push(&buf),
+        }
+        absence_words |= info.map_or_else(|| automated::is_absence_word(&buf), |i| i.absence());
         infos.push(info);
     }
     // A one-line reply ("Afmeld", "Stop") says too little: the quoted mail it answers is in

@@ -465,12 +465,20 @@ pub type Term = (&'static str, Concepts);
 #[derive(Debug, Default, Clone)]
 pub struct WordList {
     buf: String,
-    spans: Vec<(usize, usize)>,
+    spans: Vec<Span>,
+}
+
+/// Where a word of a [`WordList`] is: a range of its buffer, or a string lent for the life of the
+/// program (the lexicon's own folded words, which need no copy).
+#[derive(Debug, Clone, Copy)]
+enum Span {
+    Own(usize, usize),
+    Lent(&'static str),
 }
 
 thread_local! {
     /// The emptied buffers of the last [`WordList`] dropped on this thread.
-    static WORD_LIST_BUFFERS: std::cell::RefCell<(String, Vec<(usize, usize)>)> =
+    static WORD_LIST_BUFFERS: std::cell::RefCell<(String, Vec<Span>)> =
         const { std::cell::RefCell::new((String::new(), Vec::new())) };
 }
 
@@ -496,14 +504,20 @@ impl WordList {
     pub fn push(&mut self, word: &str) {
         let start = self.buf.len();
         self.buf.push_str(word);
-        self.spans.push((start, self.buf.len()));
+        self.spans.push(Span::Own(start, self.buf.len()));
+    }
+
+    /// Append a word that lives as long as the program (a [`WordInfo::folded`]): it is not copied.
+    pub fn push_lent(&mut self, word: &'static str) {
+        self.spans.push(Span::Lent(word));
     }
 
     /// Word `j`, if there is one.
     pub fn get(&self, j: usize) -> Option<&str> {
-        self.spans
-            .get(j)
-            .and_then(|&(start, end)| self.buf.get(start..end))
+        match *self.spans.get(j)? {
+            Span::Own(start, end) => self.buf.get(start..end),
+            Span::Lent(word) => Some(word),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -973,7 +987,7 @@ impl std::hash::Hash for WordKey {
 
 impl WordInfo {
     /// The folded word ([`fold`]).
-    pub fn folded(&self) -> &str {
+    pub fn folded(&self) -> &'static str {
         self.folded
     }
 
