@@ -54,10 +54,14 @@ impl SentenceIndex {
         let mut last: Option<u32> = None;
         // Segment numbers never fall and change with every sentence: a segment lies in one
         // sentence.
-        let segments_nest = toks.windows(2).take(n.saturating_sub(1)).all(|w| match w {
-            [a, b] => b.segment > a.segment || (b.segment == a.segment && b.sentence == a.sentence),
-            _ => true,
-        });
+        let segments_nest = toks
+            .iter()
+            .zip(toks.iter().skip(1))
+            .take(n.saturating_sub(1))
+            .fold(true, |ok, (a, b)| {
+                ok & ((b.segment > a.segment)
+                    | ((b.segment == a.segment) & (b.sentence == a.sentence)))
+            });
         if !segments_nest {
             return SentenceIndex {
                 of_token: Vec::new(),
