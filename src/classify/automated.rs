@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::message::Message;
 
@@ -136,14 +136,29 @@ fn auto_subject(subject: &str) -> Option<&'static str> {
 
 fn machine_sender(addr: &str) -> Option<&'static str> {
     let local = addr.split('@').next().unwrap_or("");
-    let mut squashed = String::with_capacity(local.len());
-    squashed.extend(
-        local
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_lowercase()),
-    );
-    if squashed == "mailerdaemon" || squashed == "postmaster" {
+    // The local part's ASCII letters and digits, lower-cased: on the stack for any ordinary
+    // address (the characters dropped are all the others, ASCII or not).
+    let mut stack = [0u8; 64];
+    let mut len = 0;
+    let mut heap = Vec::new();
+    for b in local.bytes().filter(u8::is_ascii_alphanumeric) {
+        match stack.get_mut(len) {
+            Some(slot) if heap.is_empty() => *slot = b.to_ascii_lowercase(),
+            _ => {
+                if heap.is_empty() {
+                    heap.extend_from_slice(&stack);
+                }
+                heap.push(b.to_ascii_lowercase());
+            }
+        }
+        len += 1;
+    }
+    let squashed: &[u8] = if heap.is_empty() {
+        stack.get(..len).unwrap_or(&[])
+    } else {
+        &heap
+    };
+    if squashed == b"mailerdaemon" || squashed == b"postmaster" {
         return Some("a mail server (mailer-daemon/postmaster)");
     }
     const NO_REPLY: [&str; 8] = [
@@ -156,7 +171,10 @@ fn machine_sender(addr: &str) -> Option<&'static str> {
         "svaraej",
         "nichtantworten",
     ];
-    if NO_REPLY.iter().any(|n| squashed.contains(n)) {
+    if NO_REPLY
+        .iter()
+        .any(|n| squashed.windows(n.len()).any(|w| w == n.as_bytes()))
+    {
         return Some("a no-reply address");
     }
     None
@@ -321,7 +339,12 @@ fn phrases() -> Option<&'static Phrases> {
                     })
                     .collect()
             });
-            let automaton = AhoCorasick::new(&unique).ok()?;
+            // A non-contiguous NFA: the cheapest to build (it is built at the first possible
+            // absence note a process reads), and fast enough for the few texts searched.
+            let automaton = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(&unique)
+                .ok()?;
             Some(Phrases {
                 automaton,
                 patterns,

@@ -17,6 +17,7 @@ pub mod id_document;
 pub mod language;
 pub mod lexicon;
 pub mod rules;
+pub mod scratch;
 pub mod text;
 
 use serde::Serialize;
@@ -72,28 +73,30 @@ pub fn classify(msg: &Message) -> Classification {
     let body = text::own_words(&msg.text);
     let is_reply = reply_subject || !msg.in_reply_to.is_empty() || !msg.references.is_empty();
 
-    let mut combined = String::with_capacity(subject.len() + body.len() + 2);
+    let mut combined = scratch::string(subject.len() + body.len() + 2);
     combined.push_str(subject);
     combined.push_str("\n\n");
     let body_start = combined.len();
     combined.push_str(&body);
 
-    let mut toks = Vec::with_capacity(combined.len() / 5);
+    let mut toks = scratch::vec::<text::Token>(combined.len() / 5);
     text::tokenize(&combined, 0, &mut toks);
 
     // Fold each word and weigh it for the language; the lexicon's own words are looked up whole.
     let lex = Lexicon::get();
     let mut folded = lexicon::WordList::with_capacity(toks.len());
-    let mut infos = Vec::with_capacity(toks.len());
+    let mut infos = scratch::vec(toks.len());
     let mut scores = language::LanguageScores::default();
-    let mut buf = String::with_capacity(32);
+    let mut buf = scratch::string(32);
     let mut absence_words = false;
     for t in &toks {
         let raw = combined.get(t.start..t.end).unwrap_or("");
         let info = weigh_word(lex, raw, &mut scores, &mut buf);
-        let word = info.map_or(buf.as_str(), |i| i.folded());
-        folded.push(word);
-        absence_words |= automated::is_absence_word(word);
+        match info {
+            Some(i) => folded.push_lent(i.folded()),
+            None => folded.push(&buf),
+        }
+        absence_words |= info.map_or_else(|| automated::is_absence_word(&buf), |i| i.absence());
         infos.push(info);
     }
     // A one-line reply ("Afmeld", "Stop") says too little: the quoted mail it answers is in
@@ -128,10 +131,10 @@ pub fn classify(msg: &Message) -> Classification {
         .collect();
     let stems = lexicon::stem_all_with(lex, allowed, &words, &folded, &infos);
     let sentence_end = sentence_ends(&toks);
-    let mut tags: Vec<Concepts> = Vec::with_capacity(toks.len());
-    let mut numbers: Vec<Option<u32>> = Vec::with_capacity(toks.len());
+    let mut tags = scratch::vec::<Concepts>(toks.len());
+    let mut numbers = scratch::vec::<Option<u32>>(toks.len());
     // How many words the term at each word covers ("Subject Access Request"), for the evidence.
-    let mut spans: Vec<usize> = Vec::with_capacity(toks.len());
+    let mut spans = scratch::vec::<usize>(toks.len());
     let mut answers_newsletter = false;
     // What a reply's subject says, kept aside: "Re: Din begäran om registerutdrag".
     let mut subject_tags: Vec<(usize, Concepts)> = Vec::new();
@@ -169,7 +172,8 @@ pub fn classify(msg: &Message) -> Classification {
         });
     }
 
-    let sentences: Vec<u32> = toks.iter().map(|t| t.sentence).collect();
+    let mut sentences = scratch::vec::<u32>(toks.len());
+    sentences.extend(toks.iter().map(|t| t.sentence));
     let id = id_document::detect(msg, is_reply, &tags, &sentences);
 
     let view =
@@ -338,8 +342,9 @@ fn allowed_languages(lang: Language, runner_up: Option<Language>) -> u8 {
 }
 
 /// For each token, one past the last token of its sentence.
-fn sentence_ends(toks: &[text::Token]) -> Vec<usize> {
-    let mut ends = vec![toks.len(); toks.len()];
+fn sentence_ends(toks: &[text::Token]) -> scratch::Scratch<usize> {
+    let mut ends = scratch::vec(toks.len());
+    ends.resize(toks.len(), toks.len());
     let mut start = 0;
     for i in 1..=toks.len() {
         let boundary = i == toks.len()

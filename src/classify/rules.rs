@@ -38,8 +38,9 @@ pub struct View<'a> {
 #[derive(Default)]
 struct SentenceIndex {
     /// Per token: the range of tokens of its sentence and the concepts found there. Empty when
-    /// the tokens' sentence numbers do not increase run by run (never so for tokenised text), in
-    /// which case every question scans the whole text as written.
+    /// the tokens' sentence numbers do not increase run by run, or their segment numbers do not
+    /// grow with them (a segment within one sentence) — never so for tokenised text — in which
+    /// case every question scans the whole text as written.
     of_token: Vec<(usize, usize, Concepts)>,
     /// All concepts of the text.
     all: Concepts,
@@ -51,6 +52,22 @@ impl SentenceIndex {
         let all = tags.iter().take(n).fold(0, |acc, t| acc | t);
         let mut of_token = Vec::with_capacity(n);
         let mut last: Option<u32> = None;
+        // Segment numbers never fall and change with every sentence: a segment lies in one
+        // sentence.
+        let segments_nest = toks
+            .iter()
+            .zip(toks.iter().skip(1))
+            .take(n.saturating_sub(1))
+            .fold(true, |ok, (a, b)| {
+                ok & ((b.segment > a.segment)
+                    | ((b.segment == a.segment) & (b.sentence == a.sentence)))
+            });
+        if !segments_nest {
+            return SentenceIndex {
+                of_token: Vec::new(),
+                all,
+            };
+        }
         let mut start = 0;
         while start < n {
             let sent = toks.get(start).map_or(u32::MAX, |t| t.sentence);
@@ -164,6 +181,10 @@ impl<'a> View<'a> {
     /// "but/so", and across a comma only when a "that" follows it), or up to three words after it
     /// within its comma segment ("radera dem inte", "löschen Sie meine Daten nicht").
     pub fn negated(&self, i: usize) -> bool {
+        // Both directions look only within the sentence (a segment lies in one).
+        if self.sentence_lacks(i, c::NEG) {
+            return false;
+        }
         let sent = self.sentence(i);
         let mut j = i;
         let mut steps = 0;

@@ -13,84 +13,153 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 /// The part of a body that the sender wrote in this message: everything before the first quote
 /// header, `>`-quoted lines skipped, signatures and confidentiality disclaimers removed.
 pub fn own_words(body: &str) -> String {
-    let lines: Vec<&str> = body.lines().collect();
-    let mut end = lines.len();
-    for (i, line) in lines.iter().enumerate() {
+    // One walk over the lines: each paragraph's lines go straight to `out` (one newline after
+    // each) and are taken back if the paragraph turns out to be a disclaimer; the walk stops at
+    // the first signature separator or quote header (which looks ahead on a copy of the walk).
+    let mut out = String::with_capacity(body.len().min(8192));
+    let mut paragraph = Paragraph::default();
+    // The line before, and whether it went to `out`.
+    let mut previous: Option<(&str, bool)> = None;
+    let mut lines = Lines { rest: body };
+    while let Some(line) = lines.next() {
         if is_signature_separator(line)
-            || (might_start_history(line) && starts_quoted_history(&lines, i))
+            || (might_start_history(line) && starts_quoted_history(line, lines.clone()))
         {
-            end = i;
-            break;
-        }
-    }
-    // A wrapped Gmail-style intro ("On Mon, 3 Feb 2025 at 10:01, Anna <a@b>\nwrote:"): the
-    // intro's first line sits just above the cut.
-    if end > 0 && end < lines.len() {
-        let cut = lines.get(end).map_or("", |l| l.trim());
-        if ends_with_wrote(cut) && !looks_like_intro_start(cut) {
-            if let Some(prev) = lines.get(end - 1) {
-                if looks_like_intro_start(prev.trim()) {
-                    end -= 1;
+            // A wrapped Gmail-style intro ("On Mon, 3 Feb 2025 at 10:01, Anna <a@b>\nwrote:"):
+            // the intro's first line sits just above the cut, and goes too.
+            let cut = line.trim();
+            if ends_with_wrote(cut) && !looks_like_intro_start(cut) {
+                if let Some((prev, kept)) = previous {
+                    // (A line that was not kept — blank, quoted, a phone's signature — never
+                    // looks like an intro.)
+                    if looks_like_intro_start(prev.trim()) && kept {
+                        out.truncate(out.len().saturating_sub(prev.len() + 1));
+                        paragraph.lines -= 1;
+                        paragraph.len -= prev.len();
+                    }
                 }
             }
+            break;
         }
-    }
-    let mut out = String::with_capacity(body.len().min(8192));
-    let mut paragraph: Vec<&str> = Vec::new();
-    let mut lower = String::new();
-    for line in lines.iter().take(end) {
         let t = line.trim_start();
-        if t.starts_with('>') || is_mobile_signature(t) {
-            continue;
-        }
-        if t.trim().is_empty() {
-            flush_paragraph(&mut out, &mut paragraph, &mut lower);
+        let kept = if t.starts_with('>') || is_mobile_signature(t) {
+            false
+        } else if t.trim().is_empty() {
+            paragraph.flush(&mut out);
+            false
         } else {
-            paragraph.push(line);
-        }
+            out.push_str(line);
+            out.push('\n');
+            paragraph.lines += 1;
+            paragraph.len += line.len();
+            true
+        };
+        previous = Some((line, kept));
     }
-    flush_paragraph(&mut out, &mut paragraph, &mut lower);
+    paragraph.flush(&mut out);
     out
 }
 
-fn flush_paragraph(out: &mut String, paragraph: &mut Vec<&str>, lower: &mut String) {
-    if paragraph.is_empty() {
-        return;
-    }
-    let suspicious = paragraph.iter().map(|l| l.len()).sum::<usize>() > 60;
-    let disclaimer = suspicious && {
-        lower.clear();
-        lower.reserve(paragraph.iter().map(|l| l.len() + 1).sum());
-        for (n, line) in paragraph.iter().enumerate() {
-            if n > 0 {
-                lower.push(' ');
-            }
-            lower.push_str(line);
-        }
-        // The markers are ASCII, and the only characters whose lower case holds ASCII are ASCII
-        // itself, 'İ' and the Kelvin sign: without those two, matching the ASCII letters in any
-        // case finds exactly the markers full lower-casing would, in one pass and without a copy.
-        match disclaimer_markers() {
-            Some(markers) if !lower.contains(['\u{130}', '\u{212A}']) => {
-                markers.is_match(lower.as_str())
-            }
-            _ => {
-                *lower = lower.to_lowercase();
-                is_disclaimer(lower)
-            }
-        }
-    };
-    if !disclaimer {
-        for line in paragraph.iter() {
-            out.push_str(line);
-            out.push('\n');
-        }
-        out.push('\n');
-    }
-    paragraph.clear();
+/// The lines of a text exactly as [`str::lines`] gives them (split after each `\n`, which is
+/// dropped with a `\r` before it), found by a plain byte loop: the lines of mail are short, and
+/// the general-purpose search costs more to start than it saves.
+#[derive(Clone)]
+struct Lines<'a> {
+    rest: &'a str,
 }
 
-/// Confidentiality-disclaimer phrases (ASCII: see [`flush_paragraph`]).
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let line = match self.rest.bytes().position(|b| b == b'\n') {
+            Some(at) => {
+                let line = self.rest.get(..at).unwrap_or("");
+                self.rest = self.rest.get(at + 1..).unwrap_or("");
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut self.rest),
+        };
+        Some(line)
+    }
+}
+
+/// The paragraph being collected at the end of [`own_words`]'s output: where it starts, how many
+/// lines it has and their length.
+#[derive(Default)]
+struct Paragraph {
+    start: usize,
+    lines: usize,
+    len: usize,
+}
+
+impl Paragraph {
+    /// End the paragraph: a blank line after it, or nothing at all if it is a disclaimer.
+    fn flush(&mut self, out: &mut String) {
+        if self.lines > 0 {
+            // Its lines joined by newlines (the last one's dropped).
+            let text = out
+                .get(self.start..out.len().saturating_sub(1))
+                .unwrap_or("");
+            if self.len > 60 && is_disclaimer_paragraph(text) {
+                out.truncate(self.start);
+            } else {
+                out.push('\n');
+            }
+        }
+        *self = Paragraph {
+            start: out.len(),
+            lines: 0,
+            len: 0,
+        };
+    }
+}
+
+/// Whether a paragraph (its lines joined by newlines) is a confidentiality disclaimer: whether its
+/// lines joined by spaces and lower-cased hold a [`DISCLAIMER_MARKERS`] phrase.
+fn is_disclaimer_paragraph(text: &str) -> bool {
+    // The markers are ASCII, and the only characters whose lower case holds ASCII are ASCII
+    // itself, 'İ' and the Kelvin sign: without those two, lower-casing just the ASCII letters
+    // (or matching them in any case) finds exactly the markers full lower-casing would.
+    let plain = text.is_ascii() || !(text.contains('\u{130}') || text.contains('\u{212A}'));
+    // Newlines become spaces, as joining the lines would make them.
+    let joined = || text.replace('\n', " ");
+    match (disclaimer_searcher(), disclaimer_markers()) {
+        (Some(searcher), _) if plain => {
+            let search = |buf: &mut Vec<u8>| {
+                buf.clear();
+                buf.extend(text.bytes().map(|b| {
+                    if b == b'\n' {
+                        b' '
+                    } else {
+                        b.to_ascii_lowercase()
+                    }
+                }));
+                searcher.find(&buf[..]).is_some()
+            };
+            // The bytes searched go to a buffer kept per thread.
+            SEARCHED
+                .try_with(|buf| match buf.try_borrow_mut() {
+                    Ok(mut buf) => search(&mut buf),
+                    Err(_) => search(&mut Vec::new()),
+                })
+                .unwrap_or_else(|_| search(&mut Vec::new()))
+        }
+        (None, Some(markers)) if plain => markers.is_match(&joined()),
+        _ => is_disclaimer(&joined().to_lowercase()),
+    }
+}
+
+thread_local! {
+    /// The lower-cased paragraph [`is_disclaimer_paragraph`] last searched: a buffer reused, not
+    /// a cache.
+    static SEARCHED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Confidentiality-disclaimer phrases (ASCII: see [`is_disclaimer_paragraph`]).
 const DISCLAIMER_MARKERS: [&str; 12] = [
     "fortrolig",
     "confidential",
@@ -113,6 +182,16 @@ fn is_disclaimer(lower: &str) -> bool {
 /// [`DISCLAIMER_MARKERS`] in one automaton that ignores ASCII case: most paragraphs are
 /// searched, and one pass is far cheaper than lower-casing a copy and searching it twelve times.
 /// (`None` only if the automaton could not be built: callers then search a lower-cased copy.)
+/// [`DISCLAIMER_MARKERS`] in a packed (SIMD) multi-substring searcher, for a text whose ASCII
+/// letters are lower-cased: a few instructions per 16 or 32 bytes. `None` where the CPU or the
+/// build offers no packed searcher; [`disclaimer_markers`] serves then.
+fn disclaimer_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
+    static SEARCHER: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
+    SEARCHER
+        .get_or_init(|| aho_corasick::packed::Searcher::new(DISCLAIMER_MARKERS))
+        .as_ref()
+}
+
 fn disclaimer_markers() -> Option<&'static AhoCorasick> {
     static MARKERS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     MARKERS
@@ -192,19 +271,37 @@ const WROTE: [&str; 12] = [
 ];
 
 fn ends_with_wrote(line: &str) -> bool {
+    if line.is_ascii() {
+        // An ASCII line lower-cases byte for byte, and only the ASCII phrases can end it.
+        let b = line.as_bytes();
+        return WROTE.iter().any(|w| {
+            b.len()
+                .checked_sub(w.len())
+                .and_then(|start| b.get(start..))
+                .is_some_and(|end| end.eq_ignore_ascii_case(w.as_bytes()))
+        });
+    }
     let l = line.to_lowercase();
     WROTE.iter().any(|w| l.ends_with(w))
 }
 
 fn looks_like_intro_start(line: &str) -> bool {
+    if line.is_ascii() {
+        // As below, byte for byte: only the ASCII prefixes can start an ASCII line.
+        let b = line.as_bytes();
+        return INTRO_STARTS.iter().any(|p| {
+            b.get(..p.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes()))
+        }) || b.first().is_some_and(u8::is_ascii_digit);
+    }
     let l = line.to_lowercase();
-    [
-        "on ", "den ", "am ", "op ", "le ", "el ", "tors ", "mån ", "tis ",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p))
+    INTRO_STARTS.iter().any(|p| l.starts_with(p))
         || l.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
+
+const INTRO_STARTS: [&str; 9] = [
+    "on ", "den ", "am ", "op ", "le ", "el ", "tors ", "mån ", "tis ",
+];
 
 const ORIGINAL: [&str; 9] = [
     "original message",
@@ -250,15 +347,16 @@ const HEADER_LABELS: [&str; 18] = [
 
 /// Whether quoted history starts at line `i`: a "… wrote:" intro, an Outlook separator, or an
 /// Outlook header block ("From: … / Sent: … / To: …").
-fn starts_quoted_history(lines: &[&str], i: usize) -> bool {
-    let Some(line) = lines.get(i) else {
-        return false;
-    };
+fn starts_quoted_history(line: &str, following: Lines<'_>) -> bool {
     let t = line.trim();
     if t.is_empty() {
         return false;
     }
-    let lower = t.to_lowercase();
+    let lower = if t.is_ascii() {
+        t.to_ascii_lowercase()
+    } else {
+        t.to_lowercase()
+    };
     if ends_with_wrote(&lower) && t.len() < 300 {
         return true;
     }
@@ -284,26 +382,32 @@ fn starts_quoted_history(lines: &[&str], i: usize) -> bool {
         return true;
     }
     if lower.starts_with("________________") {
-        return lines
-            .iter()
-            .skip(i + 1)
+        return following
             .take(3)
-            .any(|l| starts_with_any(&l.trim().to_lowercase(), &FROM_LABELS));
+            .any(|l| lower_starts_with_any(l.trim(), &FROM_LABELS));
     }
     if starts_with_any(&lower, &FROM_LABELS) {
-        let following = lines
-            .iter()
-            .skip(i + 1)
+        let headers = following
             .take(4)
-            .filter(|l| starts_with_any(&l.trim().to_lowercase(), &HEADER_LABELS))
+            .filter(|l| lower_starts_with_any(l.trim(), &HEADER_LABELS))
             .count();
-        return following >= 2;
+        return headers >= 2;
     }
     false
 }
 
 fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| s.starts_with(p))
+}
+
+/// `starts_with_any(&s.to_lowercase(), prefixes)` without the copy, for lower-case prefixes
+/// without 'σ' and 'ς' (the one context-dependent lower-casing, of 'Σ', then cannot matter):
+/// the lower case of a string is that of its characters one after another.
+fn lower_starts_with_any(s: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| {
+        let mut lower = s.chars().flat_map(char::to_lowercase);
+        p.chars().all(|c| lower.next() == Some(c))
+    })
 }
 
 /// Lower-cases and folds a word into `out`: æ/ä→a, ø/ö→o, å→a, ü→u, ß→ss, accents dropped, then
@@ -315,7 +419,7 @@ pub fn fold_into(word: &str, out: &mut String) {
         // The same mapping as below, for ASCII: letters lower-cased, apostrophes dropped.
         out.push_str(word);
         out.make_ascii_lowercase();
-        if out.contains('\'') {
+        if out.bytes().fold(false, |found, b| found | (b == b'\'')) {
             out.retain(|c| c != '\'');
         }
         collapse_digraphs(out);
@@ -354,10 +458,19 @@ fn collapse_digraphs(s: &mut String) {
             (b'a', b'e') | (b'o', b'e') | (b'a', b'a') | (b'u', b'e')
         )
     };
-    if !s.as_bytes().windows(2).any(|w| match w {
-        [a, b] => digraph(*a, *b),
-        _ => false,
-    }) {
+    // Whether any pair is a digraph, tested for every pair without stopping early: no branch
+    // that depends on the letters, so nothing for the processor to mispredict.
+    let bytes = s.as_bytes();
+    let found = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |found, (&a, &b)| {
+            let second_e = b == b'e';
+            found
+                | (((a == b'a') & (second_e | (b == b'a')))
+                    | (((a == b'o') | (a == b'u')) & second_e))
+        });
+    if !found {
         return;
     }
     // Left to right, a digraph's second letter is dropped and the letter after it starts afresh.
@@ -417,10 +530,9 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
     let mut pending_break = false;
     let mut pending_comma = false;
     let mut newlines = 0u32;
-    let mut word_start: Option<usize> = None;
     let mut last_word: (usize, usize) = (0, 0);
     // Walked by byte offset rather than `char_indices`: most text is ASCII, which needs no
-    // decoding, and a run of ASCII letters and digits is skipped in one tight loop.
+    // decoding, and a word is scanned to its end in one tight loop.
     let bytes = text.as_bytes();
     let char_at = |i: usize| -> Option<char> {
         match bytes.get(i) {
@@ -432,24 +544,31 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let next_at = i + c.len_utf8();
-        let is_word = c.is_alphanumeric() || ((c == '\'' || c == '’') && word_start.is_some());
-        if is_word {
-            if word_start.is_none() {
-                word_start = Some(i);
+        if is_alphanumeric(c) {
+            // A word: letters and digits, and apostrophes once it has started.
+            let start = i;
+            i = next_at;
+            loop {
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+                {
+                    i += 1;
+                }
+                match bytes.get(i) {
+                    Some(b'\'') => i += 1,
+                    Some(b) if !b.is_ascii() => match char_at(i) {
+                        Some(c) if c == '’' || is_alphanumeric(c) => i += c.len_utf8(),
+                        _ => break,
+                    },
+                    _ => break,
+                }
             }
             // A word character is never a newline.
             newlines = 0;
-            i = next_at;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-            }
-            continue;
-        }
-        let peek = || char_at(next_at);
-        if let Some(s) = word_start.take() {
             push_token(
                 text,
-                s,
+                start,
                 i,
                 &mut sentence,
                 &mut segment,
@@ -457,8 +576,10 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
                 &mut pending_comma,
                 out,
             );
-            last_word = (s, i);
+            last_word = (start, i);
+            continue;
         }
+        let peek = || char_at(next_at);
         match c {
             '\n' => {
                 newlines += 1;
@@ -485,19 +606,31 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
         }
         i = next_at;
     }
-    if let Some(s) = word_start.take() {
-        push_token(
-            text,
-            s,
-            text.len(),
-            &mut sentence,
-            &mut segment,
-            &mut pending_break,
-            &mut pending_comma,
-            out,
-        );
-    }
     sentence + 1
+}
+
+/// Which bytes are ASCII letters and digits (a table look-up is a little cheaper than the two
+/// range tests, and this is the innermost loop).
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables for ASCII and the Latin-1
+/// letters (U+00C0 … U+00FF but × and ÷), the characters of nearly every word we read.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{FF}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -540,7 +673,8 @@ fn push_token(
         sentence: *sentence,
         segment: *segment,
         comma_before,
-        number: word.bytes().all(|b| b.is_ascii_digit()),
+        number: word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && word.bytes().all(|b| b.is_ascii_digit()),
         capital: match word.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => word.chars().next().is_some_and(char::is_uppercase),
@@ -659,6 +793,13 @@ mod tests {
             ]
         );
         assert!(toks[6].comma_before);
+    }
+
+    #[test]
+    fn the_quick_alphanumeric_test_agrees_with_unicode() {
+        for c in ('\0'..='\u{2FF}').chain(['’', '€', '日', '𝔘', '٣']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

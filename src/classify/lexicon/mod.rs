@@ -423,11 +423,7 @@ impl std::hash::Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            for (w, b) in word.iter_mut().zip(rest) {
-                *w = *b;
-            }
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            self.add(load_le(rest) ^ ((rest.len() as u64) << 59));
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -435,6 +431,30 @@ impl std::hash::Hasher for WordHasher {
     }
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
+    }
+}
+
+/// Up to eight bytes as a little-endian number, zero-padded: read with overlapping loads from the
+/// bytes themselves rather than copied into a buffer first (writing bytes one by one and then
+/// reading them back as one word stalls the processor's store forwarding; this runs for every
+/// word looked up).
+fn load_le(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let u8_at = |at: usize| bytes.get(at).map_or(0, |&b| u64::from(b));
+    match n {
+        0 => 0,
+        1..=3 => u8_at(0) | (u8_at(n / 2) << (8 * (n / 2))) | (u8_at(n - 1) << (8 * (n - 1))),
+        4..=8 => u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))),
+        _ => bytes
+            .get(..8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map_or(0, u64::from_le_bytes),
     }
 }
 
@@ -446,34 +466,64 @@ pub type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 pub type Term = (&'static str, Concepts);
 
 /// One string per word of a text (its folded form, or its stem in one language), kept in a single
-/// buffer so that a message costs a few allocations rather than one per word.
+/// buffer so that a message costs a few allocations rather than one per word — none, when the
+/// buffers of the last list dropped on the thread are at hand (see [`WordList::with_capacity`]).
 #[derive(Debug, Default, Clone)]
 pub struct WordList {
     buf: String,
-    spans: Vec<(usize, usize)>,
+    spans: Vec<Span>,
+}
+
+/// Where a word of a [`WordList`] is: a range of its buffer, or a string lent for the life of the
+/// program (the lexicon's own folded words, which need no copy).
+#[derive(Debug, Clone, Copy)]
+enum Span {
+    Own(usize, usize),
+    Lent(&'static str),
+}
+
+thread_local! {
+    /// The emptied buffers of the last [`WordList`] dropped on this thread.
+    static WORD_LIST_BUFFERS: std::cell::RefCell<(String, Vec<Span>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
 }
 
 impl WordList {
+    /// Lists grown past this many words do not hand their buffers on.
+    const KEEP: usize = 4096;
+
     /// An empty list with room for `words` words.
     pub fn with_capacity(words: usize) -> WordList {
-        WordList {
-            buf: String::with_capacity(words * 8),
-            spans: Vec::with_capacity(words),
-        }
+        let (mut buf, mut spans) = WORD_LIST_BUFFERS
+            .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        buf.clear();
+        spans.clear();
+        buf.reserve(words * 8);
+        spans.reserve(words);
+        WordList { buf, spans }
     }
 
     /// Append a word.
     pub fn push(&mut self, word: &str) {
         let start = self.buf.len();
         self.buf.push_str(word);
-        self.spans.push((start, self.buf.len()));
+        self.spans.push(Span::Own(start, self.buf.len()));
+    }
+
+    /// Append a word that lives as long as the program (a [`WordInfo::folded`]): it is not copied.
+    pub fn push_lent(&mut self, word: &'static str) {
+        self.spans.push(Span::Lent(word));
     }
 
     /// Word `j`, if there is one.
     pub fn get(&self, j: usize) -> Option<&str> {
-        self.spans
-            .get(j)
-            .and_then(|&(start, end)| self.buf.get(start..end))
+        match *self.spans.get(j)? {
+            Span::Own(start, end) => self.buf.get(start..end),
+            Span::Lent(word) => Some(word),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -485,19 +535,111 @@ impl WordList {
     }
 }
 
+impl Drop for WordList {
+    fn drop(&mut self) {
+        if self.spans.capacity() > Self::KEEP {
+            return;
+        }
+        let buffers = (
+            std::mem::take(&mut self.buf),
+            std::mem::take(&mut self.spans),
+        );
+        let _ = WORD_LIST_BUFFERS.try_with(|b| {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                *b = buffers;
+            }
+        });
+    }
+}
+
 /// The stems of a text's words in each language (by index; empty where not computed), and the
 /// lexicon entries each stem — and each exact folded word — starts. A word the lexicon knows keeps
 /// pointing at the lexicon's own stems; only other words' stems are computed and stored here.
-#[derive(Debug, Default)]
 pub struct Stems<'a> {
+    lex: &'a Lexicon,
     /// The languages (bit mask by index) whose stems were computed.
     active: u8,
     /// Per word: where its stems are.
-    of: Vec<WordStems<'a>>,
+    of: Vec<WordStems>,
     /// The computed stems, one after another.
     buf: String,
     /// Per word: the entries its stems and its exact folded form start, and their numbers.
     keys: Vec<WordKeys>,
+}
+
+impl std::fmt::Debug for Stems<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stems")
+            .field("active", &self.active)
+            .field("of", &self.of)
+            .field("buf", &self.buf)
+            .field("keys", &self.keys)
+            .finish()
+    }
+}
+
+/// The buffers of a [`Stems`] dropped on this thread, emptied, for the next text to fill: a
+/// message then costs no allocation for them. Buffers grown past [`StemsBuffers::KEEP`] words are
+/// not kept.
+#[derive(Default)]
+struct StemsBuffers {
+    of: Vec<WordStems>,
+    keys: Vec<WordKeys>,
+    buf: String,
+    /// Scratch for [`stem_all_with`]: a word lower-cased, and a stem.
+    lower: String,
+    stem: String,
+}
+
+impl StemsBuffers {
+    const KEEP: usize = 4096;
+
+    fn take() -> StemsBuffers {
+        STEMS_BUFFERS
+            .try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    fn keep(mut self) {
+        if self.of.capacity() > Self::KEEP || self.keys.capacity() > Self::KEEP {
+            return;
+        }
+        self.of.clear();
+        self.keys.clear();
+        self.buf.clear();
+        let _ = STEMS_BUFFERS.try_with(|b| {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                *b = self;
+            }
+        });
+    }
+}
+
+thread_local! {
+    static STEMS_BUFFERS: std::cell::RefCell<StemsBuffers> =
+        std::cell::RefCell::new(StemsBuffers::default());
+}
+
+impl Drop for Stems<'_> {
+    fn drop(&mut self) {
+        let (lower, stem) = STEMS_BUFFERS
+            .try_with(|b| {
+                b.try_borrow_mut()
+                    .map(|mut b| (std::mem::take(&mut b.lower), std::mem::take(&mut b.stem)))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        StemsBuffers {
+            of: std::mem::take(&mut self.of),
+            keys: std::mem::take(&mut self.keys),
+            buf: std::mem::take(&mut self.buf),
+            lower,
+            stem,
+        }
+        .keep();
+    }
 }
 
 /// What one word of a text is to the lexicon: per language, the entry group its stem starts and
@@ -510,14 +652,17 @@ struct WordKeys {
     ids: [u32; ALGORITHMS.len() + 1],
     /// The languages (bit mask) in which the stem is long enough for the one-typo fallback.
     long: u8,
+    /// Which of `groups` are not [`NONE`] (bit 7 for the exact folded form).
+    present: u8,
 }
 
 /// Where one word's stems are: the languages (bit mask) it was stemmed in, and either the
 /// lexicon's stems of it or ranges of [`Stems::buf`].
-#[derive(Debug, Default, Clone, Copy)]
-struct WordStems<'a> {
+#[derive(Debug, Clone, Copy)]
+struct WordStems {
     langs: u8,
-    known: Option<&'a KnownWord>,
+    /// The lexicon's stems of the word: an index into [`Lexicon::stem_sets`], or [`NONE`].
+    known: u32,
     spans: [(u32, u32); ALGORITHMS.len()],
 }
 
@@ -531,7 +676,7 @@ impl Stems<'_> {
         if w.langs & (1u8 << lang) == 0 {
             return Some("");
         }
-        match w.known {
+        match self.lex.stem_sets.get(w.known as usize) {
             Some(k) => Some(k.stem(lang)),
             None => {
                 let &(start, end) = w.spans.get(lang)?;
@@ -647,14 +792,13 @@ impl LangIndex {
 const NONE: u32 = u32::MAX;
 
 /// What the lexicon knows about a word it is written with: its folded stem in every language and
-/// the entries that stem starts. The stems sit one after another in a single buffer (after an
-/// optional prefix, the folded word for a [`WordInfo`]), so that a word's look-up touches a few
-/// cache lines rather than one allocation per language.
+/// the entries that stem starts. The stems sit one after another in a single buffer, so that a
+/// word's look-up touches a few cache lines rather than one allocation per language.
 #[derive(Debug, Clone)]
 struct KnownWord {
-    /// The prefix, then the stem of each language.
+    /// The stem of each language.
     text: Box<str>,
-    /// `ends[0]` is the end of the prefix, `ends[l + 1]` the end of language `l`'s stem.
+    /// `ends[l]` is the start and `ends[l + 1]` the end of language `l`'s stem.
     ends: [u32; ALGORITHMS.len() + 1],
     groups: [u32; ALGORITHMS.len()],
     /// The stems' numbers ([`StemKey::id`]).
@@ -662,16 +806,9 @@ struct KnownWord {
 }
 
 impl KnownWord {
-    fn new(
-        prefix: &str,
-        stems: &[String; ALGORITHMS.len()],
-        keys: [StemKey; ALGORITHMS.len()],
-    ) -> KnownWord {
-        let mut text =
-            String::with_capacity(prefix.len() + stems.iter().map(String::len).sum::<usize>());
-        text.push_str(prefix);
+    fn new(stems: &[String; ALGORITHMS.len()], keys: [StemKey; ALGORITHMS.len()]) -> KnownWord {
+        let mut text = String::with_capacity(stems.iter().map(String::len).sum::<usize>());
         let mut ends = [0u32; ALGORITHMS.len() + 1];
-        ends[0] = u32::try_from(text.len()).unwrap_or(u32::MAX);
         for (end, stem) in ends.iter_mut().skip(1).zip(stems) {
             text.push_str(stem);
             *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
@@ -684,21 +821,12 @@ impl KnownWord {
         }
     }
 
-    /// The text from `ends[from]` to `ends[from + 1]` (the prefix when `from` is `None`).
-    fn piece(&self, from: Option<usize>) -> &str {
-        let (start, end) = match from {
-            None => (0, self.ends[0]),
-            Some(l) => match (self.ends.get(l), self.ends.get(l + 1)) {
-                (Some(&a), Some(&b)) => (a, b),
-                _ => return "",
-            },
-        };
-        self.text.get(start as usize..end as usize).unwrap_or("")
-    }
-
     /// The folded stem in language `l`.
     fn stem(&self, l: usize) -> &str {
-        self.piece(Some(l))
+        match (self.ends.get(l), self.ends.get(l + 1)) {
+            (Some(&a), Some(&b)) => self.text.get(a as usize..b as usize).unwrap_or(""),
+            _ => "",
+        }
     }
 
     /// The length of the folded stem in language `l`.
@@ -712,26 +840,171 @@ impl KnownWord {
 
 /// Everything the classifier works out for one word as written, computed once for the words the
 /// lexicon and the language markers are written with (lower-case and capitalised) — the bulk of a
-/// request's words — so that such a word costs one table look-up.
+/// request's words — so that such a word costs one table look-up. Laid out in two cache lines:
+/// what the language scores and the folded word need, then what matching needs.
+#[repr(align(64))]
 pub struct WordInfo {
-    weights: [f32; ALGORITHMS.len()],
-    /// The exact folded word's key.
-    exact: StemKey,
+    /// The word's language weights, one of the few distinct ones ([`vocabulary_weights`]).
+    weights: &'static [f32; ALGORITHMS.len()],
+    /// The folded word ([`fold`]).
+    folded: &'static str,
+    /// Per language: the entries the word's stem starts, and the stem's number ([`StemKey`]),
+    /// as [`Short`]s; then the same for the exact folded word.
+    groups: [Short; ALGORITHMS.len() + 1],
+    ids: [Short; ALGORITHMS.len() + 1],
+    /// The stems themselves: an index into [`Lexicon::stem_sets`].
+    stems: u32,
     /// [`Lexicon::may_match`] of the folded word.
     may: u8,
-    /// The folded word (as the prefix) and its stems.
-    known: KnownWord,
+    /// The languages (bit mask) whose stem of the word is long enough for the one-typo fallback.
+    long: u8,
+    /// [`super::automated::is_absence_word`] of the folded word.
+    absence: bool,
+}
+
+/// A group or stem number in 16 bits ([`Short::NONE`] for [`NONE`]): the lexicon has a few
+/// thousand of each, and a word whose numbers do not fit gets no [`WordInfo`] (it is then worked
+/// out as it comes, as any other word is).
+#[derive(Clone, Copy, Debug)]
+struct Short(u16);
+
+impl Short {
+    const NONE: Short = Short(u16::MAX);
+
+    fn new(n: u32) -> Option<Short> {
+        if n == NONE {
+            Some(Short::NONE)
+        } else {
+            u16::try_from(n).ok().filter(|&s| s != u16::MAX).map(Short)
+        }
+    }
+
+    fn get(self) -> u32 {
+        if self.0 == u16::MAX {
+            NONE
+        } else {
+            u32::from(self.0)
+        }
+    }
+}
+
+/// The distinct language weights of the words [`WordInfo`]s are kept for, each stored once for the
+/// life of the program (a few dozen), so that a [`WordInfo`] can lend its weights as they are.
+fn vocabulary_weights() -> &'static [[f32; ALGORITHMS.len()]] {
+    static WEIGHTS: OnceLock<Vec<[f32; ALGORITHMS.len()]>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        let mut distinct: Vec<[f32; ALGORITHMS.len()]> = Vec::new();
+        let mut lower = String::new();
+        for word in vocabulary() {
+            lower_into(word, &mut lower);
+            for raw in [lower.clone(), capitalise(&lower)] {
+                let w = super::language::word_weights(&fold(&raw), &raw);
+                if !distinct
+                    .iter()
+                    .any(|d| d.map(f32::to_bits) == w.map(f32::to_bits))
+                {
+                    distinct.push(w);
+                }
+            }
+        }
+        distinct
+    })
+}
+
+/// A lower-case word with its first letter in upper case.
+fn capitalise(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
+}
+
+/// The longest word (as written) a [`WordInfo`] is kept for: longer words are rare and are worked
+/// out as they come.
+const WORD_MAX: usize = 24;
+
+/// The folded forms of the words [`WordInfo`]s are kept for, each stored once for the life of the
+/// program (as the lexicon itself is), so that a [`WordInfo`] can lend its folded word as it is.
+fn folded_vocabulary() -> &'static FastSet<Box<str>> {
+    static FOLDED: OnceLock<FastSet<Box<str>>> = OnceLock::new();
+    FOLDED.get_or_init(|| {
+        let mut set = FastSet::default();
+        let mut lower = String::new();
+        for word in vocabulary() {
+            lower_into(word, &mut lower);
+            let mut chars = lower.chars();
+            let capitalised: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            set.insert(fold(&lower).into_boxed_str());
+            set.insert(fold(&capitalised).into_boxed_str());
+        }
+        set
+    })
+}
+
+/// Every word the lexicon's terms, the language markers and the common words are written with.
+fn vocabulary() -> impl Iterator<Item = &'static str> {
+    all_terms()
+        .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
+        .chain(super::language::marker_words())
+        .chain(COMMON_WORDS.iter().flat_map(|list| list.split_whitespace()))
+}
+
+/// A word as written of at most [`WORD_MAX`] bytes, as three zero-padded machine words: hashed
+/// and compared without a pointer to follow or a byte loop.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    words: [u64; 3],
+    len: u8,
+}
+
+impl WordKey {
+    fn new(raw: &str) -> Option<WordKey> {
+        let bytes = raw.as_bytes();
+        if bytes.len() > WORD_MAX {
+            return None;
+        }
+        let part = |from: usize| load_le(bytes.get(from..bytes.len().min(from + 8)).unwrap_or(&[]));
+        let words = [part(0), part(8), part(16)];
+        Some(WordKey {
+            words,
+            len: u8::try_from(bytes.len()).unwrap_or(u8::MAX),
+        })
+    }
+}
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let [a, b, c] = self.words;
+        state.write_u64(a);
+        if self.len > 8 {
+            state.write_u64(b ^ u64::from(self.len));
+            state.write_u64(c);
+        }
+    }
 }
 
 impl WordInfo {
     /// The folded word ([`fold`]).
-    pub fn folded(&self) -> &str {
-        self.known.piece(None)
+    pub fn folded(&self) -> &'static str {
+        self.folded
+    }
+
+    /// Whether the folded word is one [`super::automated::is_absence_word`] knows.
+    pub fn absence(&self) -> bool {
+        self.absence
     }
 
     /// What the word adds to the language scores ([`super::language::word_weights`]).
     pub fn weights(&self) -> &[f32; ALGORITHMS.len()] {
-        &self.weights
+        self.weights
     }
 }
 
@@ -756,9 +1029,13 @@ pub struct Lexicon {
     /// The words the lexicon and the language markers are written with (lower-cased), and their
     /// folded stem in every language: most words of a request are among them, and a table look-up
     /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
-    known: FastMap<Box<str>, KnownWord>,
-    /// The same words as written (lower-case and capitalised), with all that is known of them.
-    words: FastMap<Box<str>, WordInfo>,
+    known: FastMap<Box<str>, u32>,
+    /// The same words as written (lower-case and capitalised; those of at most [`WORD_MAX`]
+    /// bytes), with all that is known of them: an index into `infos`.
+    words: FastMap<WordKey, u32>,
+    infos: Vec<WordInfo>,
+    /// The stems of the words of `infos`.
+    stem_sets: Vec<KnownWord>,
 }
 
 fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
@@ -947,14 +1224,22 @@ impl Lexicon {
             });
             (stems, keys)
         };
-        let mut known: FastMap<Box<str>, KnownWord> = FastMap::default();
-        let mut words: FastMap<Box<str>, WordInfo> = FastMap::default();
-        let vocabulary = all_terms()
-            .flat_map(|(_, (phrase, _))| phrase.trim_start_matches('=').split_whitespace())
-            .chain(super::language::marker_words())
-            .chain(COMMON_WORDS.iter().flat_map(|list| list.split_whitespace()));
+        let mut known: FastMap<Box<str>, u32> = FastMap::default();
+        let mut words: FastMap<WordKey, u32> = FastMap::default();
+        let mut infos: Vec<WordInfo> = Vec::new();
+        let mut stem_sets: Vec<KnownWord> = Vec::new();
+        let folded_words = folded_vocabulary();
+        let weight_table = vocabulary_weights();
+        // Per language, then the exact word: the numbers in 16 bits, if they all fit.
+        let shorts = |per_lang: [u32; ALGORITHMS.len()], exact: u32| {
+            let mut out = [Short::NONE; ALGORITHMS.len() + 1];
+            for (o, n) in out.iter_mut().zip(per_lang.iter().chain([&exact])) {
+                *o = Short::new(*n)?;
+            }
+            Some(out)
+        };
         let mut lower = String::new();
-        for word in vocabulary {
+        for word in vocabulary() {
             lower_into(word, &mut lower);
             if known.contains_key(lower.as_str()) {
                 continue;
@@ -962,8 +1247,9 @@ impl Lexicon {
             let this = know(&lower);
             known.insert(
                 lower.clone().into_boxed_str(),
-                KnownWord::new("", &this.0, this.1),
+                u32::try_from(stem_sets.len()).unwrap_or(NONE),
             );
+            stem_sets.push(KnownWord::new(&this.0, this.1));
             let mut chars = lower.chars();
             let capitalised: String = chars
                 .next()
@@ -972,10 +1258,15 @@ impl Lexicon {
                 .chain(chars)
                 .collect();
             for raw in [lower.clone(), capitalised] {
-                if words.contains_key(raw.as_str()) {
+                let folded = fold(&raw);
+                let (Some(key), Some(folded_word)) =
+                    (WordKey::new(&raw), folded_words.get(folded.as_str()))
+                else {
+                    continue;
+                };
+                if words.contains_key(&key) {
                     continue;
                 }
-                let folded = fold(&raw);
                 let mut raw_lower = String::new();
                 lower_into(&raw, &mut raw_lower);
                 let (stems, keys) = if raw_lower == lower {
@@ -983,13 +1274,36 @@ impl Lexicon {
                 } else {
                     know(&raw_lower)
                 };
-                let info = WordInfo {
-                    weights: super::language::word_weights(&folded, &raw),
-                    exact: exact.get(folded.as_str()).copied().unwrap_or(StemKey::NONE),
-                    may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
-                    known: KnownWord::new(&folded, &stems, keys),
+                let stem_set = KnownWord::new(&stems, keys);
+                let exact_key = exact.get(folded.as_str()).copied().unwrap_or(StemKey::NONE);
+                let weights = super::language::word_weights(&folded, &raw);
+                let (Some(groups), Some(ids), Some(weights)) = (
+                    shorts(stem_set.groups, exact_key.group),
+                    shorts(stem_set.ids, exact_key.id),
+                    weight_table
+                        .iter()
+                        .find(|d| d.map(f32::to_bits) == weights.map(f32::to_bits)),
+                ) else {
+                    continue;
                 };
-                words.insert(raw.into_boxed_str(), info);
+                let mut info = WordInfo {
+                    weights,
+                    folded: folded_word,
+                    groups,
+                    ids,
+                    stems: u32::try_from(stem_sets.len()).unwrap_or(NONE),
+                    may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
+                    long: 0,
+                    absence: super::automated::is_absence_word(&folded),
+                };
+                for l in 0..ALGORITHMS.len() {
+                    if stem_set.stem_len(l) >= 7 {
+                        info.long |= 1u8 << l;
+                    }
+                }
+                stem_sets.push(stem_set);
+                words.insert(key, u32::try_from(infos.len()).unwrap_or(NONE));
+                infos.push(info);
             }
         }
         Lexicon {
@@ -1003,12 +1317,17 @@ impl Lexicon {
             prefixes,
             known,
             words,
+            infos,
+            stem_sets,
         }
     }
 
     /// What is known of a word as written, when it is one the lexicon is written with.
     pub fn word(&self, raw: &str) -> Option<&WordInfo> {
-        self.words.get(raw)
+        let key = WordKey::new(raw)?;
+        self.words
+            .get(&key)
+            .and_then(|&index| self.infos.get(index as usize))
     }
 
     pub fn get() -> &'static Lexicon {
@@ -1024,7 +1343,11 @@ impl Lexicon {
 
     /// Stem a lower-case word with the stemmer of language `lang` and fold it into `out`.
     pub fn stem_into(&self, lang: usize, lower: &str, out: &mut String) {
-        if let Some(k) = self.known.get(lower).filter(|_| lang < ALGORITHMS.len()) {
+        let known = self
+            .known
+            .get(lower)
+            .and_then(|&k| self.stem_sets.get(k as usize));
+        if let Some(k) = known.filter(|_| lang < ALGORITHMS.len()) {
             out.clear();
             out.push_str(k.stem(lang));
             return;
@@ -1083,11 +1406,12 @@ impl Lexicon {
         let mut span = 0;
         // The groups of the word's stem in each language, then of its exact folded form. A stem
         // that is empty or not computed has no entries (its group is NONE).
-        for (slot, &g) in keys.groups.iter().enumerate() {
+        let mut slots = keys.present & (allowed & stems.active | 1u8 << ALGORITHMS.len());
+        while slots != 0 {
+            let slot = slots.trailing_zeros() as usize;
+            slots &= slots - 1;
             let lang = (slot < ALGORITHMS.len()).then_some(slot);
-            if g == NONE || lang.is_some_and(|l| allowed & stems.active & (1u8 << l) == 0) {
-                continue;
-            }
+            let g = keys.groups.get(slot).copied().unwrap_or(NONE);
             let (singles, multi) = self.group(g);
             for &(l, concepts) in singles {
                 if allowed & (1u8 << (l & 7)) == 0 {
@@ -1148,10 +1472,13 @@ impl Lexicon {
             return (all, span);
         }
         // One typo: "oplysniner", "persnoal".
-        for (l, index) in self.langs.iter().enumerate() {
-            if allowed & keys.long & (1u8 << l) == 0 {
+        let mut long = allowed & keys.long;
+        while long != 0 {
+            let l = long.trailing_zeros() as usize;
+            long &= long - 1;
+            let Some(index) = self.langs.get(l) else {
                 continue;
-            }
+            };
             let Some(s) = stems.get(l, i).filter(|s| s.len() >= 7) else {
                 continue;
             };
@@ -1188,25 +1515,48 @@ pub fn stem_all_with<'a>(
     infos: &[Option<&'a WordInfo>],
 ) -> Stems<'a> {
     let active = allowed & ((1u8 << ALGORITHMS.len()) - 1);
+    let StemsBuffers {
+        mut of,
+        keys,
+        buf: stems_buf,
+        mut lower,
+        mut stem,
+    } = StemsBuffers::take();
+    of.clear();
+    of.resize(
+        words.len(),
+        WordStems {
+            langs: 0,
+            known: NONE,
+            spans: [(0, 0); ALGORITHMS.len()],
+        },
+    );
     let mut out = Stems {
+        lex,
         active,
-        of: vec![WordStems::default(); words.len()],
-        buf: String::with_capacity(64),
-        keys: Vec::with_capacity(folded.len()),
+        of,
+        buf: stems_buf,
+        keys,
     };
+    out.keys.clear();
+    out.keys.reserve(folded.len());
     let info_of = |j: usize| infos.get(j).copied().flatten();
     // A word not stemmed in a language compares as the empty stem.
     let mut unstemmed = WordKeys {
         groups: [NONE; ALGORITHMS.len() + 1],
         ids: [NONE; ALGORITHMS.len() + 1],
         long: 0,
+        present: 0,
     };
     for (id, empty) in unstemmed.ids.iter_mut().zip(lex.empty) {
         *id = empty;
     }
     for j in 0..folded.len() {
         let exact = match info_of(j) {
-            Some(info) if j < words.len() => info.exact,
+            Some(info) if j < words.len() => StemKey {
+                group: info.groups.get(ALGORITHMS.len()).map_or(NONE, |s| s.get()),
+                id: info.ids.get(ALGORITHMS.len()).map_or(NONE, |s| s.get()),
+            },
             _ => folded
                 .get(j)
                 .and_then(|f| lex.exact.get(f))
@@ -1219,8 +1569,7 @@ pub fn stem_all_with<'a>(
         }
         out.keys.push(keys);
     }
-    let mut lower = String::with_capacity(32);
-    let mut buf = String::with_capacity(32);
+    let buf = &mut stem;
     for (j, w) in words.iter().enumerate() {
         let Some(f) = folded.get(j) else { break };
         let info = info_of(j);
@@ -1228,18 +1577,28 @@ pub fn stem_all_with<'a>(
         if langs == 0 {
             continue;
         }
-        let known = match info {
-            Some(i) => Some(&i.known),
-            None => {
-                lower_into(w, &mut lower);
-                lex.known.get(lower.as_str())
-            }
-        };
         let (Some(slot), Some(keys)) = (out.of.get_mut(j), out.keys.get_mut(j)) else {
             break;
         };
         slot.langs = langs;
-        slot.known = known;
+        if let Some(i) = info {
+            // Everything worked out when the lexicon was built.
+            slot.known = i.stems;
+            // Every language copied or left alone by selection, not by branching.
+            let all = keys.groups.iter_mut().zip(keys.ids.iter_mut());
+            for (l, ((g, id), (&ig, &iid))) in all.zip(i.groups.iter().zip(&i.ids)).enumerate() {
+                // (The exact word's slot, the last, is not a language's and stays as it is.)
+                let stemmed = langs & (1u8 << l) != 0;
+                *g = if stemmed { ig.get() } else { *g };
+                *id = if stemmed { iid.get() } else { *id };
+            }
+            keys.long = i.long & langs;
+            continue;
+        }
+        lower_into(w, &mut lower);
+        let index = lex.known.get(lower.as_str()).copied().unwrap_or(NONE);
+        let known = lex.stem_sets.get(index as usize);
+        slot.known = index;
         for (l, index) in lex.langs.iter().enumerate() {
             if langs & (1u8 << l) == 0 {
                 continue;
@@ -1255,12 +1614,12 @@ pub fn stem_all_with<'a>(
                 None => {
                     let key = STEM_MEMO
                         .try_with(|memo| match memo.try_borrow_mut() {
-                            Ok(mut memo) => memo.stem(l, index, &lower, &mut buf),
-                            Err(_) => StemMemo::compute(index, &lower, &mut buf),
+                            Ok(mut memo) => memo.stem(l, index, &lower, buf),
+                            Err(_) => StemMemo::compute(index, &lower, buf),
                         })
-                        .unwrap_or_else(|_| StemMemo::compute(index, &lower, &mut buf));
+                        .unwrap_or_else(|_| StemMemo::compute(index, &lower, buf));
                     let start = out.buf.len();
-                    out.buf.push_str(&buf);
+                    out.buf.push_str(buf);
                     if let Some(span) = slot.spans.get_mut(l) {
                         *span = (
                             u32::try_from(start).unwrap_or(u32::MAX),
@@ -1277,6 +1636,20 @@ pub fn stem_all_with<'a>(
                 keys.long |= 1u8 << l;
             }
         }
+    }
+    // The scratch strings go back for the next text (with the rest when `out` is dropped).
+    let _ = STEMS_BUFFERS.try_with(|b| {
+        if let Ok(mut b) = b.try_borrow_mut() {
+            b.lower = std::mem::take(&mut lower);
+            b.stem = std::mem::take(&mut stem);
+        }
+    });
+    for keys in &mut out.keys {
+        keys.present = keys
+            .groups
+            .iter()
+            .enumerate()
+            .fold(0, |mask, (slot, &g)| mask | (u8::from(g != NONE) << slot));
     }
     out
 }
@@ -1404,6 +1777,16 @@ mod tests {
         assert_eq!(concepts_of(da, "deler")[0] & c::DEL, 0);
         let sv = lang_index(Language::Sv);
         assert_eq!(concepts_of(sv, "Sara")[0] & c::ACCESS_STRONG, 0);
+    }
+
+    #[test]
+    fn words_load_as_zero_padded_little_endian_numbers() {
+        let bytes: Vec<u8> = (1..=9).collect();
+        for n in 0..=8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(load_le(&bytes[..n]), u64::from_le_bytes(padded), "{n}");
+        }
     }
 
     #[test]
