@@ -198,12 +198,10 @@ pub fn classify(msg: &Message) -> Classification {
     // templates — names rights without anyone exercising one: without the writer's own data in
     // view, nothing in it is more than a mention.
     // "I was a patient", "my training programme" speak of the writer, not of others or an offer.
-    let after = |i: usize, mask: Concepts, d: usize| {
-        (1..=d).any(|d| {
-            i.checked_sub(d)
-                .and_then(|j| tags.get(j))
-                .is_some_and(|p| p & mask != 0)
-        })
+    let after_my = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|j| tags.get(j))
+            .is_some_and(|p| p & c::MY != 0)
     };
     let third = tags
         .iter()
@@ -214,7 +212,7 @@ pub fn classify(msg: &Message) -> Classification {
         + tags
             .iter()
             .enumerate()
-            .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after(i, c::MY, 1)))
+            .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after_my(i)))
             .count()
             .min(2);
     if talk >= 2 && !own_data(&tags) {

@@ -228,7 +228,7 @@ impl<'a> View<'a> {
             && self.has(start, c::NEG)
             && !(start + 1..i).any(|k| {
                 self.has(k, c::BREAK | c::AND | c::NEG)
-                    || self.has(k, c::REQ) && self.has(k, c::YOU)
+                    || (self.has(k, c::REQ) && self.has(k, c::YOU))
             })
     }
 
@@ -481,7 +481,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             push(hit(Erasure, 3.0, i, i, "right to erasure named"));
         }
         // "… markedsføringslisten, så fjern e-postadressen min fra den": off that list.
-        if t & c::DEL != 0 && !v.statement(i) && off_the_list(v, i) {
+        let deleting = t & c::DEL != 0 && !v.statement(i);
+        if deleting && off_the_list(v, i) {
             push(hit(
                 Unsubscribe,
                 2.5,
@@ -489,8 +490,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 i,
                 "remove my address from the list",
             ));
-        }
-        if t & c::DEL != 0 && !v.statement(i) && !off_the_list(v, i) {
+        } else if deleting {
             // "Fjern mig fra listen og slet min mailadresse": a list before the action belongs
             // to an earlier clause when the action has an object of its own.
             let own_object = v.near(i, c::FIELD | c::ABOUT_ME, 0, 8, true).is_some()
