@@ -2,7 +2,7 @@
 //! independently written development set (`tests/corpus_blind/`), and the independently written
 //! check sets (`tests/corpus_blind2/` and `tests/corpus_blind3/`, written by people who never
 //! saw the rules and since used to steer tuning, and `tests/corpus_blind4/` to
-//! `tests/corpus_blind7/`, much of them modelled on real template letters), plus a phrasebook of
+//! `tests/corpus_blind8/`, much of them modelled on real template letters), plus a phrasebook of
 //! short mails (`tests/classifier_phrases.txt`). Labels
 //! live in each folder's `labels.tsv`: file, kinds (comma list; `-` or empty for no request),
 //! id_document, automated, language; a header line (`file` …) or `#` comment lines are skipped.
@@ -440,13 +440,28 @@ fn classifier_meets_the_product_targets_on_the_sixth_set() {
 /// request recall 0.789, precision 0.949, exact kind set 0.690, language 1.000, one automated
 /// mail (a Dutch "Automatisch antwoord") as a request; after rounds 8–9, 0.873, 0.954, 0.761,
 /// 1.000, the same auto-reply as a request. Only that one file was then opened, and Outlook's
-/// auto-reply subjects in Dutch and Finnish were added (0.873, 0.969, 0.761, 1.000, none). Keep
-/// it untouched until a newer set exists.
+/// auto-reply subjects in Dutch and Finnish were added (0.873, 0.969, 0.761, 1.000, none).
+/// Round 10 (session 4, after set 8 was written) was tuned on its errors: 0.986, 0.986, 0.958,
+/// 1.000. Now a development set, held to the product targets so that a regression fails.
+#[test]
+fn classifier_meets_the_product_targets_on_the_seventh_set() {
+    let r = evaluate("check set 7", &set_dir("corpus_blind7"));
+    check("tests/corpus_blind7", &r, &PRODUCT_TARGETS);
+}
+
+/// Written at the start of session 4 by two people who never saw the rules or the other sets:
+/// 120 mails with 45 letters modelled on real templates (`b8a_*`) and 120 everyday client mails
+/// (`b8b_*`). Untouched measures (240 mails): with the classifier at session 3's start, request
+/// recall 0.870, precision 0.922, exact kind set 0.715, language 0.983; at session 4's start
+/// 0.935, 0.927, 0.756, 0.983; after round 10 (tuned on set 7 only) 0.935, 0.927, 0.772, 0.983,
+/// and 0.780 exact once marketing by text message was read as an unsubscription, the convention
+/// the writers' brief set; never an automated mail as a request. Keep it untouched until a
+/// newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
-fn classifier_meets_the_product_targets_on_the_seventh_set() {
-    let r = evaluate("check set 7 (unseen)", &set_dir("corpus_blind7"));
-    check("tests/corpus_blind7", &r, &PRODUCT_TARGETS);
+fn classifier_meets_the_product_targets_on_the_eighth_set() {
+    let r = evaluate("check set 8 (unseen)", &set_dir("corpus_blind8"));
+    check("tests/corpus_blind8", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.

@@ -176,8 +176,10 @@ pub fn classify(msg: &Message) -> Classification {
     sentences.extend(toks.iter().map(|t| t.sentence));
     let id = id_document::detect(msg, is_reply, &tags, &sentences);
 
-    let view =
-        rules::View::new(&toks, &tags).verb_final(matches!(language, Language::De | Language::Nl));
+    let reminder = reminds(&tags, &subject_tags);
+    let view = rules::View::new(&toks, &tags)
+        .verb_final(matches!(language, Language::De | Language::Nl))
+        .reminder(reminder);
     let mut hits = rules::evaluate(&view, &numbers);
     // A reply that only brings the ID asked for ("Här kommer en kopia på mitt körkort") belongs
     // to the request its subject names: "Re: Din begäran om registerutdrag".
@@ -193,7 +195,8 @@ pub fn classify(msg: &Message) -> Classification {
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
     let all = tags.iter().fold(0, |acc, t| acc | t);
-    let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0;
+    let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0
+        || implied_self(&toks, &tags);
     // Talk about requests — a colleague asking how to handle a client's, a vendor selling
     // templates — names rights without anyone exercising one: without the writer's own data in
     // view, nothing in it is more than a mention.
@@ -221,9 +224,10 @@ pub fn classify(msg: &Message) -> Classification {
         }
     }
     if !personal {
+        // "Nordtolk har ikke besvaret hans anmodning om indsigt": someone else's request
         let notice = tags
             .iter()
-            .any(|t| t & (c::ADVERT | c::POLICY | c::WE) != 0);
+            .any(|t| t & (c::ADVERT | c::POLICY | c::WE | c::OTHERS) != 0);
         for h in &mut hits {
             h.score = if notice {
                 h.score.min(1.2)
@@ -235,8 +239,9 @@ pub fn classify(msg: &Message) -> Classification {
 
     // "Afmeld", "Unsubscribe me" in answer to a newsletter, or a subject "unsubscribe" over an
     // empty body: off that newsletter.
+    // A new mail saying no more than "unsubscribe" says it to the business's mailings.
     let body_words = toks.iter().filter(|t| t.start >= body_start).count();
-    if answers_newsletter || body_words == 0 {
+    if answers_newsletter || body_words == 0 || (body_words <= 3 && !reply_subject) {
         for h in &mut hits {
             if h.kind == RequestKind::Unsubscribe && h.score < 2.5 && h.score >= 1.0 {
                 h.score = 2.5;
@@ -297,6 +302,52 @@ fn weigh_word<'l>(
         }
     }
     info
+}
+
+/// The mail reminds the business of an earlier request ("Indsigtsanmodning – rykker", "I have
+/// not heard back"), in its words or its subject; an appointment reminder answered is not one.
+fn reminds(tags: &[Concepts], subject_tags: &[(usize, Concepts)]) -> bool {
+    let all = tags
+        .iter()
+        .chain(subject_tags.iter().map(|(_, t)| t))
+        .fold(0, |acc, t| acc | t);
+    all & c::REMINDER != 0 && all & c::EVENT == 0
+}
+
+/// A sentence that opens with a wish and an action, its "I" left out as people do in
+/// informal Scandinavian mail: "Vil gerne slettes fra jeres system", "Ønsker en kopi".
+fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
+    let action = c::REQ
+        | c::DEL
+        | c::SEE
+        | c::COPY
+        | c::GET
+        | c::SEND
+        | c::KNOW
+        | c::CORRECT
+        | c::UPDATE
+        | c::UNSUB;
+    let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
+    (0..toks.len().saturating_sub(1)).any(|i| {
+        // At the start of a sentence, or after a greeting: "hej, vil gerne …", "Hi Anna, would
+        // like …"
+        let opens = (i.saturating_sub(2)..=i)
+            .rev()
+            .find(|&k| k == 0 || sentence(k - 1) != sentence(k))
+            .is_some_and(|start| {
+                (start..i).all(|k| {
+                    tags.get(k)
+                        .is_some_and(|t| t & !(c::GREETING | c::OTHERS) == 0)
+                })
+            });
+        opens
+            && tags
+                .get(i)
+                .is_some_and(|t| t & c::REQ != 0 && t & c::YOU == 0)
+            && tags
+                .get(i + 1)
+                .is_some_and(|t| t & action != 0 && t & c::YOU == 0)
+    })
 }
 
 /// "I was a patient", "jeg var klient hos jer": the word at `i` describes the writer.

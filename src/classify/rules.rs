@@ -31,6 +31,9 @@ pub struct View<'a> {
     /// The text's language puts the verb last ("bitte alle meine Daten … löschen"): an
     /// action's object may sit further before it.
     verb_final: bool,
+    /// The mail reminds of an earlier request ("Indsigtsanmodning – rykker", "I have not
+    /// heard back"): what it reports asking for is still asked for.
+    reminder: bool,
 }
 
 /// Where each sentence's tokens are and which concepts occur in it, so that the rules' many
@@ -99,7 +102,14 @@ impl<'a> View<'a> {
             tags,
             index: SentenceIndex::new(toks, tags),
             verb_final: false,
+            reminder: false,
         }
+    }
+
+    /// Read the text as a reminder of an earlier request.
+    pub fn reminder(mut self, yes: bool) -> View<'a> {
+        self.reminder = yes;
+        self
     }
 
     /// Read the text as one whose verbs come last (German, Dutch).
@@ -291,11 +301,28 @@ impl<'a> View<'a> {
         }
         let j = self.near(i, c::DATA_WEAK, before, after, true)?;
         let owner = c::MY | c::ABOUT_ME | c::HOLD | c::YOU | c::SYSTEM | c::ME;
-        if self.near(j, owner, 4, 4, true).is_some() || self.near(i, owner, 4, 4, true).is_some() {
-            Some(j)
-        } else {
-            None
-        }
+        let owned = self.near(j, owner, 4, 4, true).is_some()
+            || self.near(i, owner, 4, 4, true).is_some()
+            // "de oplysninger, I har om mig": a relative clause after a comma says whose
+            || self.near(j, c::ABOUT_ME | c::HOLD, 0, 5, false).is_some()
+            // "… vilka personuppgifter ni har sparat om Elias, och därefter att uppgifterna
+            // raderas": "the data" are those the sentence has named
+            || self.named_before(j);
+        owned.then_some(j)
+    }
+
+    /// Personal data named, with its holder, earlier in the sentence of `j`.
+    fn named_before(&self, j: usize) -> bool {
+        let Some(&(start, _, concepts)) = self.index.of_token.get(j) else {
+            return false;
+        };
+        concepts & c::DATA_STRONG != 0
+            && (start..j).any(|k| {
+                self.has(k, c::DATA_STRONG)
+                    && self
+                        .near(k, c::MY | c::ABOUT_ME | c::HOLD | c::YOU, 3, 3, true)
+                        .is_some()
+            })
     }
 
     /// A statement about something done, not a request: "er slettet", "has been deleted",
@@ -323,7 +350,7 @@ impl<'a> View<'a> {
     /// "we have…" statements count for less.
     fn damping(&self, i: usize) -> f32 {
         let mut f = 1.0;
-        if self.near(i, c::PAST_REQ, 8, 0, false).is_some() {
+        if self.near(i, c::PAST_REQ, 8, 0, false).is_some() && !self.reminder {
             f *= 0.6;
         }
         if self.near(i, c::HOW | c::HANDLE, 6, 0, false).is_some() {
@@ -331,7 +358,7 @@ impl<'a> View<'a> {
         }
         // "habe ich bereits Widerspruch eingelegt", "I have already objected": an earlier step
         // reported (a reminder restates what it still asks for).
-        if self.near(i, c::ALREADY, 4, 0, true).is_some() {
+        if self.near(i, c::ALREADY, 4, 0, true).is_some() && !self.reminder {
             f *= 0.6;
         }
         // "I accidentally deleted my account": what the writer did, not what they ask.
@@ -439,7 +466,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 if v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some()
                     || v.near(i, c::REQ, 6, 0, false).is_some()
                 {
-                    push(hit(Unsubscribe, 2.5, j, i, "no more newsletters"));
+                    if marketing_by_phone(v, i) {
+                        push(hit(Objection, 2.5, j, i, "no marketing by phone or text"));
+                    } else {
+                        push(hit(Unsubscribe, 2.5, j, i, "no more newsletters"));
+                    }
                 }
             }
         }
@@ -481,7 +512,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             push(hit(Erasure, 3.0, i, i, "right to erasure named"));
         }
         // "… markedsføringslisten, så fjern e-postadressen min fra den": off that list.
-        let deleting = t & c::DEL != 0 && !v.statement(i);
+        let deleting = t & c::DEL != 0 && t & c::RETRACT == 0 && !v.statement(i) && !opposed(v, i);
         if deleting && off_the_list(v, i) {
             push(hit(
                 Unsubscribe,
@@ -835,7 +866,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
 
         // ---- objection, and "don't use my data" (objection, or restriction when temporary)
         // "If you object to the erasure": the business objecting, not the writer.
-        if t & c::OBJECT_STRONG != 0 && !v.statement(i) && !v.has(i.wrapping_sub(1), c::YOU) {
+        if t & c::OBJECT_STRONG != 0
+            && !v.statement(i)
+            && !v.has(i.wrapping_sub(1), c::YOU)
+            && !opposes_deletion(v, i)
+        {
             let boost = v
                 .in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
                 .is_some();
@@ -847,7 +882,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 "objection named",
             ));
         }
-        if t & c::OPPOSE != 0 {
+        if t & c::OPPOSE != 0 && !opposes_deletion(v, i) {
             match v.near(
                 i,
                 c::USE | c::PURPOSE | c::DATA_STRONG | c::DATA_WEAK,
@@ -912,8 +947,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 v.in_sentence(i, c::NEWPROV | c::DIRECT),
             ) {
                 let destination = v.near(j, c::NEWPROV, 0, 8, false).is_some() && j > i;
+                // "… sendt direkte over til hende" in a mail about finding a new psychologist
+                let direct_to_new =
+                    v.in_sentence(i, c::DIRECT).is_some() && new_provider(v).is_some();
                 let score = if t & c::TRANSFER != 0
                     || destination
+                    || direct_to_new
                     || v.in_sentence(i, c::MACHINE).is_some()
                 {
                     2.0
@@ -993,7 +1032,28 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         if t & c::STOP != 0 {
             if let Some(j) = v.near(i, c::SEND | c::MAIL | c::NEWS, 0, 5, false) {
-                push(hit(Unsubscribe, 2.5, i, j, "stop sending"));
+                if marketing_by_phone(v, i) {
+                    push(hit(Objection, 2.5, i, j, "no marketing by phone or text"));
+                } else {
+                    push(hit(Unsubscribe, 2.5, i, j, "stop sending"));
+                }
+            }
+        }
+        // "Sluta ringa mig", "Jag vill inte bli kontaktad i marknadsföringssyfte … på telefon":
+        // an objection to direct marketing (Art. 21(2)), not a newsletter to leave.
+        if t & c::CALL != 0 && v.in_sentence(i, c::NEWS | c::LIST | c::EVENT).is_none() {
+            let stop = v.near(i, c::STOP, 4, 0, true);
+            let refused = v.near(i, c::NEG, 5, 0, false).filter(|_| {
+                v.near(i, c::REQ | c::I_SELF, 8, 0, false).is_some()
+                    && v.in_sentence(i, c::PURPOSE).is_some()
+            });
+            if let Some(j) = stop
+                .filter(|_| {
+                    v.near(i, c::ME, 0, 2, true).is_some() || v.in_sentence(i, c::PURPOSE).is_some()
+                })
+                .or(refused)
+            {
+                push(hit(Objection, 2.5, j, i, "no marketing by phone or text"));
             }
         }
         if t & c::NEWS != 0
@@ -1009,6 +1069,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
     }
     rights_listed(v, &mut hits);
+    retracted(v, &mut hits);
     if erasure_declined(v) {
         for h in hits.iter_mut().filter(|h| h.kind == Erasure) {
             h.score = h.score.min(1.2);
@@ -1023,8 +1084,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
 /// to" that nobody exercises ("I invoke", "my right to") are a list, not requests.
 fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
     // "I exercise my right to …" exercises it; "I know I have the right to …" does not.
+    // "Inform me of the existence of my rights to …" (Art. 15(1)(e)) exercises none of them.
     let exercised = |r: usize| {
-        v.near(r, c::MY | c::REQ, 4, 0, true).is_some() || v.near(r, c::MY, 0, 1, true).is_some()
+        (v.near(r, c::MY | c::REQ, 4, 0, true).is_some() || v.near(r, c::MY, 0, 1, true).is_some())
+            && v.near(r, c::INFORM, 8, 0, false).is_none()
     };
     for r in (0..v.len()).filter(|&r| v.has(r, c::RIGHT) && !exercised(r)) {
         let listed = |h: &Hit| {
@@ -1045,16 +1108,66 @@ fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
     }
 }
 
+/// Marketing by phone or text message in the sentence of `i` ("reklame på sms eller telefon",
+/// "promotional texts"), and no newsletter or list: direct marketing the writer objects to.
+fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
+    let Some(&(start, end, concepts)) = v.index.of_token.get(i) else {
+        return false;
+    };
+    concepts & c::CALL != 0
+        && concepts & c::PURPOSE != 0
+        && concepts & (c::LIST | c::EVENT) == 0
+        // "nyhetsbrevet" is a newsletter; "reklame" is marketing whatever it comes by
+        && !(start..end).any(|k| v.has(k, c::NEWS) && !v.has(k, c::PURPOSE))
+}
+
+/// "Glem det jeg skrev om å slette journalen", "never mind my last mail": what a sentence
+/// takes back is no request.
+fn retracted(v: &View<'_>, hits: &mut [Hit]) {
+    for r in (0..v.len()).filter(|&r| v.has(r, c::RETRACT)) {
+        let sent = v.sentence(r);
+        for h in hits.iter_mut().filter(|h| v.sentence(h.from) == sent) {
+            h.score = h.score.min(1.0);
+        }
+    }
+}
+
 /// "Restriction instead of erasure", "statt der Löschung", "ikke sletter den, men begrenser
-/// behandlingen": the writer asks for something other than erasure and says so.
+/// behandlingen", "jag motsätter mig att uppgifterna raderas": the writer asks for something
+/// other than erasure and says so.
 fn erasure_declined(v: &View<'_>) -> bool {
     (0..v.len()).any(|k| {
         v.has(k, c::DEL | c::ERASE_STRONG)
             && ((1..=3).any(|d| k >= d && v.has(k - d, c::INSTEAD))
-                || (v.negated(k)
+                || ((v.negated(k) || opposed(v, k))
                     && v.in_sentence(k, c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE)
                         .is_some()))
     })
+}
+
+/// The deletion at `k` is what the writer opposes: "motsätter mig att uppgifterna raderas",
+/// "I object to the data being deleted" (nothing else asked or opposed in between).
+fn opposed(v: &View<'_>, k: usize) -> bool {
+    v.near(k, c::OPPOSE | c::OBJECT_STRONG, 6, 0, true)
+        .is_some_and(|o| opposes_deletion(v, o))
+}
+
+/// The opposition at `o` is aimed at a deletion right after it, not at the processing.
+fn opposes_deletion(v: &View<'_>, o: usize) -> bool {
+    let seg = v.segment(o);
+    let between = c::REQ | c::AND | c::USE | c::PURPOSE | c::BREAK;
+    for k in o + 1..(o + 7).min(v.len()) {
+        if v.segment(k) != seg {
+            return false;
+        }
+        if v.has(k, c::DEL | c::ERASE_STRONG) {
+            return true;
+        }
+        if v.has(k, between) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the sentence of token `i` cites Article `number` ("Article 20", "Art. 20 DSGVO").

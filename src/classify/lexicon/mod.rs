@@ -227,17 +227,35 @@ pub mod c {
     /// and: og, och, and, und — "fjern dem og ikke bruk dem": a negation after it belongs to the
     /// next clause
     pub const AND: Concepts = 1 << 92;
+    /// a call or text message: ringe, ringa, anrufen, call, sms — "stop calling me" objects to
+    /// marketing by phone
+    pub const CALL: Concepts = 1 << 93;
+    /// taking back what one wrote: glem det, strunt i det, vergessen Sie, never mind — what it
+    /// covers is no request any more
+    pub const RETRACT: Concepts = 1 << 94;
+    /// a reminder: rykker, påminnelse, purring, Erinnerung, reminder — an earlier request
+    /// restated, still asked for
+    pub const REMINDER: Concepts = 1 << 95;
+    /// to inform of, the existence of: informer, underrette, informera, Bestehen, existence —
+    /// "inform me of the existence of my rights to …" lists rights, it exercises none
+    pub const INFORM: Concepts = 1 << 96;
 }
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 5] = [
+const FALSE_FRIENDS: [(&str, Concepts); 11] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
     ("videre", c::KNOW),
     ("noe", c::NEG),
+    ("låse", c::SEE),
+    ("låser", c::SEE),
+    ("låst", c::SEE),
+    ("læse", c::FREEZE),
+    ("læser", c::FREEZE),
+    ("læst", c::FREEZE),
 ];
 
 /// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).
