@@ -177,6 +177,10 @@ fn machine_sender(addr: &str) -> Option<&'static str> {
     {
         return Some("a no-reply address");
     }
+    // "calendar-notification@google.com", "notifications@…"
+    if squashed.windows(12).any(|w| w == b"notification") {
+        return Some("a notification address");
+    }
     None
 }
 

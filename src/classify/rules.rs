@@ -261,8 +261,14 @@ impl<'a> View<'a> {
     /// An action at `i` aimed at something that is not personal data: an appointment, a list,
     /// an invoice, a post on the website.
     fn other_object(&self, i: usize) -> bool {
-        self.near(i, c::EVENT | c::NEWS | c::LIST | c::PUBLISHED, 0, 5, true)
-            .is_some()
+        self.near(
+            i,
+            c::EVENT | c::NEWS | c::LIST | c::PUBLISHED | c::INVOICE,
+            0,
+            5,
+            true,
+        )
+        .is_some()
     }
 
     /// Whether a token carrying `mask` occurs among the `n` tokens before `i`, in any sentence:
@@ -339,6 +345,15 @@ impl<'a> View<'a> {
         if self.in_sentence(i, c::THANKS).is_some() {
             return true;
         }
+        // "Jeg så på jeres hjemmeside, at I sletter journaler efter 10 år": what the business
+        // does, seen or heard, in the present tense
+        if self.has(i.wrapping_sub(1), c::YOU)
+            && !self.has(i.wrapping_sub(1), c::REQ)
+            && self.near(i, c::SEE | c::KNOW, 10, 0, false).is_some()
+            && self.near(i, c::REQ, 6, 0, false).is_none()
+        {
+            return true;
+        }
         // "I saw in your privacy policy that notes are deleted after two years"
         if self.in_sentence(i, c::POLICY).is_some() && self.near(i, c::REQ, 6, 0, false).is_none() {
             return true;
@@ -365,7 +380,11 @@ impl<'a> View<'a> {
         if self.near(i, c::ACCIDENT, 4, 0, true).is_some() {
             f *= 0.4;
         }
-        if self.near(i, c::WE, 3, 0, true).is_some()
+        let we_subject =
+            self.index.of_token.get(i).is_some_and(|&(start, _, _)| {
+                (start..(start + 2).min(i)).any(|k| self.has(k, c::WE))
+            });
+        if (self.near(i, c::WE, 3, 0, true).is_some() || we_subject)
             && self
                 .near(i, c::I_SELF | c::ME | c::MY, 6, 6, false)
                 .is_none()
@@ -462,7 +481,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         if t & c::NEWS != 0 {
-            if let Some(j) = v.near(i, c::NEG, 6, 0, false) {
+            // "… jeres nyhedsbrev hver uge, jeg vil ikke have det mere"
+            let refused_after = || {
+                v.near(i, c::NEG, 0, 8, false).filter(|&n| {
+                    v.near(n, c::REQ | c::I_SELF, 3, 0, true).is_some()
+                        && v.near(n, c::LONGER | c::MORE, 0, 4, true).is_some()
+                        && v.near(n, c::IT, 0, 3, true).is_some()
+                })
+            };
+            if let Some(j) = v.near(i, c::NEG, 6, 0, false).or_else(refused_after) {
                 if v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some()
                     || v.near(i, c::REQ, 6, 0, false).is_some()
                 {
@@ -513,7 +540,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         // "… markedsføringslisten, så fjern e-postadressen min fra den": off that list.
         let deleting = t & c::DEL != 0 && t & c::RETRACT == 0 && !v.statement(i) && !opposed(v, i);
-        if deleting && off_the_list(v, i) {
+        if deleting && (off_the_list(v, i) || from_the_list(v, i)) {
             push(hit(
                 Unsubscribe,
                 2.5,
@@ -578,7 +605,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .near(i, c::MY, 2, 3, true)
                 .filter(|&j| j < i || !(i + 1..j).any(|k| v.has(k, c::FROM)))
                 // "Glem min mail fra i går": the message, not the data
-                .filter(|&j| !v.other_object(i) && !v.has(j + 1, c::MAIL))
+                .filter(|&j| {
+                    !v.other_object(i) && (!v.has(j + 1, c::MAIL) || v.has(j + 1, c::FIELD))
+                })
             {
                 push(hit(Erasure, 2.0, i, j, "delete my …"));
             } else if let Some(j) = v.near(i, c::REQ, 5, 3, false).or_else(|| {
@@ -772,7 +801,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 .near(i, c::IT, 0, 2, true)
                 .or_else(|| v.near(i, c::REQ, 6, 0, false))
-                .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT, 15))
+                .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT | c::INVOICE, 15))
                 .filter(|_| v.data_context() || v.anywhere(c::WRONG | c::CHANGED))
             {
                 push(hit(Rectification, 2.0, i, j, "correct it (the data)"));
@@ -1254,6 +1283,20 @@ fn off_the_list(v: &View<'_>, i: usize) -> bool {
     v.near(i, c::FROM, 0, 5, true)
         .is_some_and(|f| v.has(f + 1, c::IT))
         && v.recent(i, c::LIST | c::NEWS, 20)
+}
+
+/// "Remove my details from your mailing list": what goes is the entry on the list, nothing
+/// else ("from your system and the list" is an erasure too).
+fn from_the_list(v: &View<'_>, i: usize) -> bool {
+    let mailing = |k: usize| {
+        v.has(k, c::NEWS) || (v.has(k, c::LIST) && (v.has(k, c::MAIL) || v.has(k - 1, c::MAIL)))
+    };
+    v.near(i, c::FROM, 0, 6, true).is_some_and(|f| {
+        !(i + 1..f).any(|k| v.has(k, c::AND | c::DEL | c::UNSUB | c::TAKE_OFF))
+            && (f + 1..(f + 4).min(v.len())).any(mailing)
+            && v.near(f, c::SYSTEM | c::DATA_STRONG | c::ALL, 0, 4, true)
+                .is_none()
+    })
 }
 
 /// The writer's own data named in the 20 words before `i` ("mina journalanteckningar").

@@ -239,6 +239,9 @@ pub mod c {
     /// to inform of, the existence of: informer, underrette, informera, Bestehen, existence —
     /// "inform me of the existence of my rights to …" lists rights, it exercises none
     pub const INFORM: Concepts = 1 << 96;
+    /// an invoice or an amount: faktura, regning, Rechnung, invoice, beløb — "correct the
+    /// amount" is billing, not rectification
+    pub const INVOICE: Concepts = 1 << 97;
 }
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -282,6 +285,10 @@ const COMPOUND_HEADS: &[(&str, Concepts)] = &[
     ("listen", c::LIST),
     ("lista", c::LIST),
     ("listan", c::LIST),
+    ("lister", c::LIST),
+    ("listene", c::LIST),
+    ("listor", c::LIST),
+    ("listorna", c::LIST),
     ("verteiler", c::LIST),
     ("register", c::SYSTEM),
     ("registret", c::SYSTEM),

@@ -125,4 +125,12 @@ pub const TERMS: &[Term] = &[
     ("=reeds", ALREADY),
     ("opnames", DATA_WEAK),
     ("abonnement opzeggen", UNSUB),
+    ("negeer", RETRACT),
+    ("verkeerd", WRONG),
+    ("achternaam", FIELD),
+    ("voornaam", FIELD),
+    ("systeem", SYSTEM),
+    ("kunnen jullie", REQ),
+    ("kunt u", REQ),
+    ("factuur", INVOICE),
 ];
