@@ -2,7 +2,7 @@
 //! independently written development set (`tests/corpus_blind/`), and the independently written
 //! check sets (`tests/corpus_blind2/` and `tests/corpus_blind3/`, written by people who never
 //! saw the rules and since used to steer tuning, and `tests/corpus_blind4/` to
-//! `tests/corpus_blind8/`, much of them modelled on real template letters), plus a phrasebook of
+//! `tests/corpus_blind9/`, much of them modelled on real template letters), plus a phrasebook of
 //! short mails (`tests/classifier_phrases.txt`). Labels
 //! live in each folder's `labels.tsv`: file, kinds (comma list; `-` or empty for no request),
 //! id_document, automated, language; a header line (`file` …) or `#` comment lines are skipped.
@@ -462,6 +462,21 @@ fn classifier_meets_the_product_targets_on_the_seventh_set() {
 fn classifier_meets_the_product_targets_on_the_eighth_set() {
     let r = evaluate("check set 8", &set_dir("corpus_blind8"));
     check("tests/corpus_blind8", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 4, while rounds 10 and 11 were tuned on sets 7 and 8, by two people who never
+/// saw the rules or the other sets: 120 mails with 40 letters modelled on public templates
+/// (`b9a_*`) and 120 everyday mails of a therapist's, a coach's and a psychologist's inbox
+/// (`b9b_*`). Untouched measures (240 mails): with the classifier at session 3's start, request
+/// recall 0.812, precision 0.963, exact kind set 0.680, language 0.996; at session 4's start
+/// 0.852, 0.956, 0.742; after round 10, 0.883, 0.958, 0.773; after round 11, 0.883, 0.958,
+/// 0.789, 0.996; never an automated mail as a request. Keep it untouched until a newer set
+/// exists.
+#[test]
+#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_ninth_set() {
+    let r = evaluate("check set 9 (unseen)", &set_dir("corpus_blind9"));
+    check("tests/corpus_blind9", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.

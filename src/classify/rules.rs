@@ -347,9 +347,13 @@ impl<'a> View<'a> {
         }
         // "Jeg så på jeres hjemmeside, at I sletter journaler efter 10 år": what the business
         // does, seen or heard, in the present tense
-        if self.has(i.wrapping_sub(1), c::YOU)
+        // (Danish "I" is "you" but folds like the preposition "i": "at I sletter")
+        let you_do = self.has(i.wrapping_sub(1), c::YOU) || self.has(i.wrapping_sub(2), c::COMPL);
+        if you_do
             && !self.has(i.wrapping_sub(1), c::REQ)
-            && self.near(i, c::SEE | c::KNOW, 10, 0, false).is_some()
+            && self
+                .near(i, c::SEE | c::KNOW | c::PUBLISHED | c::POLICY, 10, 0, false)
+                .is_some()
             && self.near(i, c::REQ, 6, 0, false).is_none()
         {
             return true;
