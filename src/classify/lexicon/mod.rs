@@ -840,26 +840,30 @@ impl KnownWord {
 
 /// Everything the classifier works out for one word as written, computed once for the words the
 /// lexicon and the language markers are written with (lower-case and capitalised) — the bulk of a
-/// request's words — so that such a word costs one table look-up. Laid out in two cache lines:
-/// what the language scores and the folded word need, then what matching needs.
-#[repr(align(64))]
+/// request's words — so that such a word costs one table look-up. Each is a slot of the lexicon's
+/// word table and carries its own key, so that a look-up reads this record and nothing else: the
+/// first cache line holds the key and what the language scores and the folded word need, the
+/// second what matching needs.
+#[repr(C, align(64))]
 pub struct WordInfo {
-    /// The word's language weights, one of the few distinct ones ([`vocabulary_weights`]).
-    weights: &'static [f32; ALGORITHMS.len()],
-    /// The folded word ([`fold`]).
-    folded: &'static str,
-    /// Per language: the entries the word's stem starts, and the stem's number ([`StemKey`]),
-    /// as [`Short`]s; then the same for the exact folded word.
-    groups: [Short; ALGORITHMS.len() + 1],
-    ids: [Short; ALGORITHMS.len() + 1],
-    /// The stems themselves: an index into [`Lexicon::stem_sets`].
-    stems: u32,
+    /// The word as written (`len` 0 for an empty slot of the table).
+    key: WordKey,
+    /// The word's language weights ([`super::language::word_weights`]).
+    weights: [f32; ALGORITHMS.len()],
     /// [`Lexicon::may_match`] of the folded word.
     may: u8,
     /// The languages (bit mask) whose stem of the word is long enough for the one-typo fallback.
     long: u8,
     /// [`super::automated::is_absence_word`] of the folded word.
     absence: bool,
+    /// Per language: the entries the word's stem starts, and the stem's number ([`StemKey`]),
+    /// as [`Short`]s; then the same for the exact folded word.
+    groups: [Short; ALGORITHMS.len() + 1],
+    ids: [Short; ALGORITHMS.len() + 1],
+    /// The folded word ([`fold`]).
+    folded: &'static str,
+    /// The stems themselves: an index into [`Lexicon::stem_sets`].
+    stems: u32,
 }
 
 /// A group or stem number in 16 bits ([`Short::NONE`] for [`NONE`]): the lexicon has a few
@@ -886,40 +890,6 @@ impl Short {
             u32::from(self.0)
         }
     }
-}
-
-/// The distinct language weights of the words [`WordInfo`]s are kept for, each stored once for the
-/// life of the program (a few dozen), so that a [`WordInfo`] can lend its weights as they are.
-fn vocabulary_weights() -> &'static [[f32; ALGORITHMS.len()]] {
-    static WEIGHTS: OnceLock<Vec<[f32; ALGORITHMS.len()]>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        let mut distinct: Vec<[f32; ALGORITHMS.len()]> = Vec::new();
-        let mut lower = String::new();
-        for word in vocabulary() {
-            lower_into(word, &mut lower);
-            for raw in [lower.clone(), capitalise(&lower)] {
-                let w = super::language::word_weights(&fold(&raw), &raw);
-                if !distinct
-                    .iter()
-                    .any(|d| d.map(f32::to_bits) == w.map(f32::to_bits))
-                {
-                    distinct.push(w);
-                }
-            }
-        }
-        distinct
-    })
-}
-
-/// A lower-case word with its first letter in upper case.
-fn capitalise(lower: &str) -> String {
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .into_iter()
-        .flat_map(char::to_uppercase)
-        .chain(chars)
-        .collect()
 }
 
 /// The longest word (as written) a [`WordInfo`] is kept for: longer words are rare and are worked
@@ -959,7 +929,7 @@ fn vocabulary() -> impl Iterator<Item = &'static str> {
 
 /// A word as written of at most [`WORD_MAX`] bytes, as three zero-padded machine words: hashed
 /// and compared without a pointer to follow or a byte loop.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
 struct WordKey {
     words: [u64; 3],
     len: u8,
@@ -980,14 +950,18 @@ impl WordKey {
     }
 }
 
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+impl WordKey {
+    /// Where the word's probe of the word table starts ([`Lexicon::word`]).
+    fn hash(&self) -> u64 {
+        use std::hash::Hasher;
         let [a, b, c] = self.words;
-        state.write_u64(a);
+        let mut h = WordHasher::default();
+        h.add(a);
         if self.len > 8 {
-            state.write_u64(b ^ u64::from(self.len));
-            state.write_u64(c);
+            h.add(b ^ u64::from(self.len));
+            h.add(c);
         }
+        h.finish()
     }
 }
 
@@ -1004,7 +978,7 @@ impl WordInfo {
 
     /// What the word adds to the language scores ([`super::language::word_weights`]).
     pub fn weights(&self) -> &[f32; ALGORITHMS.len()] {
-        self.weights
+        &self.weights
     }
 }
 
@@ -1031,11 +1005,35 @@ pub struct Lexicon {
     /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
     known: FastMap<Box<str>, u32>,
     /// The same words as written (lower-case and capitalised; those of at most [`WORD_MAX`]
-    /// bytes), with all that is known of them: an index into `infos`.
-    words: FastMap<WordKey, u32>,
+    /// bytes), with all that is known of them, each record holding its own key.
     infos: Vec<WordInfo>,
+    /// The index of `infos`: an open-addressing table (linear probing, at most half full, a power
+    /// of two long) of `tag << 16 | (index + 1)`, 0 for an empty slot, where the tag is the top 16
+    /// bits of the key's hash. Small enough to stay in the nearest cache, so that a look-up reads
+    /// one slot here and then only the record it finds (and a word the lexicon does not know
+    /// usually nothing else).
+    index: Box<[u32]>,
     /// The stems of the words of `infos`.
     stem_sets: Vec<KnownWord>,
+}
+
+/// The index of [`Lexicon::infos`] (see there): every record at the first free slot from its
+/// key's hash, in order. Records past the 65,535th get no slot (none does today; such a word would
+/// just be worked out as it comes, as any other word is).
+fn word_index(infos: &[WordInfo]) -> Box<[u32]> {
+    let len = (infos.len() * 2).next_power_of_two().max(2);
+    let mut index = vec![0u32; len];
+    for (n, info) in infos.iter().enumerate().take(usize::from(u16::MAX)) {
+        let hash = info.key.hash();
+        let mut at = hash as usize & (len - 1);
+        while index.get(at).is_some_and(|&slot| slot != 0) {
+            at = (at + 1) & (len - 1);
+        }
+        if let Some(slot) = index.get_mut(at) {
+            *slot = ((hash >> 48) as u32) << 16 | (n as u32 + 1);
+        }
+    }
+    index.into_boxed_slice()
 }
 
 fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
@@ -1225,11 +1223,10 @@ impl Lexicon {
             (stems, keys)
         };
         let mut known: FastMap<Box<str>, u32> = FastMap::default();
-        let mut words: FastMap<WordKey, u32> = FastMap::default();
+        let mut seen: FastSet<[u64; 4]> = FastSet::default();
         let mut infos: Vec<WordInfo> = Vec::new();
         let mut stem_sets: Vec<KnownWord> = Vec::new();
         let folded_words = folded_vocabulary();
-        let weight_table = vocabulary_weights();
         // Per language, then the exact word: the numbers in 16 bits, if they all fit.
         let shorts = |per_lang: [u32; ALGORITHMS.len()], exact: u32| {
             let mut out = [Short::NONE; ALGORITHMS.len() + 1];
@@ -1264,7 +1261,8 @@ impl Lexicon {
                 else {
                     continue;
                 };
-                if words.contains_key(&key) {
+                let [w0, w1, w2] = key.words;
+                if seen.contains(&[w0, w1, w2, u64::from(key.len)]) {
                     continue;
                 }
                 let mut raw_lower = String::new();
@@ -1277,16 +1275,14 @@ impl Lexicon {
                 let stem_set = KnownWord::new(&stems, keys);
                 let exact_key = exact.get(folded.as_str()).copied().unwrap_or(StemKey::NONE);
                 let weights = super::language::word_weights(&folded, &raw);
-                let (Some(groups), Some(ids), Some(weights)) = (
+                let (Some(groups), Some(ids)) = (
                     shorts(stem_set.groups, exact_key.group),
                     shorts(stem_set.ids, exact_key.id),
-                    weight_table
-                        .iter()
-                        .find(|d| d.map(f32::to_bits) == weights.map(f32::to_bits)),
                 ) else {
                     continue;
                 };
                 let mut info = WordInfo {
+                    key,
                     weights,
                     folded: folded_word,
                     groups,
@@ -1302,7 +1298,7 @@ impl Lexicon {
                     }
                 }
                 stem_sets.push(stem_set);
-                words.insert(key, u32::try_from(infos.len()).unwrap_or(NONE));
+                seen.insert([w0, w1, w2, u64::from(key.len)]);
                 infos.push(info);
             }
         }
@@ -1316,7 +1312,7 @@ impl Lexicon {
             empty,
             prefixes,
             known,
-            words,
+            index: word_index(&infos),
             infos,
             stem_sets,
         }
@@ -1325,9 +1321,24 @@ impl Lexicon {
     /// What is known of a word as written, when it is one the lexicon is written with.
     pub fn word(&self, raw: &str) -> Option<&WordInfo> {
         let key = WordKey::new(raw)?;
-        self.words
-            .get(&key)
-            .and_then(|&index| self.infos.get(index as usize))
+        let hash = key.hash();
+        let tag = ((hash >> 48) as u32) << 16;
+        let mask = self.index.len().wrapping_sub(1);
+        let mut at = hash as usize & mask;
+        // At most half full: a probe meets an empty slot within a few steps.
+        loop {
+            let slot = *self.index.get(at)?;
+            if slot == 0 {
+                return None;
+            }
+            if slot & 0xffff_0000 == tag {
+                let info = self.infos.get((slot & 0xffff) as usize - 1)?;
+                if info.key == key {
+                    return Some(info);
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     pub fn get() -> &'static Lexicon {
