@@ -70,14 +70,16 @@ const MENTION_AT: f32 = 0.9;
 /// Classify one message.
 pub fn classify(msg: &Message) -> Classification {
     let (subject, reply_subject) = text::strip_subject_prefixes(&msg.subject);
-    let body = text::own_words(&msg.text);
     let is_reply = reply_subject || !msg.in_reply_to.is_empty() || !msg.references.is_empty();
 
-    let mut combined = scratch::string(subject.len() + body.len() + 2);
+    // The subject, a blank line, and the sender's own words written straight after them.
+    let mut combined = scratch::string(subject.len() + 4 + msg.text.len().min(8192));
     combined.push_str(subject);
     combined.push_str("\n\n");
     let body_start = combined.len();
-    combined.push_str(&body);
+    text::own_words_into(&msg.text, &mut combined);
+    let combined = combined;
+    let body = combined.get(body_start..).unwrap_or("");
 
     let mut toks = scratch::vec::<text::Token>(combined.len() / 5);
     text::tokenize(&combined, 0, &mut toks);
@@ -112,7 +114,7 @@ pub fn classify(msg: &Message) -> Classification {
     scores.add_letters(&combined);
     let (language, _margin) = scores.best();
 
-    if let Some(reason) = automated::reason_with(msg, &body, absence_words) {
+    if let Some(reason) = automated::reason_with(msg, body, absence_words) {
         return Classification {
             kinds: Vec::new(),
             id_document: false,
@@ -416,7 +418,7 @@ fn decide(
     language: Language,
 ) -> Classification {
     // Score per kind: the best hit, plus a little for each further independent hit.
-    let mut best: Vec<(RequestKind, f32, usize, usize)> = Vec::new();
+    let mut best = PerKind::default();
     for kind in RequestKind::ALL {
         // The kind's hits worth a mention; the top one is the first of the highest score (what a
         // stable sort by descending score puts first).
@@ -500,9 +502,9 @@ fn decide(
     kinds.dedup();
 
     let mut evidence: Vec<String> = Vec::new();
-    let mut ordered = best.clone();
+    let mut ordered = best;
     ordered.sort_by(|a, b| b.1.total_cmp(&a.1));
-    for (kind, score, index, _) in &ordered {
+    for (kind, score, index, _) in ordered.iter() {
         let Some(h) = hits.get(*index) else { continue };
         // `{label}: "{snippet}" ({rule}, {score:.1})`, built by hand: this runs for most mail.
         let mut line = String::with_capacity(h.rule.len() + 160);
@@ -549,6 +551,64 @@ fn decide(
         language,
         confidence: (confidence * 100.0).round() / 100.0,
         evidence,
+    }
+}
+
+/// Per kind that has a hit worth a mention: the kind, its score, the index of its top hit and how
+/// many hits it has — at most one entry per kind, so kept in a fixed array rather than a vector
+/// (this runs for every message). Reads as a slice.
+#[derive(Clone, Copy)]
+struct PerKind {
+    items: [(RequestKind, f32, usize, usize); RequestKind::ALL.len()],
+    len: usize,
+}
+
+impl Default for PerKind {
+    fn default() -> PerKind {
+        PerKind {
+            items: [(RequestKind::Access, 0.0, 0, 0); RequestKind::ALL.len()],
+            len: 0,
+        }
+    }
+}
+
+impl PerKind {
+    /// Add an entry (one per kind: there is always room).
+    fn push(&mut self, item: (RequestKind, f32, usize, usize)) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = item;
+            self.len += 1;
+        }
+    }
+
+    /// Keep the entries `keep` is true of, in order (as [`Vec::retain`]).
+    fn retain(&mut self, mut keep: impl FnMut(&(RequestKind, f32, usize, usize)) -> bool) {
+        let mut kept = 0;
+        for i in 0..self.len {
+            let Some(item) = self.items.get(i).copied() else {
+                break;
+            };
+            if keep(&item) {
+                if let Some(slot) = self.items.get_mut(kept) {
+                    *slot = item;
+                }
+                kept += 1;
+            }
+        }
+        self.len = kept;
+    }
+}
+
+impl std::ops::Deref for PerKind {
+    type Target = [(RequestKind, f32, usize, usize)];
+    fn deref(&self) -> &Self::Target {
+        self.items.get(..self.len).unwrap_or(&[])
+    }
+}
+
+impl std::ops::DerefMut for PerKind {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        self.items.get_mut(..self.len).unwrap_or(&mut [])
     }
 }
 

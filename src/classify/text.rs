@@ -13,11 +13,22 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 /// The part of a body that the sender wrote in this message: everything before the first quote
 /// header, `>`-quoted lines skipped, signatures and confidentiality disclaimers removed.
 pub fn own_words(body: &str) -> String {
+    let mut out = String::with_capacity(body.len().min(8192));
+    own_words_into(body, &mut out);
+    out
+}
+
+/// [`own_words`] appended to `out` (what is already there is left as it is), so that the caller
+/// can put it straight where it is read, without a string of its own.
+pub fn own_words_into(body: &str, out: &mut String) {
     // One walk over the lines: each paragraph's lines go straight to `out` (one newline after
     // each) and are taken back if the paragraph turns out to be a disclaimer; the walk stops at
     // the first signature separator or quote header (which looks ahead on a copy of the walk).
-    let mut out = String::with_capacity(body.len().min(8192));
-    let mut paragraph = Paragraph::default();
+    let mut paragraph = Paragraph {
+        start: out.len(),
+        lines: 0,
+        len: 0,
+    };
     // The line before, and whether it went to `out`.
     let mut previous: Option<(&str, bool)> = None;
     let mut lines = Lines { rest: body };
@@ -45,7 +56,7 @@ pub fn own_words(body: &str) -> String {
         let kept = if t.starts_with('>') || is_mobile_signature(t) {
             false
         } else if t.trim().is_empty() {
-            paragraph.flush(&mut out);
+            paragraph.flush(out);
             false
         } else {
             out.push_str(line);
@@ -56,8 +67,7 @@ pub fn own_words(body: &str) -> String {
         };
         previous = Some((line, kept));
     }
-    paragraph.flush(&mut out);
-    out
+    paragraph.flush(out);
 }
 
 /// The lines of a text exactly as [`str::lines`] gives them (split after each `\n`, which is
@@ -89,7 +99,6 @@ impl<'a> Iterator for Lines<'a> {
 
 /// The paragraph being collected at the end of [`own_words`]'s output: where it starts, how many
 /// lines it has and their length.
-#[derive(Default)]
 struct Paragraph {
     start: usize,
     lines: usize,

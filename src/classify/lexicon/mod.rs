@@ -578,24 +578,39 @@ impl Drop for WordList {
 }
 
 /// The stems of a text's words in each language (by index; empty where not computed), and the
-/// lexicon entries each stem — and each exact folded word — starts. A word the lexicon knows keeps
-/// pointing at the lexicon's own stems; only other words' stems are computed and stored here.
+/// lexicon entries each stem — and each exact folded word — starts. A word the lexicon knows is
+/// read from its own record ([`WordInfo`]: stems, entries and numbers worked out at build, nothing
+/// copied); only other words' stems are computed and stored here.
 pub struct Stems<'a> {
     lex: &'a Lexicon,
     /// The languages (bit mask by index) whose stems were computed.
     active: u8,
-    /// Per word: where its stems are.
+    /// Per word: its record, when the lexicon knows it.
+    infos: &'a [Option<&'a WordInfo>],
+    /// How many words were stemmed (the words as written given to [`stem_all_with`]).
+    stemmed: usize,
+    /// Per word: where its entry in `of` and `keys` is ([`NONE`] for a word read from its record).
+    at: Vec<u32>,
+    /// Per other word: where its stems are.
     of: Vec<WordStems>,
     /// The computed stems, one after another.
     buf: String,
-    /// Per word: the entries its stems and its exact folded form start, and their numbers.
+    /// Per other word: the entries its stems and its exact folded form start, and their numbers.
     keys: Vec<WordKeys>,
+}
+
+/// Word `j` of a [`Stems`]: its record and the languages it was stemmed in, or its computed stems
+/// and keys.
+enum WordView<'s> {
+    Known(&'s WordInfo, u8),
+    Other(&'s WordStems, &'s WordKeys),
 }
 
 impl std::fmt::Debug for Stems<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Stems")
             .field("active", &self.active)
+            .field("at", &self.at)
             .field("of", &self.of)
             .field("buf", &self.buf)
             .field("keys", &self.keys)
@@ -608,6 +623,7 @@ impl std::fmt::Debug for Stems<'_> {
 /// not kept.
 #[derive(Default)]
 struct StemsBuffers {
+    at: Vec<u32>,
     of: Vec<WordStems>,
     keys: Vec<WordKeys>,
     buf: String,
@@ -628,9 +644,13 @@ impl StemsBuffers {
     }
 
     fn keep(mut self) {
-        if self.of.capacity() > Self::KEEP || self.keys.capacity() > Self::KEEP {
+        if self.of.capacity() > Self::KEEP
+            || self.keys.capacity() > Self::KEEP
+            || self.at.capacity() > Self::KEEP
+        {
             return;
         }
+        self.at.clear();
         self.of.clear();
         self.keys.clear();
         self.buf.clear();
@@ -657,6 +677,7 @@ impl Drop for Stems<'_> {
             })
             .unwrap_or_default();
         StemsBuffers {
+            at: std::mem::take(&mut self.at),
             of: std::mem::take(&mut self.of),
             keys: std::mem::take(&mut self.keys),
             buf: std::mem::take(&mut self.buf),
@@ -692,19 +713,35 @@ struct WordStems {
 }
 
 impl Stems<'_> {
+    /// Word `j`: its record, or what was computed for it.
+    fn view(&self, j: usize) -> Option<WordView<'_>> {
+        let at = *self.at.get(j)?;
+        if at == NONE {
+            let info = self.infos.get(j).copied().flatten()?;
+            return Some(WordView::Known(info, info.may & self.active));
+        }
+        Some(WordView::Other(
+            self.of.get(at as usize)?,
+            self.keys.get(at as usize)?,
+        ))
+    }
+
     /// The stem of word `j` in language `lang`, if computed.
     pub fn get(&self, lang: usize, j: usize) -> Option<&str> {
-        if lang >= ALGORITHMS.len() || self.active & (1u8 << lang) == 0 {
+        if lang >= ALGORITHMS.len() || self.active & (1u8 << lang) == 0 || j >= self.stemmed {
             return None;
         }
-        let w = self.of.get(j)?;
-        if w.langs & (1u8 << lang) == 0 {
+        let (langs, known, spans) = match self.view(j)? {
+            WordView::Known(info, langs) => (langs, info.stems, None),
+            WordView::Other(w, _) => (w.langs, w.known, Some(&w.spans)),
+        };
+        if langs & (1u8 << lang) == 0 {
             return Some("");
         }
-        match self.lex.stem_sets.get(w.known as usize) {
+        match self.lex.stem_sets.get(known as usize) {
             Some(k) => Some(k.stem(lang)),
             None => {
-                let &(start, end) = w.spans.get(lang)?;
+                let &(start, end) = spans?.get(lang)?;
                 self.buf.get(start as usize..end as usize)
             }
         }
@@ -713,16 +750,26 @@ impl Stems<'_> {
     /// The number of word `j`'s stem in language `lang` ([`NONE`] when no term has that stem), if
     /// computed: equal to an entry's word number exactly when [`Stems::get`] equals that word.
     fn stem_id(&self, lang: usize, j: usize) -> Option<u32> {
-        if lang >= ALGORITHMS.len() || self.active & (1u8 << lang) == 0 || j >= self.of.len() {
+        if lang >= ALGORITHMS.len() || self.active & (1u8 << lang) == 0 || j >= self.stemmed {
             return None;
         }
-        self.keys.get(j).and_then(|k| k.ids.get(lang)).copied()
+        match self.view(j)? {
+            // A word not stemmed in a language compares as the empty stem.
+            WordView::Known(info, langs) if langs & (1u8 << lang) != 0 => {
+                info.ids.get(lang).map(|s| s.get())
+            }
+            WordView::Known(..) => self.lex.empty.get(lang).copied(),
+            WordView::Other(_, k) => k.ids.get(lang).copied(),
+        }
     }
 
     /// The number of word `j`'s exact folded form among the exact terms' words ([`NONE`] when
     /// none is that word).
     fn folded_id(&self, j: usize) -> Option<u32> {
-        self.keys.get(j).and_then(|k| k.ids.last()).copied()
+        match self.view(j)? {
+            WordView::Known(info, _) => info.ids.last().map(|s| s.get()),
+            WordView::Other(_, k) => k.ids.last().copied(),
+        }
     }
 }
 
@@ -865,26 +912,32 @@ impl KnownWord {
 
 /// Everything the classifier works out for one word as written, computed once for the words the
 /// lexicon and the language markers are written with (lower-case and capitalised) — the bulk of a
-/// request's words — so that such a word costs one table look-up. Laid out in two cache lines:
-/// what the language scores and the folded word need, then what matching needs.
-#[repr(align(64))]
+/// request's words — so that such a word costs one table look-up. Each is a slot of the lexicon's
+/// word table and carries its own key, so that a look-up reads this record and nothing else: the
+/// first cache line holds the key and what the language scores and the folded word need, the
+/// second what matching needs.
+#[repr(C, align(64))]
 pub struct WordInfo {
-    /// The word's language weights, one of the few distinct ones ([`vocabulary_weights`]).
-    weights: &'static [f32; ALGORITHMS.len()],
-    /// The folded word ([`fold`]).
-    folded: &'static str,
-    /// Per language: the entries the word's stem starts, and the stem's number ([`StemKey`]),
-    /// as [`Short`]s; then the same for the exact folded word.
-    groups: [Short; ALGORITHMS.len() + 1],
-    ids: [Short; ALGORITHMS.len() + 1],
-    /// The stems themselves: an index into [`Lexicon::stem_sets`].
-    stems: u32,
+    /// The word as written (`len` 0 for an empty slot of the table).
+    key: WordKey,
+    /// The word's language weights ([`super::language::word_weights`]).
+    weights: [f32; ALGORITHMS.len()],
     /// [`Lexicon::may_match`] of the folded word.
     may: u8,
     /// The languages (bit mask) whose stem of the word is long enough for the one-typo fallback.
     long: u8,
     /// [`super::automated::is_absence_word`] of the folded word.
     absence: bool,
+    /// Which of `groups` are not [`Short::NONE`] (bit 7 for the exact folded word).
+    present: u8,
+    /// Per language: the entries the word's stem starts, and the stem's number ([`StemKey`]),
+    /// as [`Short`]s; then the same for the exact folded word.
+    groups: [Short; ALGORITHMS.len() + 1],
+    ids: [Short; ALGORITHMS.len() + 1],
+    /// The folded word ([`fold`]).
+    folded: &'static str,
+    /// The stems themselves: an index into [`Lexicon::stem_sets`].
+    stems: u32,
 }
 
 /// A group or stem number in 16 bits ([`Short::NONE`] for [`NONE`]): the lexicon has a few
@@ -911,40 +964,6 @@ impl Short {
             u32::from(self.0)
         }
     }
-}
-
-/// The distinct language weights of the words [`WordInfo`]s are kept for, each stored once for the
-/// life of the program (a few dozen), so that a [`WordInfo`] can lend its weights as they are.
-fn vocabulary_weights() -> &'static [[f32; ALGORITHMS.len()]] {
-    static WEIGHTS: OnceLock<Vec<[f32; ALGORITHMS.len()]>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        let mut distinct: Vec<[f32; ALGORITHMS.len()]> = Vec::new();
-        let mut lower = String::new();
-        for word in vocabulary() {
-            lower_into(word, &mut lower);
-            for raw in [lower.clone(), capitalise(&lower)] {
-                let w = super::language::word_weights(&fold(&raw), &raw);
-                if !distinct
-                    .iter()
-                    .any(|d| d.map(f32::to_bits) == w.map(f32::to_bits))
-                {
-                    distinct.push(w);
-                }
-            }
-        }
-        distinct
-    })
-}
-
-/// A lower-case word with its first letter in upper case.
-fn capitalise(lower: &str) -> String {
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .into_iter()
-        .flat_map(char::to_uppercase)
-        .chain(chars)
-        .collect()
 }
 
 /// The longest word (as written) a [`WordInfo`] is kept for: longer words are rare and are worked
@@ -984,7 +1003,7 @@ fn vocabulary() -> impl Iterator<Item = &'static str> {
 
 /// A word as written of at most [`WORD_MAX`] bytes, as three zero-padded machine words: hashed
 /// and compared without a pointer to follow or a byte loop.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
 struct WordKey {
     words: [u64; 3],
     len: u8,
@@ -1005,14 +1024,18 @@ impl WordKey {
     }
 }
 
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+impl WordKey {
+    /// Where the word's probe of the word table starts ([`Lexicon::word`]).
+    fn hash(&self) -> u64 {
+        use std::hash::Hasher;
         let [a, b, c] = self.words;
-        state.write_u64(a);
+        let mut h = WordHasher::default();
+        h.add(a);
         if self.len > 8 {
-            state.write_u64(b ^ u64::from(self.len));
-            state.write_u64(c);
+            h.add(b ^ u64::from(self.len));
+            h.add(c);
         }
+        h.finish()
     }
 }
 
@@ -1029,7 +1052,7 @@ impl WordInfo {
 
     /// What the word adds to the language scores ([`super::language::word_weights`]).
     pub fn weights(&self) -> &[f32; ALGORITHMS.len()] {
-        self.weights
+        &self.weights
     }
 }
 
@@ -1056,11 +1079,35 @@ pub struct Lexicon {
     /// is far cheaper than running a Snowball stemmer. Other words are stemmed as they come.
     known: FastMap<Box<str>, u32>,
     /// The same words as written (lower-case and capitalised; those of at most [`WORD_MAX`]
-    /// bytes), with all that is known of them: an index into `infos`.
-    words: FastMap<WordKey, u32>,
+    /// bytes), with all that is known of them, each record holding its own key.
     infos: Vec<WordInfo>,
+    /// The index of `infos`: an open-addressing table (linear probing, at most half full, a power
+    /// of two long) of `tag << 16 | (index + 1)`, 0 for an empty slot, where the tag is the top 16
+    /// bits of the key's hash. Small enough to stay in the nearest cache, so that a look-up reads
+    /// one slot here and then only the record it finds (and a word the lexicon does not know
+    /// usually nothing else).
+    index: Box<[u32]>,
     /// The stems of the words of `infos`.
     stem_sets: Vec<KnownWord>,
+}
+
+/// The index of [`Lexicon::infos`] (see there): every record at the first free slot from its
+/// key's hash, in order. Records past the 65,535th get no slot (none does today; such a word would
+/// just be worked out as it comes, as any other word is).
+fn word_index(infos: &[WordInfo]) -> Box<[u32]> {
+    let len = (infos.len() * 2).next_power_of_two().max(2);
+    let mut index = vec![0u32; len];
+    for (n, info) in infos.iter().enumerate().take(usize::from(u16::MAX)) {
+        let hash = info.key.hash();
+        let mut at = hash as usize & (len - 1);
+        while index.get(at).is_some_and(|&slot| slot != 0) {
+            at = (at + 1) & (len - 1);
+        }
+        if let Some(slot) = index.get_mut(at) {
+            *slot = ((hash >> 48) as u32) << 16 | (n as u32 + 1);
+        }
+    }
+    index.into_boxed_slice()
 }
 
 fn all_terms() -> impl Iterator<Item = (usize, &'static Term)> {
@@ -1250,11 +1297,10 @@ impl Lexicon {
             (stems, keys)
         };
         let mut known: FastMap<Box<str>, u32> = FastMap::default();
-        let mut words: FastMap<WordKey, u32> = FastMap::default();
+        let mut seen: FastSet<[u64; 4]> = FastSet::default();
         let mut infos: Vec<WordInfo> = Vec::new();
         let mut stem_sets: Vec<KnownWord> = Vec::new();
         let folded_words = folded_vocabulary();
-        let weight_table = vocabulary_weights();
         // Per language, then the exact word: the numbers in 16 bits, if they all fit.
         let shorts = |per_lang: [u32; ALGORITHMS.len()], exact: u32| {
             let mut out = [Short::NONE; ALGORITHMS.len() + 1];
@@ -1289,7 +1335,8 @@ impl Lexicon {
                 else {
                     continue;
                 };
-                if words.contains_key(&key) {
+                let [w0, w1, w2] = key.words;
+                if seen.contains(&[w0, w1, w2, u64::from(key.len)]) {
                     continue;
                 }
                 let mut raw_lower = String::new();
@@ -1302,16 +1349,14 @@ impl Lexicon {
                 let stem_set = KnownWord::new(&stems, keys);
                 let exact_key = exact.get(folded.as_str()).copied().unwrap_or(StemKey::NONE);
                 let weights = super::language::word_weights(&folded, &raw);
-                let (Some(groups), Some(ids), Some(weights)) = (
+                let (Some(groups), Some(ids)) = (
                     shorts(stem_set.groups, exact_key.group),
                     shorts(stem_set.ids, exact_key.id),
-                    weight_table
-                        .iter()
-                        .find(|d| d.map(f32::to_bits) == weights.map(f32::to_bits)),
                 ) else {
                     continue;
                 };
                 let mut info = WordInfo {
+                    key,
                     weights,
                     folded: folded_word,
                     groups,
@@ -1320,6 +1365,9 @@ impl Lexicon {
                     may: prefixes.get(&key3(&folded)).copied().unwrap_or(0),
                     long: 0,
                     absence: super::automated::is_absence_word(&folded),
+                    present: groups.iter().enumerate().fold(0, |mask, (slot, g)| {
+                        mask | (u8::from(g.get() != NONE) << slot)
+                    }),
                 };
                 for l in 0..ALGORITHMS.len() {
                     if stem_set.stem_len(l) >= 7 {
@@ -1327,7 +1375,7 @@ impl Lexicon {
                     }
                 }
                 stem_sets.push(stem_set);
-                words.insert(key, u32::try_from(infos.len()).unwrap_or(NONE));
+                seen.insert([w0, w1, w2, u64::from(key.len)]);
                 infos.push(info);
             }
         }
@@ -1341,7 +1389,7 @@ impl Lexicon {
             empty,
             prefixes,
             known,
-            words,
+            index: word_index(&infos),
             infos,
             stem_sets,
         }
@@ -1350,9 +1398,24 @@ impl Lexicon {
     /// What is known of a word as written, when it is one the lexicon is written with.
     pub fn word(&self, raw: &str) -> Option<&WordInfo> {
         let key = WordKey::new(raw)?;
-        self.words
-            .get(&key)
-            .and_then(|&index| self.infos.get(index as usize))
+        let hash = key.hash();
+        let tag = ((hash >> 48) as u32) << 16;
+        let mask = self.index.len().wrapping_sub(1);
+        let mut at = hash as usize & mask;
+        // At most half full: a probe meets an empty slot within a few steps.
+        loop {
+            let slot = *self.index.get(at)?;
+            if slot == 0 {
+                return None;
+            }
+            if slot & 0xffff_0000 == tag {
+                let info = self.infos.get((slot & 0xffff) as usize - 1)?;
+                if info.key == key {
+                    return Some(info);
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     pub fn get() -> &'static Lexicon {
@@ -1424,19 +1487,31 @@ impl Lexicon {
         i: usize,
         limit: usize,
     ) -> (Concepts, usize) {
-        let Some(keys) = stems.keys.get(i) else {
+        let Some(view) = stems.view(i) else {
             return (0, 0);
+        };
+        // Which groups the word has (those of languages it was not stemmed in are none), and the
+        // languages of its long stems.
+        let (present, long) = match view {
+            WordView::Known(info, langs) => (
+                info.present & (langs | 1u8 << ALGORITHMS.len()),
+                info.long & langs,
+            ),
+            WordView::Other(_, k) => (k.present, k.long),
         };
         let mut by_lang: [Concepts; 7] = [0; 7];
         let mut span = 0;
         // The groups of the word's stem in each language, then of its exact folded form. A stem
         // that is empty or not computed has no entries (its group is NONE).
-        let mut slots = keys.present & (allowed & stems.active | 1u8 << ALGORITHMS.len());
+        let mut slots = present & (allowed & stems.active | 1u8 << ALGORITHMS.len());
         while slots != 0 {
             let slot = slots.trailing_zeros() as usize;
             slots &= slots - 1;
             let lang = (slot < ALGORITHMS.len()).then_some(slot);
-            let g = keys.groups.get(slot).copied().unwrap_or(NONE);
+            let g = match view {
+                WordView::Known(info, _) => info.groups.get(slot).map_or(NONE, |s| s.get()),
+                WordView::Other(_, k) => k.groups.get(slot).copied().unwrap_or(NONE),
+            };
             let (singles, multi) = self.group(g);
             for &(l, concepts) in singles {
                 if allowed & (1u8 << (l & 7)) == 0 {
@@ -1497,7 +1572,7 @@ impl Lexicon {
             return (all, span);
         }
         // One typo: "oplysniner", "persnoal".
-        let mut long = allowed & keys.long;
+        let mut long = allowed & long;
         while long != 0 {
             let l = long.trailing_zeros() as usize;
             long &= long - 1;
@@ -1525,47 +1600,34 @@ impl Lexicon {
 
 /// Stem every word of a text for each allowed language (words that cannot match are left empty)
 /// and look up the entries each stem and each exact folded word starts. `words[j]` is word `j`
-/// as written, `folded` holds the folded words.
+/// as written, `folded` holds the folded words. Every word is worked out as it comes, its record
+/// not consulted: the same result as [`stem_all_with`] gives from the records.
 pub fn stem_all<'a>(lex: &'a Lexicon, allowed: u8, words: &[&str], folded: &WordList) -> Stems<'a> {
-    let infos: Vec<Option<&WordInfo>> = words.iter().map(|w| lex.word(w)).collect();
-    stem_all_with(lex, allowed, words, folded, &infos)
+    stem_all_with(lex, allowed, words, folded, &[])
 }
 
-/// [`stem_all`] with each word's [`Lexicon::word`] already looked up.
+/// [`stem_all`] with each word's [`Lexicon::word`] already looked up: a word with a record is
+/// read from it as it is; only the others are worked out here.
 pub fn stem_all_with<'a>(
     lex: &'a Lexicon,
     allowed: u8,
     words: &[&str],
     folded: &WordList,
-    infos: &[Option<&'a WordInfo>],
+    infos: &'a [Option<&'a WordInfo>],
 ) -> Stems<'a> {
     let active = allowed & ((1u8 << ALGORITHMS.len()) - 1);
     let StemsBuffers {
+        mut at,
         mut of,
-        keys,
-        buf: stems_buf,
+        mut keys,
+        buf: mut stems_buf,
         mut lower,
         mut stem,
     } = StemsBuffers::take();
+    at.clear();
     of.clear();
-    of.resize(
-        words.len(),
-        WordStems {
-            langs: 0,
-            known: NONE,
-            spans: [(0, 0); ALGORITHMS.len()],
-        },
-    );
-    let mut out = Stems {
-        lex,
-        active,
-        of,
-        buf: stems_buf,
-        keys,
-    };
-    out.keys.clear();
-    out.keys.reserve(folded.len());
-    let info_of = |j: usize| infos.get(j).copied().flatten();
+    keys.clear();
+    at.reserve(folded.len());
     // A word not stemmed in a language compares as the empty stem.
     let mut unstemmed = WordKeys {
         groups: [NONE; ALGORITHMS.len() + 1],
@@ -1576,107 +1638,96 @@ pub fn stem_all_with<'a>(
     for (id, empty) in unstemmed.ids.iter_mut().zip(lex.empty) {
         *id = empty;
     }
+    let buf = &mut stem;
     for j in 0..folded.len() {
-        let exact = match info_of(j) {
-            Some(info) if j < words.len() => StemKey {
-                group: info.groups.get(ALGORITHMS.len()).map_or(NONE, |s| s.get()),
-                id: info.ids.get(ALGORITHMS.len()).map_or(NONE, |s| s.get()),
-            },
-            _ => folded
-                .get(j)
-                .and_then(|f| lex.exact.get(f))
-                .copied()
-                .unwrap_or(StemKey::NONE),
-        };
-        let mut keys = unstemmed;
-        if let (Some(group), Some(id)) = (keys.groups.last_mut(), keys.ids.last_mut()) {
+        let w = words.get(j);
+        if w.is_some() && infos.get(j).copied().flatten().is_some() {
+            // Everything worked out when the lexicon was built.
+            at.push(NONE);
+            continue;
+        }
+        at.push(u32::try_from(keys.len()).unwrap_or(NONE));
+        let f = folded.get(j).unwrap_or("");
+        let exact = lex.exact.get(f).copied().unwrap_or(StemKey::NONE);
+        let mut k = unstemmed;
+        if let (Some(group), Some(id)) = (k.groups.last_mut(), k.ids.last_mut()) {
             (*group, *id) = (exact.group, exact.id);
         }
-        out.keys.push(keys);
-    }
-    let buf = &mut stem;
-    for (j, w) in words.iter().enumerate() {
-        let Some(f) = folded.get(j) else { break };
-        let info = info_of(j);
-        let langs = info.map_or_else(|| lex.may_match(f), |i| i.may) & active;
-        if langs == 0 {
-            continue;
-        }
-        let (Some(slot), Some(keys)) = (out.of.get_mut(j), out.keys.get_mut(j)) else {
-            break;
+        let mut slot = WordStems {
+            langs: 0,
+            known: NONE,
+            spans: [(0, 0); ALGORITHMS.len()],
         };
-        slot.langs = langs;
-        if let Some(i) = info {
-            // Everything worked out when the lexicon was built.
-            slot.known = i.stems;
-            // Every language copied or left alone by selection, not by branching.
-            let all = keys.groups.iter_mut().zip(keys.ids.iter_mut());
-            for (l, ((g, id), (&ig, &iid))) in all.zip(i.groups.iter().zip(&i.ids)).enumerate() {
-                // (The exact word's slot, the last, is not a language's and stays as it is.)
-                let stemmed = langs & (1u8 << l) != 0;
-                *g = if stemmed { ig.get() } else { *g };
-                *id = if stemmed { iid.get() } else { *id };
-            }
-            keys.long = i.long & langs;
-            continue;
-        }
-        lower_into(w, &mut lower);
-        let index = lex.known.get(lower.as_str()).copied().unwrap_or(NONE);
-        let known = lex.stem_sets.get(index as usize);
-        slot.known = index;
-        for (l, index) in lex.langs.iter().enumerate() {
-            if langs & (1u8 << l) == 0 {
-                continue;
-            }
-            let (key, len) = match known {
-                Some(k) => (
-                    StemKey {
-                        group: k.groups.get(l).copied().unwrap_or(NONE),
-                        id: k.ids.get(l).copied().unwrap_or(NONE),
-                    },
-                    k.stem_len(l),
-                ),
-                None => {
-                    let key = STEM_MEMO
-                        .try_with(|memo| match memo.try_borrow_mut() {
-                            Ok(mut memo) => memo.stem(l, index, &lower, buf),
-                            Err(_) => StemMemo::compute(index, &lower, buf),
-                        })
-                        .unwrap_or_else(|_| StemMemo::compute(index, &lower, buf));
-                    let start = out.buf.len();
-                    out.buf.push_str(buf);
-                    if let Some(span) = slot.spans.get_mut(l) {
-                        *span = (
-                            u32::try_from(start).unwrap_or(u32::MAX),
-                            u32::try_from(out.buf.len()).unwrap_or(u32::MAX),
-                        );
-                    }
-                    (key, buf.len())
+        let langs = lex.may_match(f) & active;
+        if let Some(w) = w.filter(|_| langs != 0) {
+            slot.langs = langs;
+            lower_into(w, &mut lower);
+            let index = lex.known.get(lower.as_str()).copied().unwrap_or(NONE);
+            let known = lex.stem_sets.get(index as usize);
+            slot.known = index;
+            for (l, index) in lex.langs.iter().enumerate() {
+                if langs & (1u8 << l) == 0 {
+                    continue;
                 }
-            };
-            if let (Some(g), Some(id)) = (keys.groups.get_mut(l), keys.ids.get_mut(l)) {
-                (*g, *id) = (key.group, key.id);
-            }
-            if len >= 7 {
-                keys.long |= 1u8 << l;
+                let (key, len) = match known {
+                    Some(kw) => (
+                        StemKey {
+                            group: kw.groups.get(l).copied().unwrap_or(NONE),
+                            id: kw.ids.get(l).copied().unwrap_or(NONE),
+                        },
+                        kw.stem_len(l),
+                    ),
+                    None => {
+                        let key = STEM_MEMO
+                            .try_with(|memo| match memo.try_borrow_mut() {
+                                Ok(mut memo) => memo.stem(l, index, &lower, buf),
+                                Err(_) => StemMemo::compute(index, &lower, buf),
+                            })
+                            .unwrap_or_else(|_| StemMemo::compute(index, &lower, buf));
+                        let start = stems_buf.len();
+                        stems_buf.push_str(buf);
+                        if let Some(span) = slot.spans.get_mut(l) {
+                            *span = (
+                                u32::try_from(start).unwrap_or(u32::MAX),
+                                u32::try_from(stems_buf.len()).unwrap_or(u32::MAX),
+                            );
+                        }
+                        (key, buf.len())
+                    }
+                };
+                if let (Some(g), Some(id)) = (k.groups.get_mut(l), k.ids.get_mut(l)) {
+                    (*g, *id) = (key.group, key.id);
+                }
+                if len >= 7 {
+                    k.long |= 1u8 << l;
+                }
             }
         }
+        k.present = k
+            .groups
+            .iter()
+            .enumerate()
+            .fold(0, |mask, (slot, &g)| mask | (u8::from(g != NONE) << slot));
+        keys.push(k);
+        of.push(slot);
     }
-    // The scratch strings go back for the next text (with the rest when `out` is dropped).
+    // The scratch strings go back for the next text (with the rest when the result is dropped).
     let _ = STEMS_BUFFERS.try_with(|b| {
         if let Ok(mut b) = b.try_borrow_mut() {
             b.lower = std::mem::take(&mut lower);
             b.stem = std::mem::take(&mut stem);
         }
     });
-    for keys in &mut out.keys {
-        keys.present = keys
-            .groups
-            .iter()
-            .enumerate()
-            .fold(0, |mask, (slot, &g)| mask | (u8::from(g != NONE) << slot));
+    Stems {
+        lex,
+        active,
+        infos,
+        stemmed: words.len().min(folded.len()),
+        at,
+        of,
+        buf: stems_buf,
+        keys,
     }
-    out
 }
 
 /// The folded stems (and their keys) of words outside the lexicon's own vocabulary,
