@@ -498,7 +498,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || v.near(i, c::REQ, 6, 0, false).is_some()
                 {
                     if marketing_by_phone(v, i) {
-                        push(hit(Objection, 2.5, j, i, "no marketing by phone or text"));
+                        push(hit(Objection, 2.5, j, i, "no marketing calls"));
                     } else {
                         push(hit(Unsubscribe, 2.5, j, i, "no more newsletters"));
                     }
@@ -1066,7 +1066,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::STOP != 0 {
             if let Some(j) = v.near(i, c::SEND | c::MAIL | c::NEWS, 0, 5, false) {
                 if marketing_by_phone(v, i) {
-                    push(hit(Objection, 2.5, i, j, "no marketing by phone or text"));
+                    push(hit(Objection, 2.5, i, j, "no marketing calls"));
                 } else {
                     push(hit(Unsubscribe, 2.5, i, j, "stop sending"));
                 }
@@ -1086,7 +1086,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 })
                 .or(refused)
             {
-                push(hit(Objection, 2.5, j, i, "no marketing by phone or text"));
+                push(hit(Objection, 2.5, j, i, "no marketing calls"));
             }
         }
         if t & c::NEWS != 0
@@ -1141,8 +1141,9 @@ fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
     }
 }
 
-/// Marketing by phone or text message in the sentence of `i` ("reklame på sms eller telefon",
-/// "promotional texts"), and no newsletter or list: direct marketing the writer objects to.
+/// Marketing by phone in the sentence of `i` ("reklame på sms eller telefon", "sales calls"),
+/// and no newsletter or list: direct marketing the writer objects to (Art. 21(2)). Marketing by
+/// text message or e-mail alone is a mailing to leave: an unsubscription.
 fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
     let Some(&(start, end, concepts)) = v.index.of_token.get(i) else {
         return false;
