@@ -178,7 +178,8 @@ pub fn classify(msg: &Message) -> Classification {
     sentences.extend(toks.iter().map(|t| t.sentence));
     let id = id_document::detect(msg, is_reply, &tags, &sentences);
 
-    let reminder = reminds(&tags, &subject_tags);
+    let all = tags.iter().fold(0, |acc, t| acc | t);
+    let reminder = reminds(all, &subject_tags);
     let view = rules::View::new(&toks, &tags)
         .verb_final(matches!(language, Language::De | Language::Nl))
         .reminder(reminder);
@@ -196,7 +197,6 @@ pub fn classify(msg: &Message) -> Classification {
     }
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
-    let all = tags.iter().fold(0, |acc, t| acc | t);
     let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0
         || implied_self(&toks, &tags);
     // Talk about requests — a colleague asking how to handle a client's, a vendor selling
@@ -308,11 +308,8 @@ fn weigh_word<'l>(
 
 /// The mail reminds the business of an earlier request ("Indsigtsanmodning – rykker", "I have
 /// not heard back"), in its words or its subject; an appointment reminder answered is not one.
-fn reminds(tags: &[Concepts], subject_tags: &[(usize, Concepts)]) -> bool {
-    let all = tags
-        .iter()
-        .chain(subject_tags.iter().map(|(_, t)| t))
-        .fold(0, |acc, t| acc | t);
+fn reminds(body: Concepts, subject_tags: &[(usize, Concepts)]) -> bool {
+    let all = subject_tags.iter().fold(body, |acc, (_, t)| acc | t);
     all & c::REMINDER != 0 && all & c::EVENT == 0
 }
 

@@ -970,6 +970,17 @@ impl Short {
 /// out as they come.
 const WORD_MAX: usize = 24;
 
+/// A lower-case word with its first letter upper-cased, as at the start of a sentence.
+fn capitalise(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
+}
+
 /// The folded forms of the words [`WordInfo`]s are kept for, each stored once for the life of the
 /// program (as the lexicon itself is), so that a [`WordInfo`] can lend its folded word as it is.
 fn folded_vocabulary() -> &'static FastSet<Box<str>> {
@@ -979,13 +990,7 @@ fn folded_vocabulary() -> &'static FastSet<Box<str>> {
         let mut lower = String::new();
         for word in vocabulary() {
             lower_into(word, &mut lower);
-            let mut chars = lower.chars();
-            let capitalised: String = chars
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(chars)
-                .collect();
+            let capitalised = capitalise(&lower);
             set.insert(fold(&lower).into_boxed_str());
             set.insert(fold(&capitalised).into_boxed_str());
         }
@@ -1321,13 +1326,7 @@ impl Lexicon {
                 u32::try_from(stem_sets.len()).unwrap_or(NONE),
             );
             stem_sets.push(KnownWord::new(&this.0, this.1));
-            let mut chars = lower.chars();
-            let capitalised: String = chars
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(chars)
-                .collect();
+            let capitalised = capitalise(&lower);
             for raw in [lower.clone(), capitalised] {
                 let folded = fold(&raw);
                 let (Some(key), Some(folded_word)) =
