@@ -244,6 +244,109 @@ pub mod c {
     pub const INVOICE: Concepts = 1 << 97;
 }
 
+/// The name of each concept, by bit number: the learned backstop's model file names its
+/// features with them.
+pub const CONCEPT_NAMES: [&str; 98] = [
+    "DEL",
+    "ERASE_STRONG",
+    "SEE",
+    "COPY",
+    "KNOW",
+    "GET",
+    "SEND",
+    "ACCESS_STRONG",
+    "ACCESS_MED",
+    "WHAT",
+    "ABOUT_ME",
+    "ME",
+    "MY",
+    "I_SELF",
+    "HOLD",
+    "DATA_STRONG",
+    "DATA_WEAK",
+    "ALL",
+    "CORRECT",
+    "RECT_STRONG",
+    "WRONG",
+    "UPDATE",
+    "CHANGED",
+    "FIELD",
+    "RESTRICT",
+    "RESTRICT_STRONG",
+    "FREEZE",
+    "UNTIL",
+    "OBJECT_STRONG",
+    "OPPOSE",
+    "USE",
+    "PURPOSE",
+    "STOP",
+    "PORT_STRONG",
+    "MACHINE",
+    "TRANSFER",
+    "NEWPROV",
+    "DIRECT",
+    "CONSENT",
+    "WITHDRAW",
+    "PULL",
+    "BACK",
+    "REGRET",
+    "NEWS",
+    "LIST",
+    "MAIL",
+    "UNSUB",
+    "SUBSCRIBE",
+    "RECEIVE",
+    "NEG",
+    "LONGER",
+    "MORE",
+    "REQ",
+    "LEGAL",
+    "ARTICLE",
+    "PAST_REQ",
+    "AUX_PERF",
+    "THANKS",
+    "HOW",
+    "ADVERT",
+    "POLICY",
+    "WE",
+    "BREAK",
+    "COMPL",
+    "ID_DOC",
+    "ATTACH",
+    "EVENT",
+    "YOU",
+    "FROM",
+    "TAKE_OFF",
+    "PAST_SELF",
+    "SYSTEM",
+    "RIGHT",
+    "GREETING",
+    "OOO",
+    "KEEP",
+    "HANDLE",
+    "IT",
+    "PASSIVE",
+    "REPRESENT",
+    "THIRD",
+    "WORD",
+    "PUBLISHED",
+    "PHOTO",
+    "OTHERS",
+    "INSTEAD",
+    "ACCIDENT",
+    "ALONG",
+    "GOT",
+    "PROVIDER",
+    "OFFICIAL_RECORD",
+    "ALREADY",
+    "AND",
+    "CALL",
+    "RETRACT",
+    "REMINDER",
+    "INFORM",
+    "INVOICE",
+];
+
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
@@ -1804,6 +1907,13 @@ thread_local! {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn concept_names_cover_every_concept() {
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::INVOICE);
+        assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
+        assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
+    }
+
     use super::*;
 
     fn concepts_of(lang: usize, text: &str) -> Vec<Concepts> {
