@@ -225,7 +225,8 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
     let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0
-        || implied_self(&toks, &tags);
+        || implied_self(&toks, &tags)
+        || rules::we_ask_deletion(&view);
     // Talk about requests — a colleague asking how to handle a client's, a vendor selling
     // templates — names rights without anyone exercising one: without the writer's own data in
     // view, nothing in it is more than a mention.

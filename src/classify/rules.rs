@@ -339,7 +339,7 @@ impl<'a> View<'a> {
             || self
                 .near(i, c::GOT, 3, 0, true)
                 .is_some_and(|g| g >= 1 && self.near(g, c::AUX_PERF, 1, 0, true).is_some());
-        if perfect && self.near(i, c::REQ, 5, 0, false).is_none() {
+        if perfect && self.near(i, c::REQ, 5, 0, false).is_none() && self.wish_that(i).is_none() {
             return true;
         }
         if self.in_sentence(i, c::THANKS).is_some() {
@@ -365,6 +365,16 @@ impl<'a> View<'a> {
         self.has(i, c::PAST_SELF) && self.near(i, c::REQ, 5, 0, false).is_none()
     }
 
+    /// A wish and a "that" before `i` in its sentence, nothing said or seen between: "jeg vil
+    /// at …", "Jag vill också att alla inspelningar som redan har gjorts raderas" (what follows
+    /// is wanted, not reported). Where the wish is.
+    fn wish_that(&self, i: usize) -> Option<usize> {
+        let wish = self.near(i, c::REQ, 12, 0, false)?;
+        let that = (wish + 1..i).find(|&k| self.has(k, c::COMPL))?;
+        let told = (wish + 1..i).any(|k| self.has(k, c::KNOW | c::SEE | c::INFORM | c::BREAK));
+        (that > wish && !told).then_some(wish)
+    }
+
     /// How much to keep of a hit at `i`: reported earlier requests, "how do you…" questions and
     /// "we have…" statements count for less.
     fn damping(&self, i: usize) -> f32 {
@@ -377,7 +387,10 @@ impl<'a> View<'a> {
         }
         // "habe ich bereits Widerspruch eingelegt", "I have already objected": an earlier step
         // reported (a reminder restates what it still asks for).
-        if self.near(i, c::ALREADY, 4, 0, true).is_some() && !self.reminder {
+        if self.near(i, c::ALREADY, 4, 0, true).is_some()
+            && !self.reminder
+            && self.wish_that(i).is_none()
+        {
             f *= 0.6;
         }
         // "I accidentally deleted my account": what the writer did, not what they ask.
@@ -388,13 +401,30 @@ impl<'a> View<'a> {
             self.index.of_token.get(i).is_some_and(|&(start, _, _)| {
                 (start..(start + 2).min(i)).any(|k| self.has(k, c::WE))
             });
+        // "Vi vill att ni tar bort …", "We would like you to delete …": parents or an employer
+        // asking, not the business reporting what it does.
+        let we_ask = self
+            .index
+            .of_token
+            .get(i)
+            .is_some_and(|&(start, _, _)| (start..i).any(|k| we_ask_at(self, k)));
+        // A business never withdraws consent: "Vi trækker vores samtykke tilbage" is a couple.
         if (self.near(i, c::WE, 3, 0, true).is_some() || we_subject)
+            && !we_ask
+            && !self.has(i, c::WITHDRAW | c::PULL | c::CONSENT)
             && self
                 .near(i, c::I_SELF | c::ME | c::MY, 6, 6, false)
                 .is_none()
             && !self.anywhere(c::REPRESENT)
         {
             f *= 0.5;
+        }
+        // "Jeg har en pasient som har bedt om innsyn": a third party asked, whoever's notes are
+        // named beside it.
+        if let Some(p) = self.near(i, c::PAST_REQ, 4, 0, false) {
+            if self.near(p, c::THIRD, 5, 0, false).is_some() {
+                f *= 0.5;
+            }
         }
         // "a former client asked for access": someone else's request, talked about.
         if self.in_sentence(i, c::THIRD).is_some()
@@ -404,6 +434,32 @@ impl<'a> View<'a> {
         }
         f
     }
+}
+
+/// "Vi ønsker at …", "Vi vill att ni …", "We would like you to …", "Wir bitten Sie …": at `k`,
+/// "we" asking someone (the business) to act.
+pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
+    let after = k + 2..(k + 6).min(v.len());
+    v.has(k, c::WE)
+        && v.has(k + 1, c::REQ)
+        && after
+            .clone()
+            .any(|j| v.has(j, c::COMPL | c::YOU | c::DEL | c::PASSIVE))
+        && !after
+            .clone()
+            .any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER))
+}
+
+/// Parents or an employer ask for someone's data to go: "Vi ønsker at alt som er lagret om henne
+/// slettes", "Vi vill att ni tar bort allt material om henne". (An authority's "Vi beder jer
+/// redegøre for sagen" asks for no deletion.)
+pub fn we_ask_deletion(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| {
+        we_ask_at(v, k)
+            && (k + 2..(k + 14).min(v.len()))
+                .take_while(|&j| v.sentence(j) == v.sentence(k))
+                .any(|j| v.has(j, c::DEL))
+    })
 }
 
 fn hit(kind: RequestKind, score: f32, a: usize, b: usize, rule: &'static str) -> Hit {
@@ -534,8 +590,34 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 }
             }
         }
+        // "Kan du göra så att jag inte finns i ditt system längre?", "make it so I'm not in your
+        // system anymore": out of the system is deleted.
+        if t & c::SYSTEM != 0 {
+            if let Some(j) = out_of_the_system(v, i) {
+                push(hit(Erasure, 2.2, j, i, "not in your system any more"));
+            }
+        }
+        // "Sluta ringa mig om era kurser": marketing calls, objected to.
+        if t & c::CALL != 0 && v.near(i, c::STOP, 2, 0, true).is_some() {
+            if let Some(j) = v.near(i, c::ME, 0, 2, true) {
+                if v.anywhere(c::ADVERT | c::PURPOSE | c::NEWS) {
+                    push(hit(Objection, 2.5, i, j, "no marketing calls"));
+                }
+            }
+        }
         if neg {
             continue;
+        }
+        // "Bitte nehmen Sie mich aus Ihrem Verteiler", "take me off your list": whatever the verb.
+        if t & (c::LIST | c::NEWS) != 0 {
+            if let Some(j) = v.near(i, c::ME, 4, 0, true).filter(|&j| {
+                (j + 1..i).any(|k| v.has(k, c::FROM))
+                    && v.near(j, c::REQ | c::YOU, 4, 0, true).is_some()
+            }) {
+                let mailing = v.anywhere(c::NEWS | c::MAIL | c::ADVERT) || t & c::NEWS != 0;
+                let score = if mailing { 2.5 } else { 1.5 };
+                push(hit(Unsubscribe, score, j, i, "take me off the list"));
+            }
         }
 
         // ---- erasure and unsubscribe by removal
@@ -586,6 +668,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .filter(|_| v.near(i, c::I_SELF, 5, 0, false).is_some())
             {
                 push(hit(Erasure, 2.0, j, i, "I want to be deleted"));
+            } else if let Some(j) = wanted_deleted(v, i) {
+                push(hit(Erasure, 2.0, j, i, "want the data deleted"));
             } else if let Some(j) = v
                 .near(i, c::IT, 3, 3, true)
                 .filter(|&j| data_mentioned(v) || (j > i && writer_photo(v)))
@@ -675,9 +759,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 || v.has(i.wrapping_sub(2), c::I_SELF)
                 || v.near(i, c::CONSENT, 8, 0, false).is_some())
             && v.near(i, c::ME, 0, 2, true).is_none();
-        // "(se mitt tidigare mejl)" points at a message; "jeg kan se, at I har …" perceives.
-        let reference =
-            t & c::SEE != 0 && (v.near(i, c::MAIL, 0, 3, true).is_some() || v.has(i + 1, c::COMPL));
+        // "(se mitt tidigare mejl)" points at a message; "jeg kan se, at I har …" perceives;
+        // "Jag har sparat mina anteckningar i en skrivbok och läser i den" reads on their own.
+        let reference = t & c::SEE != 0
+            && (v.near(i, c::MAIL, 0, 3, true).is_some()
+                || v.has(i + 1, c::COMPL)
+                || reads_on_their_own(v, i));
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0
             && !writer_sends
@@ -1031,6 +1118,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     i,
                     "withdraw consent (given earlier)",
                 ));
+            } else if let Some(j) = v.near(i, c::IT, 3, 0, true).filter(|_| {
+                t & c::PULL != 0
+                    && v.near(i, c::BACK, 0, 4, true).is_some()
+                    && v.recent(i, c::CONSENT, 30)
+            }) {
+                // "Jeg sa ja til at timene kunne tas opp. Det trekker jeg tilbake."
+                push(hit(
+                    WithdrawConsent,
+                    2.5,
+                    j,
+                    i,
+                    "take it back (the consent given)",
+                ));
             } else if t & c::WITHDRAW != 0 && t & c::UNSUB == 0 {
                 push(hit(
                     WithdrawConsent,
@@ -1139,6 +1239,41 @@ fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
             }
         }
     }
+}
+
+/// "jeg vil at opptakene blir slettet", "Vi ønsker at alt som er lagret om henne slettes": a
+/// wish, "that", then the data and the deletion in the passive. The wish, if so.
+fn wanted_deleted(v: &View<'_>, i: usize) -> Option<usize> {
+    let passive = v.has(i, c::PASSIVE) || v.near(i, c::PASSIVE, 2, 0, true).is_some();
+    let wish = v.wish_that(i)?;
+    let data = (wish + 1..i).any(|k| v.has(k, c::DATA_STRONG | c::DATA_WEAK | c::ALL));
+    // "… blir slettet", "… slettes": the data named before the deletion is what goes.
+    let object_after = v.has(i + 1, c::ME | c::IT | c::ALL | c::MY);
+    (data && (passive || !object_after)).then_some(wish)
+}
+
+/// "så att jag inte finns i ditt system längre", "so I'm not in your system anymore", "I don't
+/// want to be in your system any more": the writer, not, no longer, the system — asked for.
+/// Where the asking starts, if so.
+fn out_of_the_system(v: &View<'_>, i: usize) -> Option<usize> {
+    let not = v.near(i, c::NEG, 5, 0, true)?;
+    let writer = v.near(not, c::I_SELF | c::ME, 3, 0, true)?;
+    v.near(i, c::LONGER, 5, 3, true)?;
+    // Asked of the business ("kan du göra så att jag …"), or wanted ("I don't want to be …").
+    let asked = v
+        .near(writer, c::REQ, 8, 0, false)
+        .filter(|&r| (r..writer).any(|k| v.has(k, c::YOU | c::COMPL | c::BREAK)));
+    let wanted = v.near(not, c::REQ, 0, 2, true).map(|_| writer);
+    asked.or(wanted)
+}
+
+/// The writer is the one who reads at `i`, asking nobody: "Jag har sparat alla mina anteckningar
+/// i en skrivbok och läser i den ibland". ("Jeg har hørt at man har ret til at se sin journal"
+/// has another subject after the "that".)
+fn reads_on_their_own(v: &View<'_>, i: usize) -> bool {
+    v.near(i, c::I_SELF, 10, 0, false)
+        .is_some_and(|j| !(j + 1..i).any(|k| v.has(k, c::COMPL)))
+        && v.in_sentence(i, c::REQ | c::YOU).is_none()
 }
 
 /// Marketing by phone in the sentence of `i` ("reklame på sms eller telefon", "sales calls"),

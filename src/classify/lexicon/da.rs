@@ -206,6 +206,7 @@ pub const TERMS: &[Term] = &[
     ("direkte", DIRECT),
     // consent
     ("samtykke", CONSENT),
+    ("sagde ja til", CONSENT),
     ("samtykket", CONSENT),
     ("samtykkeerklæring", CONSENT),
     ("tilladelse", CONSENT),
@@ -264,6 +265,9 @@ pub const TERMS: &[Term] = &[
     ("flere", MORE),
     ("venligst", REQ),
     ("vil gerne", REQ),
+    // "jeg vil have at I sletter …": I want (that) …
+    ("vil have at", REQ),
+    ("vil at", REQ),
     ("gerne", REQ),
     ("ønsker", REQ),
     ("ønske", REQ),

@@ -350,7 +350,7 @@ pub const CONCEPT_NAMES: [&str; 98] = [
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 11] = [
+const FALSE_FRIENDS: [(&str, Concepts); 13] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
@@ -362,6 +362,9 @@ const FALSE_FRIENDS: [(&str, Concepts); 11] = [
     ("læse", c::FREEZE),
     ("læser", c::FREEZE),
     ("læst", c::FREEZE),
+    // Swedish papers, not "pappa"
+    ("papper", c::OTHERS),
+    ("pappren", c::OTHERS),
 ];
 
 /// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).

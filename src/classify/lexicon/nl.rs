@@ -30,6 +30,8 @@ pub const TERMS: &[Term] = &[
     ("dossier", DATA_STRONG),
     ("gegevens", DATA_WEAK),
     ("alles", ALL),
+    ("bedankt voor", THANKS),
+    ("dank voor", THANKS),
     ("corrigeren", CORRECT),
     ("rectificatie", CORRECT | RECT_STRONG),
     ("klopt niet", WRONG),

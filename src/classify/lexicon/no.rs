@@ -136,6 +136,8 @@ pub const TERMS: &[Term] = &[
     ("annen", NEWPROV),
     ("direkte", DIRECT),
     ("samtykke", CONSENT),
+    // "Jeg sa ja til at timene kunne tas opp": consent given
+    ("sa ja til", CONSENT),
     ("samtykket", CONSENT),
     ("trekke", PULL),
     ("trekker", PULL),
@@ -172,6 +174,9 @@ pub const TERMS: &[Term] = &[
     ("flere", MORE),
     ("vennligst", REQ),
     ("vil gjerne", REQ),
+    // "jeg vil at opptakene blir slettet": I want (that) …
+    ("vil at", REQ),
+    ("vil også at", REQ),
     ("gjerne", REQ),
     ("ønsker", REQ),
     ("ber", REQ),
@@ -259,6 +264,7 @@ pub const TERMS: &[Term] = &[
     ("regning", EVENT),
     ("=forespørsler", THIRD),
     ("ta bort", DEL),
+    ("ta ned", DEL),
     ("ta gjerne bort", DEL),
     // someone else's (not the writer's data): "her journal", "min datters journal"
     ("hennes", OTHERS),
