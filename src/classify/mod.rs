@@ -772,18 +772,20 @@ mod tests {
 
     #[test]
     fn the_backstop_puts_a_paraphrase_the_rules_miss_on_the_review_list() {
-        // A parent asks for her daughter's data to be deleted with no "my" and no request word
-        // the rules know in that frame: no kind, but flagged for review.
+        // "Can I get a copy of them" — your notes about me, two sentences back: the rules find
+        // no request, the backstop flags it for review without a kind.
         let class = classify_raw(
-            "Subject: Datteren vår",
-            "Hei\n\nDatteren vår Emma gikk hos deg i fjor høst. Vi ønsker at alt som er lagret \
-             om henne slettes.\n\nVennlig hilsen\nTrine",
+            "Subject: Mine noter fra 2019?",
+            "Hej Mette\n\nDet er længe siden - jeg gik hos dig i 2019 efter skilsmissen.\n\n\
+             Jeg er begyndt hos en psykolog nu, og hun spurgte, om jeg havde noget skriftligt fra \
+             dengang. Har du stadig dine noter om mig? Og hvis du har, kan jeg så få en kopi af \
+             dem?\n\nJeg håber du har det godt.\n\nKh Anne-Mette",
         );
         assert!(class.kinds.is_empty(), "{class:?}");
         assert!(class.needs_review(), "{class:?}");
         assert!(
-            class.evidence.iter().any(|e| e.starts_with("weak erasure:")
-                && e.contains("slettes")
+            class.evidence.iter().any(|e| e.starts_with("weak access:")
+                && e.contains("kopi")
                 && e.contains("learned backstop")),
             "{class:?}"
         );
