@@ -224,7 +224,14 @@ impl<'a> View<'a> {
                 return true;
             }
         }
-        false
+        // "Jeg vil ikke at noe i journalen min slettes eller endres", "I do not want that …":
+        // a negated "that" covers its whole clause.
+        (i.saturating_sub(10)..i).rev().any(|k| {
+            self.has(k, c::NEG)
+                && self.has(k + 1, c::COMPL)
+                && !self.polite_question(k)
+                && (k..i).all(|j| self.sentence(j) == sent && !self.has(j + 1, c::BREAK | c::NEG))
+        })
     }
 
     /// The sentence of `i` opens with a negation that nothing before `i` cuts off: "Inte för att
@@ -981,6 +988,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .or_else(|| v.near(i, c::DATA_WEAK, 4, 4, true))
             {
                 push(hit(Restriction, 2.2, i, j, "block/put on hold + data"));
+            } else if negated_delete_anywhere(v) && !v.statement(i) {
+                // "Bitte also NICHT löschen … Also einfach sperren": what is not to be deleted.
+                push(hit(Restriction, 2.2, i, i, "block instead of delete"));
             }
         }
 
@@ -1302,15 +1312,15 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
 }
 
 /// "Restriction instead of erasure", "statt der Löschung", "ikke sletter den, men begrenser
-/// behandlingen", "jag motsätter mig att uppgifterna raderas": the writer asks for something
-/// other than erasure and says so.
+/// behandlingen", "jag motsätter mig att uppgifterna raderas", "Ikke slett journalen. …
+/// Samtidig ber jeg om at journalen sperres": the writer asks for something other than erasure
+/// and says so.
 fn erasure_declined(v: &View<'_>) -> bool {
+    let restriction = v.anywhere(c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE);
     (0..v.len()).any(|k| {
         v.has(k, c::DEL | c::ERASE_STRONG)
             && ((1..=3).any(|d| k >= d && v.has(k - d, c::INSTEAD))
-                || ((v.negated(k) || opposed(v, k))
-                    && v.in_sentence(k, c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE)
-                        .is_some()))
+                || ((v.negated(k) || opposed(v, k)) && restriction))
     })
 }
 

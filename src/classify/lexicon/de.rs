@@ -144,6 +144,7 @@ pub const TERMS: &[Term] = &[
     ("aus", FROM),
     ("anmelden", SUBSCRIBE),
     ("e-mails", MAIL),
+    ("sms", MAIL),
     ("mails", MAIL),
     ("verteiler", LIST),
     ("nicht", NEG),

@@ -160,6 +160,7 @@ pub const TERMS: &[Term] = &[
     ("mailing list", LIST),
     ("list", LIST),
     ("emails", MAIL),
+    ("sms", MAIL),
     ("email", MAIL),
     ("e-mails", MAIL),
     ("marketing emails", MAIL),

@@ -150,6 +150,7 @@ pub const TERMS: &[Term] = &[
     ("nyhetsbrevet", NEWS),
     ("nyhetsbrevene", NEWS),
     ("e-post", MAIL),
+    ("sms", MAIL),
     ("epost", MAIL),
     ("e-poster", MAIL),
     ("meldes av", UNSUB),

@@ -87,6 +87,7 @@ pub const TERMS: &[Term] = &[
     ("konto", DATA_WEAK),
     ("mejlen", DATA_WEAK),
     ("allt", ALL),
+    ("sms", MAIL),
     ("=rätta", CORRECT),
     ("=rättas", CORRECT),
     ("korrigera", CORRECT),
