@@ -2,7 +2,7 @@
 //! independently written development set (`tests/corpus_blind/`), and the independently written
 //! check sets (`tests/corpus_blind2/` and `tests/corpus_blind3/`, written by people who never
 //! saw the rules and since used to steer tuning, and `tests/corpus_blind4/` to
-//! `tests/corpus_blind9/`, much of them modelled on real template letters), plus a phrasebook of
+//! `tests/corpus_blind10/`, much of them modelled on real template letters), plus a phrasebook of
 //! short mails (`tests/classifier_phrases.txt`). Labels
 //! live in each folder's `labels.tsv`: file, kinds (comma list; `-` or empty for no request),
 //! id_document, automated, language; a header line (`file` …) or `#` comment lines are skipped.
@@ -470,13 +470,27 @@ fn classifier_meets_the_product_targets_on_the_eighth_set() {
 /// (`b9b_*`). Untouched measures (240 mails): with the classifier at session 3's start, request
 /// recall 0.812, precision 0.963, exact kind set 0.680, language 0.996; at session 4's start
 /// 0.852, 0.956, 0.742; after round 10, 0.883, 0.958, 0.773; after round 11, 0.883, 0.958,
-/// 0.789, 0.996; never an automated mail as a request. Keep it untouched until a newer set
-/// exists.
+/// 0.789, 0.996; never an automated mail as a request. Round 12 (session 5, after set 10 was
+/// written) was tuned on its errors: 0.938, 0.976, 0.891.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_ninth_set() {
+    let r = evaluate("check set 9", &set_dir("corpus_blind9"));
+    check("tests/corpus_blind9", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 5 from the same brief, with the SMS convention spelt out, by two people who
+/// never saw the rules or the other sets: 120 mails with about 40 template letters and the
+/// everyday mail of a physiotherapist, a translation bureau and a family counsellor (`b10a_*`),
+/// and 120 mails from six practices' inboxes, many written in a second language or asking
+/// indirectly (`b10b_*`). Untouched measures (240 mails): at session 5's start, request recall
+/// 0.909, precision 0.965, exact kind set 0.826; after round 12, 0.917, 0.957, 0.851, language
+/// 0.992; never an automated mail as a request. Keep it untouched until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
-fn classifier_meets_the_product_targets_on_the_ninth_set() {
-    let r = evaluate("check set 9 (unseen)", &set_dir("corpus_blind9"));
-    check("tests/corpus_blind9", &r, &PRODUCT_TARGETS);
+fn classifier_meets_the_product_targets_on_the_tenth_set() {
+    let r = evaluate("check set 10 (unseen)", &set_dir("corpus_blind10"));
+    check("tests/corpus_blind10", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
