@@ -226,12 +226,14 @@ impl<'a> View<'a> {
         }
         // "Jeg vil ikke at noe i journalen min slettes eller endres", "I do not want that …":
         // a negated "that" covers its whole clause.
-        (i.saturating_sub(10)..i).rev().any(|k| {
-            self.has(k, c::NEG)
-                && self.has(k + 1, c::COMPL)
-                && !self.polite_question(k)
-                && (k..i).all(|j| self.sentence(j) == sent && !self.has(j + 1, c::BREAK | c::NEG))
-        })
+        !self.sentence_lacks(i, c::COMPL)
+            && (i.saturating_sub(10)..i).rev().any(|k| {
+                self.has(k, c::NEG)
+                    && self.has(k + 1, c::COMPL)
+                    && !self.polite_question(k)
+                    && (k..i)
+                        .all(|j| self.sentence(j) == sent && !self.has(j + 1, c::BREAK | c::NEG))
+            })
     }
 
     /// The sentence of `i` opens with a negation that nothing before `i` cuts off: "Inte för att
