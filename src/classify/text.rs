@@ -32,10 +32,10 @@ pub fn own_words_into(body: &str, out: &mut String) {
     // The line before, and whether it went to `out`.
     let mut previous: Option<(&str, bool)> = None;
     let mut lines = Lines { rest: body };
+    let start = out.len();
     while let Some(line) = lines.next() {
-        if is_signature_separator(line)
-            || (might_start_history(line) && starts_quoted_history(line, lines.clone()))
-        {
+        let history = might_start_history(line) && starts_quoted_history(line, lines.clone());
+        if is_signature_separator(line) || history {
             // A wrapped Gmail-style intro ("On Mon, 3 Feb 2025 at 10:01, Anna <a@b>\nwrote:"):
             // the intro's first line sits just above the cut, and goes too.
             let cut = line.trim();
@@ -50,7 +50,11 @@ pub fn own_words_into(body: &str, out: &mut String) {
                     }
                 }
             }
-            break;
+            if !(history && writer_goes_on_below(line, lines.clone(), out.len() == start)) {
+                break;
+            }
+            previous = Some((line, false));
+            continue;
         }
         let t = line.trim_start();
         let kept = if t.starts_with('>') || is_mobile_signature(t) {
@@ -356,6 +360,17 @@ const HEADER_LABELS: [&str; 18] = [
 
 /// Whether quoted history starts at line `i`: a "… wrote:" intro, an Outlook separator, or an
 /// Outlook header block ("From: … / Sent: … / To: …").
+/// The verb of a reply header with the sender's name after it.
+const WROTE_VERBS: [&str; 7] = [
+    " skrev ",
+    " wrote ",
+    " schrieb ",
+    " schreef ",
+    " kirjoitti ",
+    " skreiv ",
+    " a écrit ",
+];
+
 fn starts_quoted_history(line: &str, following: Lines<'_>) -> bool {
     let t = line.trim();
     if t.is_empty() {
@@ -373,19 +388,9 @@ fn starts_quoted_history(line: &str, following: Lines<'_>) -> bool {
     if lower.ends_with(':')
         && t.len() < 300
         && (looks_like_intro_start(&lower) || lower.contains('@'))
+        && WROTE_VERBS.iter().any(|v| lower.contains(v))
     {
-        const VERBS: [&str; 7] = [
-            " skrev ",
-            " wrote ",
-            " schrieb ",
-            " schreef ",
-            " kirjoitti ",
-            " skreiv ",
-            " a écrit ",
-        ];
-        if VERBS.iter().any(|v| lower.contains(v)) {
-            return true;
-        }
+        return true;
     }
     if lower.starts_with("-----") && ORIGINAL.iter().any(|o| lower.contains(o)) {
         return true;
@@ -403,6 +408,25 @@ fn starts_quoted_history(line: &str, following: Lines<'_>) -> bool {
         return headers >= 2;
     }
     false
+}
+
+/// "Am Di., 3. März 2026 um 10:12 Uhr schrieb Praxis <…>:" over "> …" lines: the quoted lines
+/// are dropped one by one and what the writer put below them is kept (a reply written under the
+/// quote, or answers between its lines). With nothing of the writer's above it (`first`),
+/// unquoted text below such a header is the writer's too. Forwards and Outlook blocks end the
+/// writer's words as ever.
+fn writer_goes_on_below(line: &str, following: Lines<'_>, first: bool) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let reply_header = !t.starts_with('-')
+        && !t.starts_with('_')
+        && (ends_with_wrote(&lower) || WROTE_VERBS.iter().any(|v| lower.contains(v)));
+    let below = following.map(str::trim).find(|l| !l.is_empty());
+    reply_header
+        && below.is_some_and(|l| {
+            l.starts_with('>')
+                || (first && !lower_starts_with_any(l, &FROM_LABELS) && !might_start_history(l))
+        })
 }
 
 fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
@@ -747,6 +771,27 @@ mod tests {
         assert_eq!(own_words(body).trim(), "Delete me.");
         let body = "Hej\n> quoted line\nmin tekst\n\nSendt fra min iPhone";
         assert_eq!(own_words(body).trim(), "Hej\nmin tekst");
+    }
+
+    #[test]
+    fn keeps_what_the_writer_typed_below_a_reply_header() {
+        let body = "Am Di., 3. März 2026 um 10:12 Uhr schrieb Praxis <info@praxis.dk>:\nSehr geehrter Herr Munk,\nbitte um Auskunft.\n";
+        assert_eq!(
+            own_words(body).trim(),
+            "Sehr geehrter Herr Munk,\nbitte um Auskunft."
+        );
+        // Quoted below the header: dropped, and a reply written under the quote kept.
+        let body = "On Mon, 3 Feb 2025, Calmo <a@b.dk> wrote:\n> Your booking.\n";
+        assert_eq!(own_words(body).trim(), "");
+        let body = "On Mon, 3 Feb 2025, Calmo <a@b.dk> wrote:\n> Your booking.\n\nPlease delete my data.\n";
+        assert_eq!(own_words(body).trim(), "Please delete my data.");
+        // An Outlook block below the header: history.
+        let body =
+            "Den 3. marts 2025 kl. 10.12 skrev Calmo <info@calmo.dk>:\nFra: Calmo\nSendt: mandag\n";
+        assert_eq!(own_words(body).trim(), "");
+        // With words of the writer's own above it, the header starts the history.
+        let body = "Tak!\n\nDen 3. marts 2025 kl. 10.12 skrev Calmo <info@calmo.dk>:\nHej Anna\n";
+        assert_eq!(own_words(body).trim(), "Tak!");
     }
 
     #[test]
