@@ -300,7 +300,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
                 return (class, Vec::new());
             };
             let features = backstop::features(&toks, &tags, &folded);
-            hits.push(backstop_hit(model, guess, &features, &toks, &tags));
+            hits.push(backstop_hit(model, guess, &features, &toks, &tags, &folded));
             let class = decide(&combined, &toks, &hits, id.as_deref(), language);
             (class, features)
         }
@@ -316,27 +316,36 @@ fn backstop_hit(
     features: &[backstop::Feature],
     toks: &[text::Token],
     tags: &[Concepts],
+    folded: &lexicon::WordList,
 ) -> rules::Hit {
-    let (from, to) = model
-        .strongest_for(guess.kind, features)
-        .and_then(|f| {
-            let wanted: Concepts = (1 << (f / 128)) | (1 << (f % 128));
-            let mut sentence: Option<(u32, Concepts, usize, usize)> = None;
-            for (i, (t, tag)) in toks.iter().zip(tags).enumerate() {
-                match &mut sentence {
-                    Some((s, seen, _, last)) if *s == t.sentence => {
-                        *seen |= tag;
-                        *last = i;
-                    }
-                    Some((_, seen, from, last)) if *seen & wanted == wanted => {
-                        return Some((*from, *last));
-                    }
-                    _ => sentence = Some((t.sentence, *tag, i, i)),
-                }
+    // The first word that carries the feature: the word itself, or a concept of the pair.
+    let carrier = model.strongest_for(guess.kind, features).and_then(|f| {
+        if f >= backstop::WORDS_FROM {
+            return (0..toks.len()).find(|&i| {
+                folded
+                    .get(i)
+                    .and_then(backstop::word_prefix)
+                    .is_some_and(|p| backstop::word_feature(p) == f)
+            });
+        }
+        let pair: Concepts = (1 << (f / 128)) | (1 << (f % 128));
+        let mut unions: Vec<(u32, Concepts)> = Vec::new();
+        for (t, tag) in toks.iter().zip(tags) {
+            match unions.last_mut() {
+                Some((s, union)) if *s == t.sentence => *union |= tag,
+                _ => unions.push((t.sentence, *tag)),
             }
-            sentence
-                .filter(|(_, seen, _, _)| seen & wanted == wanted)
-                .map(|(_, _, from, last)| (from, last))
+        }
+        let sentence = unions.iter().find(|(_, u)| u & pair == pair)?.0;
+        toks.iter().position(|t| t.sentence == sentence)
+    });
+    // Shown on that word's sentence.
+    let (from, to) = carrier
+        .and_then(|i| {
+            let sentence = toks.get(i)?.sentence;
+            let from = toks.iter().position(|t| t.sentence == sentence)?;
+            let to = toks.iter().rposition(|t| t.sentence == sentence)?;
+            Some((from, to))
         })
         .unwrap_or((0, 0));
     rules::Hit {
@@ -771,30 +780,41 @@ mod tests {
     }
 
     #[test]
-    fn the_backstop_puts_a_paraphrase_the_rules_miss_on_the_review_list() {
-        // "Can I get a copy of them" — your notes about me, two sentences back: the rules find
-        // no request, the backstop flags it for review without a kind.
-        let class = classify_raw(
-            "Subject: Mine noter fra 2019?",
-            "Hej Mette\n\nDet er længe siden - jeg gik hos dig i 2019 efter skilsmissen.\n\n\
-             Jeg er begyndt hos en psykolog nu, og hun spurgte, om jeg havde noget skriftligt fra \
-             dengang. Har du stadig dine noter om mig? Og hvis du har, kan jeg så få en kopi af \
-             dem?\n\nJeg håber du har det godt.\n\nKh Anne-Mette",
+    fn a_backstop_guess_goes_to_review_without_a_kind() {
+        // A model that reads "flytte" as an erasure: the wiring, not the trained model.
+        let erasure = RequestKind::ALL
+            .iter()
+            .position(|&k| k == RequestKind::Erasure)
+            .unwrap_or(0);
+        let mut weights = [0.0; RequestKind::ALL.len()];
+        weights[erasure] = 5.0;
+        let flytt = backstop::word_feature("flytt");
+        let model = backstop::Model::new(
+            0.7,
+            [-2.0; RequestKind::ALL.len()],
+            vec![(flytt, weights)],
+            std::collections::BTreeMap::new(),
         );
+        let raw = "From: Anna <anna@example.dk>\r\nSubject: Tid\r\n\r\nHej, kan vi flytte \
+                   timen på torsdag til kl. 14? Hilsen Trine\r\n";
+        let msg = Message::parse(raw.as_bytes()).unwrap_or_default();
+        let (class, _) = read(&msg, Backstop::Ask(&model));
         assert!(class.kinds.is_empty(), "{class:?}");
         assert!(class.needs_review(), "{class:?}");
         assert!(
-            class.evidence.iter().any(|e| e.starts_with("weak access:")
-                && e.contains("kopi")
+            class.evidence.iter().any(|e| e.starts_with("weak erasure:")
+                && e.contains("flytte")
                 && e.contains("learned backstop")),
             "{class:?}"
         );
-        // A booking stays quiet.
-        let booking = classify_raw(
-            "Subject: Tid",
-            "Hei, kan vi flytte timen på torsdag til kl. 14? Hilsen Trine",
-        );
-        assert!(!booking.needs_review(), "{booking:?}");
+        // The same booking with a model that never guesses, or with the one compiled in.
+        let (quiet, _) = read(&msg, Backstop::Ask(&backstop::Model::empty()));
+        assert!(!quiet.needs_review(), "{quiet:?}");
+        assert!(!classify(&msg).needs_review());
+        // A training example carries the features the guess was made from.
+        let example = training_example(&msg).expect("not automated");
+        assert!(example.features.contains(&flytt));
+        assert!(example.prefixes.iter().any(|p| p == "flytt"));
     }
 
     #[test]

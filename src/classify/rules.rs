@@ -685,14 +685,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             {
                 push(hit(Erasure, 2.0, i, j, "delete it (the data)"));
             } else if let Some(j) = v.near(i, c::ALL, 3, 4, true) {
+                // "Raderar du allt direkt eller väntar du?": what the other one does, asked.
+                let habit =
+                    !v.verb_final && v.has(i + 1, c::YOU) && v.in_sentence(i, c::REQ).is_none();
                 let context = v.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME | c::SYSTEM);
-                push(hit(
-                    Erasure,
-                    if context { 2.0 } else { 1.5 },
-                    i,
-                    j,
-                    "delete everything",
-                ));
+                let score = if habit {
+                    1.2
+                } else if context {
+                    2.0
+                } else {
+                    1.5
+                };
+                push(hit(Erasure, score, i, j, "delete everything"));
             } else if let Some(j) = v
                 .near(i, c::ABOUT_ME, 0, 8, false)
                 .or_else(|| v.near(i, c::HOLD, 0, 5, true))
@@ -1455,7 +1459,10 @@ fn from_the_list(v: &View<'_>, i: usize) -> bool {
 fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
     (i.saturating_sub(20)..i).rev().find(|&k| {
         v.has(k, c::DATA_STRONG | c::DATA_WEAK)
-            && (v.has(k, c::MY) || v.near(k, c::MY, 2, 0, true).is_some())
+            && (v.has(k, c::MY)
+                || v.near(k, c::MY, 2, 0, true).is_some()
+                // "dine noter om mig": your notes about me
+                || v.has(k + 1, c::ABOUT_ME))
     })
 }
 

@@ -408,6 +408,12 @@ const COMPOUND_HEADS: &[(&str, Concepts)] = &[
     ("journal", c::DATA_STRONG),
     ("journalen", c::DATA_STRONG),
     ("akte", c::DATA_STRONG),
+    // "journalanteckningar", "samtalsnotater": notes
+    ("anteckningar", c::DATA_STRONG),
+    ("anteckningarna", c::DATA_STRONG),
+    ("notater", c::DATA_WEAK),
+    ("notaterne", c::DATA_WEAK),
+    ("notatene", c::DATA_WEAK),
     ("oplysninger", c::DATA_WEAK),
     ("oplysningerne", c::DATA_WEAK),
     ("opplysninger", c::DATA_WEAK),
