@@ -6,7 +6,9 @@
 //! marker words; [`automated`] stops machine mail early; [`lexicon`] stems every candidate word
 //! with the Snowball stemmer of the detected language and tags it with concepts (delete, my data,
 //! not, please, Art. 15 …); [`rules`] turns nearby concepts into scored hits per kind;
-//! [`id_document`] looks for ID scans. Scores become kinds, a confidence and evidence here.
+//! [`id_document`] looks for ID scans. Scores become kinds, a confidence and evidence here; when
+//! the rules find no request, [`backstop`], a small learned model, may still flag the message
+//! for review (weak evidence, never a kind).
 //!
 //! Pure: no I/O, no logging, no clock, no panics on any input. It must never mark automated mail
 //! as a request, and when unsure it reports a low confidence rather than silence, so the daemon

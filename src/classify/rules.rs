@@ -379,9 +379,9 @@ impl<'a> View<'a> {
     /// is wanted, not reported). Where the wish is.
     fn wish_that(&self, i: usize) -> Option<usize> {
         let wish = self.near(i, c::REQ, 12, 0, false)?;
-        let that = (wish + 1..i).find(|&k| self.has(k, c::COMPL))?;
+        let that = (wish + 1..i).any(|k| self.has(k, c::COMPL));
         let told = (wish + 1..i).any(|k| self.has(k, c::KNOW | c::SEE | c::INFORM | c::BREAK));
-        (that > wish && !told).then_some(wish)
+        (that && !told).then_some(wish)
     }
 
     /// How much to keep of a hit at `i`: reported earlier requests, "how do you…" questions and
