@@ -29,15 +29,28 @@ pub const WORDS_FROM: Feature = 128 * 128;
 /// The features of a tagged text (folded words, their concepts), sorted and without repeats.
 pub fn features(toks: &[Token], tags: &[Concepts], words: &WordList) -> Vec<Feature> {
     let mut out = Vec::with_capacity(toks.len() * 2);
-    for i in 0..toks.len() {
-        if let Some(prefix) = words.get(i).and_then(word_prefix) {
-            out.push(word_feature(prefix));
-        }
-    }
-    for_each_pair(toks, tags, |f| out.push(f));
+    for_each_feature(toks, tags, words, |f| out.push(f));
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The [`word_prefix`]es of a text's folded words, in order.
+pub fn prefixes(words: &WordList) -> impl Iterator<Item = &str> + '_ {
+    (0..words.len()).filter_map(|i| words.get(i).and_then(word_prefix))
+}
+
+/// Every feature of a tagged text as met, repeats included: the words', then the concept pairs'.
+fn for_each_feature(
+    toks: &[Token],
+    tags: &[Concepts],
+    words: &WordList,
+    mut each: impl FnMut(Feature),
+) {
+    for prefix in prefixes(words) {
+        each(word_feature(prefix));
+    }
+    for_each_pair(toks, tags, each);
 }
 
 /// Every pair of concepts met in a sentence, each concept with itself included, sentence by
@@ -293,7 +306,7 @@ impl Model {
     pub fn guess_text(&self, toks: &[Token], tags: &[Concepts], words: &WordList) -> Option<Guess> {
         let mut seen = [0u64; MAX_ROWS / 64];
         let mut z = self.bias;
-        let mut add = |f: Feature| {
+        let add = |f: Feature| {
             let Some(row) = self.index.row(f) else { return };
             let Some(bits) = seen.get_mut(row / 64) else {
                 return;
@@ -307,12 +320,7 @@ impl Model {
                 }
             }
         };
-        for i in 0..toks.len() {
-            if let Some(prefix) = words.get(i).and_then(word_prefix) {
-                add(word_feature(prefix));
-            }
-        }
-        for_each_pair(toks, tags, add);
+        for_each_feature(toks, tags, words, add);
         self.best(z.map(sigmoid))
     }
 

@@ -290,11 +290,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let class = decide(&combined, &toks, &hits, id.as_deref(), language);
     match backstop {
         Backstop::Features(prefixes) => {
-            prefixes.extend(
-                (0..folded.len())
-                    .filter_map(|i| folded.get(i).and_then(backstop::word_prefix))
-                    .map(str::to_string),
-            );
+            prefixes.extend(backstop::prefixes(&folded).map(str::to_string));
             (class, backstop::features(&toks, &tags, &folded))
         }
         Backstop::Ask(model) if class.kinds.is_empty() => {
@@ -302,7 +298,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
                 return (class, Vec::new());
             };
             let features = backstop::features(&toks, &tags, &folded);
-            hits.push(backstop_hit(model, guess, &features, &toks, &tags, &folded));
+            hits.push(backstop_hit(model, guess, &features, &view, &folded));
             let class = decide(&combined, &toks, &hits, id.as_deref(), language);
             (class, features)
         }
@@ -316,14 +312,14 @@ fn backstop_hit(
     model: &backstop::Model,
     guess: backstop::Guess,
     features: &[backstop::Feature],
-    toks: &[text::Token],
-    tags: &[Concepts],
+    view: &rules::View<'_>,
     folded: &lexicon::WordList,
 ) -> rules::Hit {
-    // The first word that carries the feature: the word itself, or a concept of the pair.
+    // The first word that carries the feature: the word itself, or a concept of the pair in a
+    // sentence that holds both.
     let carrier = model.strongest_for(guess.kind, features).and_then(|f| {
         if f >= backstop::WORDS_FROM {
-            return (0..toks.len()).find(|&i| {
+            return (0..folded.len()).find(|&i| {
                 folded
                     .get(i)
                     .and_then(backstop::word_prefix)
@@ -331,25 +327,14 @@ fn backstop_hit(
             });
         }
         let pair: Concepts = (1 << (f / 128)) | (1 << (f % 128));
-        let mut unions: Vec<(u32, Concepts)> = Vec::new();
-        for (t, tag) in toks.iter().zip(tags) {
-            match unions.last_mut() {
-                Some((s, union)) if *s == t.sentence => *union |= tag,
-                _ => unions.push((t.sentence, *tag)),
-            }
-        }
-        let sentence = unions.iter().find(|(_, u)| u & pair == pair)?.0;
-        toks.iter().position(|t| t.sentence == sentence)
-    });
-    // Shown on that word's sentence.
-    let (from, to) = carrier
-        .and_then(|i| {
-            let sentence = toks.get(i)?.sentence;
-            let from = toks.iter().position(|t| t.sentence == sentence)?;
-            let to = toks.iter().rposition(|t| t.sentence == sentence)?;
-            Some((from, to))
+        (0..view.tags.len()).find(|&i| {
+            view.sentence_of(i)
+                .is_some_and(|(_, _, concepts)| concepts & pair == pair)
         })
-        .unwrap_or((0, 0));
+    });
+    let (from, to) = carrier
+        .and_then(|i| view.sentence_of(i))
+        .map_or((0, 0), |(from, end, _)| (from, end.saturating_sub(1)));
     rules::Hit {
         kind: guess.kind,
         score: MENTION_AT,

@@ -126,6 +126,11 @@ impl<'a> View<'a> {
             .is_some_and(|&(_, _, concepts)| concepts & mask == 0)
     }
 
+    /// The sentence of token `i`: its first token, one past its last, and the concepts in it.
+    pub fn sentence_of(&self, i: usize) -> Option<(usize, usize, Concepts)> {
+        self.index.of_token.get(i).copied()
+    }
+
     fn tag(&self, i: usize) -> Concepts {
         self.tags.get(i).copied().unwrap_or(0)
     }
