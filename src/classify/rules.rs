@@ -327,8 +327,18 @@ impl<'a> View<'a> {
             || self.near(j, c::ABOUT_ME | c::HOLD, 0, 5, false).is_some()
             // "… vilka personuppgifter ni har sparat om Elias, och därefter att uppgifterna
             // raderas": "the data" are those the sentence has named
-            || self.named_before(j);
+            || self.named_before(j)
+            || self.recorded_at_our_sessions(j);
         owned.then_some(j)
+    }
+
+    /// "the notes from our sessions", "notaterne fra vores samtaler": what was recorded at the
+    /// writer's own appointments.
+    fn recorded_at_our_sessions(&self, j: usize) -> bool {
+        self.has(j + 1, c::FROM)
+            && (j + 2..(j + 4).min(self.len()))
+                .any(|k| self.has(k, c::OUR) && self.has(k + 1, c::EVENT))
+            && !self.anywhere(c::THIRD)
     }
 
     /// Personal data named, with its holder, earlier in the sentence of `j`.
@@ -352,7 +362,8 @@ impl<'a> View<'a> {
         let perfect = self.near(i, c::AUX_PERF, 2, 0, true).is_some()
             || self
                 .near(i, c::GOT, 3, 0, true)
-                .is_some_and(|g| g >= 1 && self.near(g, c::AUX_PERF, 1, 0, true).is_some());
+                .is_some_and(|g| g >= 1 && self.near(g, c::AUX_PERF, 2, 0, true).is_some())
+            || self.verb_final_perfect(i);
         if perfect && self.near(i, c::REQ, 5, 0, false).is_none() && self.wish_that(i).is_none() {
             return true;
         }
@@ -376,7 +387,21 @@ impl<'a> View<'a> {
         if self.in_sentence(i, c::POLICY).is_some() && self.near(i, c::REQ, 6, 0, false).is_none() {
             return true;
         }
-        self.has(i, c::PAST_SELF) && self.near(i, c::REQ, 5, 0, false).is_none()
+        // "Jag märker att jag glömmer hälften": the writer's own doing, in the present.
+        let writer_does = self.has(i, c::DEL)
+            && self.has(i.wrapping_sub(1), c::I_SELF)
+            && !self.has(i.wrapping_sub(1), c::REQ)
+            && self.near(i, c::REQ, 3, 0, true).is_none();
+        writer_does || (self.has(i, c::PAST_SELF) && self.near(i, c::REQ, 5, 0, false).is_none())
+    }
+
+    /// German and Dutch put the participle last: "Sie hatten meine Daten ja im Januar
+    /// gelöscht" has its auxiliary far before, with nothing asked, wanted or passive between.
+    fn verb_final_perfect(&self, i: usize) -> bool {
+        self.verb_final
+            && self
+                .near(i, c::AUX_PERF, 8, 0, true)
+                .is_some_and(|a| !(a + 1..i).any(|k| self.has(k, c::REQ | c::COMPL | c::PASSIVE)))
     }
 
     /// A wish and a "that" before `i` in its sentence, nothing said or seen between: "jeg vil
@@ -453,9 +478,11 @@ impl<'a> View<'a> {
 /// "Vi ønsker at …", "Vi vill att ni …", "We would like you to …", "Wir bitten Sie …": at `k`,
 /// "we" asking someone (the business) to act.
 pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
-    let after = k + 2..(k + 6).min(v.len());
+    // "We don't want Noah's assessment deleted": the wish may be refused.
+    let wish = if v.has(k + 1, c::NEG) { k + 2 } else { k + 1 };
+    let after = wish + 1..(wish + 5).min(v.len());
     v.has(k, c::WE)
-        && v.has(k + 1, c::REQ)
+        && v.has(wish, c::REQ)
         && after
             .clone()
             .any(|j| v.has(j, c::COMPL | c::YOU | c::DEL | c::PASSIVE))
@@ -539,6 +566,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 if v.near(i, c::LONGER, 4, 1, false).is_some() {
                     push(hit(WithdrawConsent, 2.5, j, i, "no longer consent"));
                 }
+            }
+        }
+        // "… skrev under på at du måtte tale med min læge. Det ønsker jeg ikke længere."
+        if t & c::REQ != 0 {
+            if let Some(k) = no_longer_that(v, i) {
+                push(hit(
+                    WithdrawConsent,
+                    2.2,
+                    k,
+                    i,
+                    "no longer want that (the consent given)",
+                ));
             }
         }
         if t & c::USE != 0 {
@@ -716,13 +755,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 })
             {
                 push(hit(Erasure, 2.0, i, j, "delete my …"));
-            } else if let Some(j) = v.near(i, c::REQ, 5, 3, false).or_else(|| {
-                // An imperative opens its sentence or clause: "Slet venligst …", "Delete it all".
-                let first = i == 0
-                    || v.sentence(i - 1) != v.sentence(i)
-                    || v.toks.get(i).is_some_and(|t| t.comma_before);
-                first.then_some(i)
-            }) {
+            } else if let Some(j) = v
+                // "bitte ich Sie, die bisherigen Aufnahmen zu löschen": the verb comes last
+                .near(i, c::REQ, if v.verb_final { 8 } else { 5 }, 3, false)
+                .or_else(|| {
+                    // An imperative opens its sentence or clause: "Slet venligst …", "Delete it all".
+                    let first = i == 0
+                        || v.sentence(i - 1) != v.sentence(i)
+                        || v.toks.get(i).is_some_and(|t| t.comma_before);
+                    first.then_some(i)
+                })
+            {
                 // In a mail to a practice, a wish to delete without an object nearly always means
                 // the writer's data; an appointment or a list is something else.
                 let context = v.data_context() || v.anywhere(c::CONSENT | c::WITHDRAW);
@@ -783,9 +826,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && (v.near(i, c::MAIL, 0, 3, true).is_some()
                 || v.has(i + 1, c::COMPL)
                 || reads_on_their_own(v, i));
+        // "journalen kan bli sendt videre til bedriftshelsetjenesten": sent on, not to the writer.
+        let sent_on = t & c::SEND != 0
+            && v.has(i.wrapping_sub(1), c::PASSIVE)
+            && v.near(i, c::ME, 0, 2, true).is_none();
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0
             && !writer_sends
+            && !sent_on
             && !reference
             && !v.statement(i)
         {
@@ -816,7 +864,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     // "Under Article 20 I request a copy of the data I provided": the portability
                     // copy, not access
                     || v.in_sentence(i, c::PORT_STRONG).is_some()
-                    || article_in_sentence(v, numbers, i, 20);
+                    || article_in_sentence(v, numbers, i, 20)
+                    // "få felaktiga personuppgifter om mig rättade": to have them corrected
+                    || done_to(v, hi);
                 if !other_action {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
                     let rule = if strong {
@@ -882,6 +932,26 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 if v.near(i, c::REQ, 6, 0, false).is_some() {
                     push(hit(Access, 2.0, i, j, "see what is written"));
                 }
+            }
+        }
+
+        // "hvor lenge kommer du til å lagre opplysningene om meg?", "how long will you keep my
+        // notes?": the writer's own data, asked about (how long notes are kept in general is not).
+        if t & c::HOLD != 0 && !v.statement(i) {
+            if let Some(d) = v.near(i, c::DURATION, 6, 0, false) {
+                if let Some(j) = v
+                    .data_object(i)
+                    .filter(|&j| owned_by_writer(v, i, j))
+                    .or_else(|| v.near(i, c::ABOUT_ME, 0, 6, true))
+                {
+                    push(hit(Access, 2.0, d, j.max(i), "how long you keep my data"));
+                }
+            }
+        }
+        // "Har du stadig min journal liggende?", "Do you still have my notes?"
+        if t & c::YOU != 0 {
+            if let Some((from, j)) = still_have_mine(v, i) {
+                push(hit(Access, 2.0, from, j, "do you still have my data"));
             }
         }
 
@@ -1288,6 +1358,66 @@ fn out_of_the_system(v: &View<'_>, i: usize) -> Option<usize> {
     asked.or(wanted)
 }
 
+/// "Det ønsker jeg ikke længere", "I don't want that any more", "Das möchte ich nicht mehr": a
+/// wish at `i` refused from now on, about "that", with a consent given in the sentences before
+/// and none named in this one. Where the consent is.
+fn no_longer_that(v: &View<'_>, i: usize) -> Option<usize> {
+    let &(start, end, concepts) = v.index.of_token.get(i)?;
+    if concepts & c::NEG == 0 || concepts & (c::LONGER | c::MORE) == 0 || concepts & c::CONSENT != 0
+    {
+        return None;
+    }
+    let that = v.near(i, c::IT, 2, 2, true)?;
+    let refused = (i.min(that)..(i + 4).min(end)).any(|k| v.has(k, c::NEG))
+        && (i..(i + 5).min(end)).any(|k| v.has(k, c::LONGER | c::MORE));
+    // Only little words besides: the sentence is about "that" alone.
+    let short = end - start <= 7;
+    (refused && short)
+        .then(|| {
+            (start.saturating_sub(40)..start)
+                .rev()
+                .find(|&k| v.has(k, c::CONSENT))
+        })
+        .flatten()
+}
+
+/// "Har du stadig min journal liggende?", "Har ni mina anteckningar kvar?", "Do you still have
+/// my notes?": a question opening with "have you" (or "do you … have"), the writer's data its
+/// object, nothing read, got or done to it. Where the question starts and the data word.
+fn still_have_mine(v: &View<'_>, you: usize) -> Option<(usize, usize)> {
+    let &(start, end, concepts) = v.index.of_token.get(you)?;
+    if start + 1 != you || concepts & (c::DATA_STRONG | c::DATA_WEAK) == 0 {
+        return None;
+    }
+    let have = v.has(start, c::AUX_PERF | c::HOLD)
+        || (you + 1..(you + 3).min(end)).any(|k| v.has(k, c::HOLD));
+    let other = c::SEE
+        | c::GET
+        | c::RECEIVE
+        | c::SEND
+        | c::COPY
+        | c::DEL
+        | c::CORRECT
+        | c::UPDATE
+        | c::USE
+        | c::ATTACH
+        | c::TRANSFER;
+    let j = (you + 1..(you + 7).min(end))
+        .take_while(|&k| !v.has(k, other))
+        .find(|&k| v.has(k, c::DATA_STRONG | c::DATA_WEAK))?;
+    let mine = v.has(j, c::MY) || v.has(j - 1, c::MY) || v.has(j + 1, c::MY | c::ABOUT_ME);
+    (have && mine).then_some((start, j))
+}
+
+/// The data word at `j` is followed, in its clause, by what is to be done to it: "få mina
+/// uppgifter rättade", "have my data deleted" (not "a copy of my data and delete it").
+fn done_to(v: &View<'_>, j: usize) -> bool {
+    let seg = v.segment(j);
+    (j + 1..(j + 4).min(v.len()))
+        .take_while(|&k| v.segment(k) == seg && !v.has(k, c::AND | c::BREAK))
+        .any(|k| v.has(k, c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT))
+}
+
 /// The writer is the one who reads at `i`, asking nobody: "Jag har sparat alla mina anteckningar
 /// i en skrivbok och läser i den ibland". ("Jeg har hørt at man har ret til at se sin journal"
 /// has another subject after the "that".)
@@ -1413,7 +1543,10 @@ fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
     if someone_elses(v, j) {
         return false;
     }
-    if v.has(j, c::MY | c::ABOUT_ME) || v.near(j, c::MY | c::ABOUT_ME, 3, 3, true).is_some() {
+    if v.has(j, c::MY | c::ABOUT_ME)
+        || v.near(j, c::MY | c::ABOUT_ME, 3, 3, true).is_some()
+        || v.recorded_at_our_sessions(j)
+    {
         return true;
     }
     // Someone else's records, unless the writer speaks for them (a parent, a lawyer).

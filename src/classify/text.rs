@@ -118,7 +118,13 @@ impl Paragraph {
                 .get(self.start..out.len().saturating_sub(1))
                 .unwrap_or("");
             if self.len > 60 && is_disclaimer_paragraph(text) {
-                out.truncate(self.start);
+                // Mail flattened from HTML may hold the whole message in one paragraph, the
+                // footer's disclaimer last: what comes before it, after a greeting, is kept.
+                let kept = letter_before_disclaimer(text);
+                out.truncate(self.start + kept);
+                if kept > 0 {
+                    out.push('\n');
+                }
             } else {
                 out.push('\n');
             }
@@ -129,6 +135,29 @@ impl Paragraph {
             len: 0,
         };
     }
+}
+
+/// In a disclaimer paragraph that opens with a greeting ("Hej Johan,", "Dear Ms Berg"), the length
+/// of the lines before the first one holding a disclaimer phrase (with their newlines): the
+/// letter the disclaimer was run into. 0 when the paragraph does not open with a greeting — a
+/// disclaimer's own first lines ("please delete it") must not be read.
+fn letter_before_disclaimer(paragraph: &str) -> usize {
+    let mut lines = paragraph.split('\n');
+    let greeting = lines.next().is_some_and(|first| {
+        let first = first.trim();
+        first.len() <= 40 && (first.ends_with(',') || first.ends_with('!'))
+    });
+    if !greeting {
+        return 0;
+    }
+    let mut at = 0;
+    for line in paragraph.split('\n') {
+        if is_disclaimer_paragraph(line) {
+            return at;
+        }
+        at += line.len() + 1;
+    }
+    0
 }
 
 /// Whether a paragraph (its lines joined by newlines) is a confidentiality disclaimer: whether its
@@ -799,6 +828,22 @@ mod tests {
         let body =
             "Please erase my data.\n\nThis e-mail is confidential. If you are not the intended recipient, delete it.";
         assert_eq!(own_words(body).trim(), "Please erase my data.");
+    }
+
+    #[test]
+    fn a_letter_run_into_its_disclaimer_is_kept() {
+        // HTML flattened without blank lines: greeting, letter, signature and footer in one.
+        let body =
+            "Hej Johan,\nVilka uppgifter har du sparat om mig?\nPetra Malm\n+46 70 412 88 90 \
+                    Detta e-postmeddelande kan innehålla konfidentiell information.";
+        assert_eq!(
+            own_words(body).trim(),
+            "Hej Johan,\nVilka uppgifter har du sparat om mig?\nPetra Malm"
+        );
+        // Without a greeting above it, the paragraph is a disclaimer through and through.
+        let body = "If you are not the addressee, please delete this e-mail\nand its \
+                    attachments. It may be confidential and is meant for the intended recipient.";
+        assert_eq!(own_words(body).trim(), "");
     }
 
     #[test]

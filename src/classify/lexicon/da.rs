@@ -519,4 +519,21 @@ pub const TERMS: &[Term] = &[
     ("beløbet", INVOICE),
     ("historie", DATA_WEAK),
     ("skabelon", POLICY),
+    // round 13: a lock on the data, a consent signed, what was written down about us,
+    // assessments
+    ("=lås", FREEZE),
+    ("skrev under på", CONSENT),
+    ("skrevet under på", CONSENT),
+    ("skrevet ned", DATA_WEAK),
+    ("nedskrevet", DATA_WEAK),
+    ("skrevet om mig", DATA_WEAK | ABOUT_ME),
+    ("skrevet om os", DATA_WEAK | ABOUT_ME),
+    ("noteret om mig", DATA_WEAK | ABOUT_ME),
+    ("noteret om os", DATA_WEAK | ABOUT_ME),
+    ("udredning", DATA_WEAK),
+    ("udredningen", DATA_WEAK),
+    // how long (the writer's data is kept); having still
+    ("hvor længe", DURATION),
+    ("hvor lang tid", DURATION),
+    ("=vores", OUR),
 ];

@@ -337,4 +337,20 @@ pub const TERMS: &[Term] = &[
     ("löschfrist", POLICY),
     ("verarbeitungsverzeichnis", POLICY),
     ("verzeichnis von verarbeitungstätigkeiten", POLICY),
+    // round 13: an ID attached, what was written down
+    ("angehängt", ATTACH),
+    ("angefügt", ATTACH),
+    ("beigelegt", ATTACH),
+    ("notiert", DATA_WEAK),
+    ("aufgeschrieben", DATA_WEAK),
+    // how long (the writer's data is kept); having still
+    ("wie lange", DURATION),
+    ("=hatten", AUX_PERF),
+    ("=hatte", AUX_PERF),
+    ("=haben", AUX_PERF),
+    ("=hat", AUX_PERF),
+    ("=unsere", OUR),
+    ("=unseren", OUR),
+    ("=unserer", OUR),
+    ("=unserem", OUR),
 ];

@@ -406,4 +406,19 @@ pub const TERMS: &[Term] = &[
     ("template", POLICY),
     ("take down", DEL),
     ("=the ones", IT),
+    // round 13: what was written down about us, assessments, a treatment history
+    ("written down", DATA_WEAK),
+    ("written about me", DATA_WEAK | ABOUT_ME),
+    ("written about us", DATA_WEAK | ABOUT_ME),
+    ("wrote about me", DATA_WEAK | ABOUT_ME),
+    ("wrote about us", DATA_WEAK | ABOUT_ME),
+    ("noted about me", DATA_WEAK | ABOUT_ME),
+    ("assessment", DATA_WEAK),
+    ("assessments", DATA_WEAK),
+    ("history", DATA_WEAK),
+    // how long (the writer's data is kept); having still
+    ("how long", DURATION),
+    ("still have", HOLD),
+    ("still keep", HOLD),
+    ("=our", OUR),
 ];

@@ -242,11 +242,17 @@ pub mod c {
     /// an invoice or an amount: faktura, regning, Rechnung, invoice, beløb — "correct the
     /// amount" is billing, not rectification
     pub const INVOICE: Concepts = 1 << 97;
+    /// how long: hvor længe, hur länge, how long, wie lange — "how long will you keep my notes?"
+    /// asks about the writer's own data
+    pub const DURATION: Concepts = 1 << 98;
+    /// our (the writer's and someone else's): vores, våra, våre, our, unsere — "the notes from
+    /// our sessions" are the writer's
+    pub const OUR: Concepts = 1 << 99;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 98] = [
+pub const CONCEPT_NAMES: [&str; 100] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -345,26 +351,34 @@ pub const CONCEPT_NAMES: [&str; 98] = [
     "REMINDER",
     "INFORM",
     "INVOICE",
+    "DURATION",
+    "OUR",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 13] = [
+const FALSE_FRIENDS: [(&str, Concepts); 17] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
     ("videre", c::KNOW),
     ("noe", c::NEG),
+    ("lås", c::SEE),
     ("låse", c::SEE),
     ("låser", c::SEE),
     ("låst", c::SEE),
     ("læse", c::FREEZE),
+    ("läs", c::FREEZE),
     ("læser", c::FREEZE),
     ("læst", c::FREEZE),
     // Swedish papers, not "pappa"
     ("papper", c::OTHERS),
     ("pappren", c::OTHERS),
+    // ... and "pappa" no paper
+    ("pappa", c::DATA_WEAK),
+    // Norwegian "passer" (suits) is no passport
+    ("passer", c::ID_DOC),
 ];
 
 /// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).
@@ -1344,9 +1358,14 @@ impl Lexicon {
                 .skip(1)
                 .map(|w| fold(&index.stemmer.stem(w)))
                 .collect();
-            *prefixes.entry(key3(&key)).or_default() |= 1 << (lang & 7);
-            for r in &rest {
-                *prefixes.entry(key3(r)).or_default() |= 1 << (lang & 7);
+            // A text word is stemmed only when its folded form starts like some term: like the
+            // term's stem, or like the term as written when stemming changes its first letters
+            // (Dutch "geen" stems to "gen").
+            for w in std::iter::once(&key).chain(&rest) {
+                *prefixes.entry(key3(w)).or_default() |= 1 << (lang & 7);
+            }
+            for w in &words {
+                *prefixes.entry(key3(&fold(w))).or_default() |= 1 << (lang & 7);
             }
             if rest.is_empty() && key.len() >= 7 {
                 let list = index.long.entry(key4(&key)).or_default();
@@ -1918,7 +1937,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::INVOICE);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::OUR);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -139,4 +139,8 @@ pub const TERMS: &[Term] = &[
     ("kunnen jullie", REQ),
     ("kunt u", REQ),
     ("factuur", INVOICE),
+    // how long (the writer's data is kept); having still
+    ("hoe lang", DURATION),
+    ("hoelang", DURATION),
+    ("=onze", OUR),
 ];
