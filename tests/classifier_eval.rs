@@ -2,7 +2,7 @@
 //! independently written development set (`tests/corpus_blind/`), and the independently written
 //! check sets (`tests/corpus_blind2/` and `tests/corpus_blind3/`, written by people who never
 //! saw the rules and since used to steer tuning, and `tests/corpus_blind4/` to
-//! `tests/corpus_blind10/`, much of them modelled on real template letters), plus a phrasebook of
+//! `tests/corpus_blind11/`, much of them modelled on real template letters), plus a phrasebook of
 //! short mails (`tests/classifier_phrases.txt`). Labels
 //! live in each folder's `labels.tsv`: file, kinds (comma list; `-` or empty for no request),
 //! id_document, automated, language; a header line (`file` …) or `#` comment lines are skipped.
@@ -485,12 +485,28 @@ fn classifier_meets_the_product_targets_on_the_ninth_set() {
 /// and 120 mails from six practices' inboxes, many written in a second language or asking
 /// indirectly (`b10b_*`). Untouched measures (240 mails): at session 5's start, request recall
 /// 0.909, precision 0.965, exact kind set 0.826; after round 12, 0.917, 0.957, 0.851, language
-/// 0.992; never an automated mail as a request. Keep it untouched until a newer set exists.
+/// 0.992; never an automated mail as a request. Round 13 (session 6, while set 11 was being
+/// written) was tuned on its errors: 1.000, 1.000, 0.992, 0.992. Now a development set, held to
+/// the product targets so that a regression fails.
+#[test]
+fn classifier_meets_the_product_targets_on_the_tenth_set() {
+    let r = evaluate("check set 10", &set_dir("corpus_blind10"));
+    check("tests/corpus_blind10", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 6 from the same brief, with a convention for forwards added (a client's
+/// request forwarded to be handled is that request), by two people who never saw the rules or the
+/// other sets: the everyday mail of five practices with requests buried in rebookings, replies,
+/// forwards and phone-typed lines, asked by pronoun or in the subject only (`b11a_*`), and 35
+/// template letters, second-language writers and suppliers' and colleagues' mail about the GDPR
+/// (`b11b_*`). Untouched measures (240 mails): at session 6's start, request recall 0.850,
+/// precision 0.895, exact kind set 0.767, language 0.988; after round 13 (tuned on set 10 only),
+/// 0.858, 0.896, 0.775, 0.988; never an automated mail as a request.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
-fn classifier_meets_the_product_targets_on_the_tenth_set() {
-    let r = evaluate("check set 10 (unseen)", &set_dir("corpus_blind10"));
-    check("tests/corpus_blind10", &r, &PRODUCT_TARGETS);
+fn classifier_meets_the_product_targets_on_the_eleventh_set() {
+    let r = evaluate("check set 11 (unseen)", &set_dir("corpus_blind11"));
+    check("tests/corpus_blind11", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
