@@ -40,7 +40,11 @@ pub fn detect(
             .iter()
             .zip(sentences.iter())
             .any(|(u, s)| s == sent && u & c::ATTACH != 0);
-        if attached {
+        // "Ik stuur liever geen kopie van mijn paspoort mee", "I have not attached my passport"
+        let refused = (i.saturating_sub(5)..i).any(|k| {
+            sentences.get(k) == Some(sent) && tags.get(k).is_some_and(|t| t & c::NEG != 0)
+        });
+        if attached && !refused {
             return Some("id: ID document said to be attached".to_string());
         }
     }
@@ -87,5 +91,8 @@ mod tests {
         let msg = Message::default();
         assert!(detect(&msg, false, &[c::ATTACH, c::ID_DOC], &[0, 0]).is_some());
         assert!(detect(&msg, false, &[c::ATTACH, c::ID_DOC], &[0, 1]).is_none());
+        // "I'd rather not send a copy of my passport"
+        let tags = [c::NEG, c::COPY, c::ID_DOC, c::ATTACH];
+        assert!(detect(&msg, false, &tags, &[0, 0, 0, 0]).is_none());
     }
 }

@@ -106,6 +106,13 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     combined.push_str("\n\n");
     let body_start = combined.len();
     text::own_words_into(&msg.text, &mut combined);
+    // A forward passes on the mail below it: that mail is read too, unless the sender says it
+    // has been dealt with ("Til info: dette er ordnet").
+    let forwarded_start = combined.len();
+    if text::is_forward_subject(&msg.subject) {
+        combined.push('\n');
+        text::forwarded_words_into(&msg.text, &mut combined);
+    }
     let combined = combined;
     let body = combined.get(body_start..).unwrap_or("");
 
@@ -201,6 +208,28 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         } else {
             None
         });
+    }
+
+    if forwarded_start < combined.len() {
+        // "allerede", "ordnet", "Jeg slettet …", "Hun er slettet i MailerLite"
+        let own = tags
+            .iter()
+            .zip(toks.iter())
+            .take_while(|(_, t)| t.start < forwarded_start);
+        let handled = own.enumerate().any(|(i, (tag, _))| {
+            tag & (c::ALREADY | c::PAST_SELF) != 0
+                || (tag & c::DEL != 0
+                    && tags
+                        .get(i.wrapping_sub(1))
+                        .is_some_and(|p| p & c::AUX_PERF != 0))
+        });
+        if handled {
+            for (t, tag) in toks.iter().zip(tags.iter_mut()) {
+                if t.start >= forwarded_start {
+                    *tag = 0;
+                }
+            }
+        }
     }
 
     let mut sentences = scratch::vec::<u32>(toks.len());

@@ -392,7 +392,14 @@ impl<'a> View<'a> {
             && self.has(i.wrapping_sub(1), c::I_SELF)
             && !self.has(i.wrapping_sub(1), c::REQ)
             && self.near(i, c::REQ, 3, 0, true).is_none();
-        writer_does || (self.has(i, c::PAST_SELF) && self.near(i, c::REQ, 5, 0, false).is_none())
+        // ("Jeg … vil bli fjernet fra nyhetsbrevet": the writer's participle after "be" is
+        // wanted, not done; "your account will be deleted" is still a statement.)
+        let wanted = self.has(i.wrapping_sub(1), c::PASSIVE)
+            && self
+                .near(i, c::I_SELF, 12, 0, false)
+                .is_some_and(|w| !(w + 1..i).any(|k| self.has(k, c::YOU)));
+        writer_does
+            || (self.has(i, c::PAST_SELF) && !wanted && self.near(i, c::REQ, 5, 0, false).is_none())
     }
 
     /// German and Dutch put the participle last: "Sie hatten meine Daten ja im Januar
@@ -421,7 +428,11 @@ impl<'a> View<'a> {
         if self.near(i, c::PAST_REQ, 8, 0, false).is_some() && !self.reminder {
             f *= 0.6;
         }
-        if self.near(i, c::HOW | c::HANDLE, 6, 0, false).is_some() {
+        // ("How long will you keep my notes?" asks about the writer's data, not how things work.)
+        if self
+            .near(i, c::HOW | c::HANDLE, 6, 0, false)
+            .is_some_and(|h| !self.has(h, c::DURATION))
+        {
             f *= 0.6;
         }
         // "habe ich bereits Widerspruch eingelegt", "I have already objected": an earlier step
@@ -939,9 +950,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // notes?": the writer's own data, asked about (how long notes are kept in general is not).
         if t & c::HOLD != 0 && !v.statement(i) {
             if let Some(d) = v.near(i, c::DURATION, 6, 0, false) {
+                // "my notes", "the data about me": named as the writer's, not just asked by them
                 if let Some(j) = v
                     .data_object(i)
-                    .filter(|&j| owned_by_writer(v, i, j))
+                    .filter(|&j| {
+                        v.has(j, c::MY) || v.near(j, c::MY | c::ABOUT_ME, 3, 3, true).is_some()
+                    })
                     .or_else(|| v.near(i, c::ABOUT_ME, 0, 6, true))
                 {
                     push(hit(Access, 2.0, d, j.max(i), "how long you keep my data"));

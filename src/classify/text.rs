@@ -74,6 +74,128 @@ pub fn own_words_into(body: &str, out: &mut String) {
     paragraph.flush(out);
 }
 
+/// The mail forwarded below the sender's own words ("VS: Sletning af mine oplysninger" passed on
+/// by a receptionist, a client sending their unanswered request again): its body without the
+/// header block ("Fra: … / Sendt: … / Emne: …", "---------- Forwarded message ---------"), cut
+/// like [`own_words`], appended to `out`. Nothing when no forwarded mail is found.
+pub fn forwarded_words_into(body: &str, out: &mut String) {
+    let mut lines = Lines { rest: body };
+    // Where the history starts: the forwarded mail's header.
+    loop {
+        let Some(line) = lines.next() else { return };
+        if might_start_history(line) && starts_quoted_history(line, lines.clone()) {
+            break;
+        }
+    }
+    // Past the rest of the header block: labels, separators, blank lines. A mail from a
+    // newsletter, a newsroom or a company's service desk passes on nobody's request.
+    let mut rest = lines.rest;
+    let mut header_lines = std::iter::once(line_before(body, rest)).chain(lines.clone());
+    if header_lines
+        .by_ref()
+        .take(8)
+        .any(|l| sender_is_a_role(l.trim_start_matches(|c: char| c == '>' || c.is_whitespace())))
+    {
+        return;
+    }
+    while let Some(line) = lines.next() {
+        let t = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        let header = t.is_empty()
+            || t.starts_with('-')
+            || t.starts_with('_')
+            || lower_starts_with_any(t, &FROM_LABELS)
+            || lower_starts_with_any(t, &HEADER_LABELS)
+            || lower_starts_with_any(t, &["cc:", "kopi:", "kopia:", "reply-to:"]);
+        if !header {
+            break;
+        }
+        rest = lines.rest;
+    }
+    // A forward quoted with "> " (some mail programs) is read without the marks.
+    let quoted = rest.trim_start().starts_with('>');
+    if quoted {
+        let unquoted: String = Lines { rest }
+            .map(|l| {
+                let l = l.trim_start();
+                let l = l.strip_prefix('>').unwrap_or(l);
+                l.strip_prefix(' ').unwrap_or(l)
+            })
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        own_words_into(&unquoted, out);
+    } else {
+        own_words_into(rest, out);
+    }
+}
+
+/// The line of `body` that ends right where `rest` begins.
+fn line_before<'a>(body: &'a str, rest: &str) -> &'a str {
+    let end = body.len().saturating_sub(rest.len());
+    let text = body.get(..end).unwrap_or("");
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    text.rsplit('\n').next().unwrap_or("")
+}
+
+/// A "From:" header line whose address is a role's, not a person's: "nyhedsbrev@",
+/// "redaktion@", "no-reply@", "hr-service@", "info@".
+fn sender_is_a_role(line: &str) -> bool {
+    const ROLES: [&str; 24] = [
+        "noreply",
+        "no-reply",
+        "no_reply",
+        "donotreply",
+        "newsletter",
+        "nyhedsbrev",
+        "nyhetsbrev",
+        "nieuwsbrief",
+        "redaktion",
+        "redaksjon",
+        "redactie",
+        "news",
+        "nyheter",
+        "marketing",
+        "service",
+        "support",
+        "kundeservice",
+        "kundservice",
+        "hr",
+        "info",
+        "kontakt",
+        "admin",
+        "notification",
+        "system",
+    ];
+    if !lower_starts_with_any(line, &FROM_LABELS) {
+        return false;
+    }
+    let Some(at) = line.find('@') else {
+        return false;
+    };
+    let before = line.get(..at).unwrap_or("");
+    let local = before
+        .rsplit(['<', ' ', ':', '"'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ROLES.iter().any(|r| {
+        local == *r
+            || local
+                .strip_prefix(r)
+                .is_some_and(|rest| rest.starts_with(['-', '_', '.']))
+    })
+}
+
+/// Whether a subject marks a forward ("Fwd:", "FW:", "VS:", "VB:", "WG:", "Doorst:").
+pub fn is_forward_subject(subject: &str) -> bool {
+    const FORWARD: [&str; 6] = ["fwd:", "fw:", "vs:", "vb:", "wg:", "doorst:"];
+    let s = subject.trim_start().as_bytes();
+    FORWARD.iter().any(|p| {
+        s.get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    })
+}
+
 /// The lines of a text exactly as [`str::lines`] gives them (split after each `\n`, which is
 /// dropped with a `\r` before it), found by a plain byte loop: the lines of mail are short, and
 /// the general-purpose search costs more to start than it saves.
@@ -821,6 +943,41 @@ mod tests {
         // With words of the writer's own above it, the header starts the history.
         let body = "Tak!\n\nDen 3. marts 2025 kl. 10.12 skrev Calmo <info@calmo.dk>:\nHej Anna\n";
         assert_eq!(own_words(body).trim(), "Tak!");
+    }
+
+    #[test]
+    fn reads_the_mail_a_forward_passes_on() {
+        let body = "Hej Mette\n\nDen her lå i klinikmailen.\n\nBirgitte\n\nFra: Søren <s@p.dk>\n\
+                    Sendt: 4. marts 2025 21:17\nTil: Klinik <r@k.dk>\nEmne: Sletning\n\n\
+                    Jeg ønsker, at alle oplysninger om mig bliver slettet.\n\nSøren\n\n\
+                    Den 1. marts 2025 skrev Klinik <r@k.dk>:\n> gammelt\n";
+        let mut out = String::new();
+        forwarded_words_into(body, &mut out);
+        assert_eq!(
+            out.trim(),
+            "Jeg ønsker, at alle oplysninger om mig bliver slettet.\n\nSøren"
+        );
+        let body = "FYI\n\n---------- Forwarded message ---------\nFrom: A <a@b.se>\n\
+                    Date: Mon\nSubject: x\nTo: <c@d.se>\n\n> Radera mig.\n> Anna\n";
+        let mut out = String::new();
+        forwarded_words_into(body, &mut out);
+        assert_eq!(out.trim(), "Radera mig.\nAnna");
+        // A newsletter forwarded for reading passes on no request.
+        let body = "Se lige det her\n\n---------- Forwarded message ---------\n\
+                    Fra: Datatilsynet <nyhedsbrev@datatilsynet.dk>\nDate: tir\nSubject: x\n\
+                    To: <s@h.dk>\n\nSlet gamle journaler.\n";
+        let mut out = String::new();
+        forwarded_words_into(body, &mut out);
+        assert!(out.is_empty());
+        assert!(sender_is_a_role(
+            "From: HR Service Center <hr-service@nordland.dk>"
+        ));
+        assert!(!sender_is_a_role("Från: Lena Ström <lena.strom@comhem.se>"));
+        let mut out = String::new();
+        forwarded_words_into("Just my own words.\n", &mut out);
+        assert!(out.is_empty());
+        assert!(is_forward_subject("VS: Sletning") && is_forward_subject("Fwd: x"));
+        assert!(!is_forward_subject("SV: Sletning") && !is_forward_subject("Re: x"));
     }
 
     #[test]

@@ -536,4 +536,8 @@ pub const TERMS: &[Term] = &[
     ("hvor længe", DURATION),
     ("hvor lang tid", DURATION),
     ("=vores", OUR),
+    // handled already (a forward passed on for the record)
+    ("=ordnet", ALREADY),
+    ("=fjernet", PAST_SELF),
+    ("=klaret", ALREADY),
 ];

@@ -353,4 +353,8 @@ pub const TERMS: &[Term] = &[
     ("=unseren", OUR),
     ("=unserer", OUR),
     ("=unserem", OUR),
+    // ID enclosed in other words
+    ("=liegt", ATTACH),
+    // handled already (a forward passed on for the record)
+    ("=erledigt", ALREADY),
 ];

@@ -421,4 +421,8 @@ pub const TERMS: &[Term] = &[
     ("still have", HOLD),
     ("still keep", HOLD),
     ("=our", OUR),
+    // ID enclosed in other words
+    ("identity card", ID_DOC),
+    // handled already (a forward passed on for the record)
+    ("=taken care of", ALREADY),
 ];

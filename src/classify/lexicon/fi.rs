@@ -154,4 +154,10 @@ pub const TERMS: &[Term] = &[
     ("voisitko", REQ),
     ("voitko", REQ),
     ("=meidän", OUR),
+    // ID enclosed in other words
+    ("liitän", ATTACH),
+    ("passistani", ID_DOC),
+    ("ajokortistani", ID_DOC),
+    // handled already (a forward passed on for the record)
+    ("=hoidettu", ALREADY),
 ];

@@ -143,4 +143,9 @@ pub const TERMS: &[Term] = &[
     ("hoe lang", DURATION),
     ("hoelang", DURATION),
     ("=onze", OUR),
+    // ID enclosed in other words
+    ("=mee", ATTACH),
+    ("meegestuurd", ATTACH),
+    // handled already (a forward passed on for the record)
+    ("=geregeld", ALREADY),
 ];

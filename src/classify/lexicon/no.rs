@@ -426,4 +426,11 @@ pub const TERMS: &[Term] = &[
     ("=våre", OUR),
     ("=vår", OUR),
     ("=vårt", OUR),
+    // ID enclosed in other words
+    ("legger ved", ATTACH),
+    // handled already (a forward passed on for the record)
+    ("=ordnet", ALREADY),
+    ("=fjernet", PAST_SELF),
+    ("=fikset", ALREADY),
+    ("=klart", ALREADY),
 ];

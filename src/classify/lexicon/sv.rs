@@ -455,4 +455,6 @@ pub const TERMS: &[Term] = &[
     ("=rättade", CORRECT),
     ("=rättad", CORRECT),
     ("=rättas", CORRECT),
+    // handled already (a forward passed on for the record)
+    ("=fixat", ALREADY),
 ];
