@@ -2,7 +2,7 @@
 //! independently written development set (`tests/corpus_blind/`), and the independently written
 //! check sets (`tests/corpus_blind2/` and `tests/corpus_blind3/`, written by people who never
 //! saw the rules and since used to steer tuning, and `tests/corpus_blind4/` to
-//! `tests/corpus_blind11/`, much of them modelled on real template letters), plus a phrasebook of
+//! `tests/corpus_blind12/`, much of them modelled on real template letters), plus a phrasebook of
 //! short mails (`tests/classifier_phrases.txt`). Labels
 //! live in each folder's `labels.tsv`: file, kinds (comma list; `-` or empty for no request),
 //! id_document, automated, language; a header line (`file` …) or `#` comment lines are skipped.
@@ -508,6 +508,20 @@ fn classifier_meets_the_product_targets_on_the_tenth_set() {
 fn classifier_meets_the_product_targets_on_the_eleventh_set() {
     let r = evaluate("check set 11", &set_dir("corpus_blind11"));
     check("tests/corpus_blind11", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 6 from set 11's brief by two people who never saw the rules or the other
+/// sets: one month of four practices' inboxes, with threads, relatives and lawyers writing for
+/// clients, and forwards (`b12a_*`), and 39 template letters, short everyday asks in second
+/// languages and dialects, and hard negatives (`b12b_*`). Untouched measures (240 mails): at
+/// session 6's start, request recall 0.882, precision 0.926, exact kind set 0.732, language
+/// 0.988; after rounds 13–14 (tuned on sets 10 and 11 only), 0.898, 0.934, 0.756, 0.988; never an
+/// automated mail as a request. Keep it untouched until a newer set exists.
+#[test]
+#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_twelfth_set() {
+    let r = evaluate("check set 12 (unseen)", &set_dir("corpus_blind12"));
+    check("tests/corpus_blind12", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
