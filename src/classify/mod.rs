@@ -210,24 +210,10 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         });
     }
 
-    if forwarded_start < combined.len() {
-        // "allerede", "ordnet", "Jeg slettet …", "Hun er slettet i MailerLite"
-        let own = tags
-            .iter()
-            .zip(toks.iter())
-            .take_while(|(_, t)| t.start < forwarded_start);
-        let handled = own.enumerate().any(|(i, (tag, _))| {
-            tag & (c::ALREADY | c::PAST_SELF) != 0
-                || (tag & c::DEL != 0
-                    && tags
-                        .get(i.wrapping_sub(1))
-                        .is_some_and(|p| p & c::AUX_PERF != 0))
-        });
-        if handled {
-            for (t, tag) in toks.iter().zip(tags.iter_mut()) {
-                if t.start >= forwarded_start {
-                    *tag = 0;
-                }
+    if forwarded_start < combined.len() && forward_handled(&toks, &tags, forwarded_start) {
+        for (t, tag) in toks.iter().zip(tags.iter_mut()) {
+            if t.start >= forwarded_start {
+                *tag = 0;
             }
         }
     }
@@ -333,6 +319,20 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         }
         Backstop::Ask(_) => (class, Vec::new()),
     }
+}
+
+/// The sender of a forward says, in their own words (the tokens before `forwarded_start`), that
+/// the matter is dealt with: "allerede", "ordnet", "Jeg slettet …", "Hun er slettet i MailerLite".
+fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usize) -> bool {
+    let own = toks
+        .iter()
+        .take_while(|t| t.start < forwarded_start)
+        .count();
+    (0..own.min(tags.len())).any(|i| {
+        let tag = tags[i];
+        tag & (c::ALREADY | c::PAST_SELF) != 0
+            || (tag & c::DEL != 0 && i > 0 && tags[i - 1] & c::AUX_PERF != 0)
+    })
 }
 
 /// The backstop's guess as a hit only strong enough to be mentioned (so the message goes to

@@ -79,27 +79,44 @@ pub fn own_words_into(body: &str, out: &mut String) {
 /// header block ("Fra: … / Sendt: … / Emne: …", "---------- Forwarded message ---------"), cut
 /// like [`own_words`], appended to `out`. Nothing when no forwarded mail is found.
 pub fn forwarded_words_into(body: &str, out: &mut String) {
-    let mut lines = Lines { rest: body };
-    // Where the history starts: the forwarded mail's header.
-    loop {
-        let Some(line) = lines.next() else { return };
-        if might_start_history(line) && starts_quoted_history(line, lines.clone()) {
-            break;
+    if let Some(rest) = forwarded_body(body) {
+        // A forward quoted with "> " (some mail programs) is read without the marks.
+        if rest.trim_start().starts_with('>') {
+            let unquoted: String = Lines { rest }
+                .map(|l| {
+                    let l = l.trim_start();
+                    let l = l.strip_prefix('>').unwrap_or(l);
+                    l.strip_prefix(' ').unwrap_or(l)
+                })
+                .flat_map(|l| [l, "\n"])
+                .collect();
+            own_words_into(&unquoted, out);
+        } else {
+            own_words_into(rest, out);
         }
     }
-    // Past the rest of the header block: labels, separators, blank lines. A mail from a
-    // newsletter, a newsroom or a company's service desk passes on nobody's request.
-    let mut rest = lines.rest;
-    let mut header_lines = std::iter::once(line_before(body, rest)).chain(lines.clone());
-    if header_lines
-        .by_ref()
-        .take(8)
-        .any(|l| sender_is_a_role(l.trim_start_matches(|c: char| c == '>' || c.is_whitespace())))
-    {
-        return;
+}
+
+/// The forwarded mail's body: what follows its header block, if there is one and it is not a
+/// role's mail.
+fn forwarded_body(body: &str) -> Option<&str> {
+    let mut lines = Lines { rest: body };
+    // Where the history starts: the forwarded mail's header.
+    let first = loop {
+        let line = lines.next()?;
+        if might_start_history(line) && starts_quoted_history(line, lines.clone()) {
+            break line;
+        }
+    };
+    // A mail from a newsletter, a newsroom or a company's service desk passes on nobody's request.
+    let header_block = std::iter::once(first).chain(lines.clone()).take(8);
+    if header_block.map(header_text).any(sender_is_a_role) {
+        return None;
     }
+    // Past the rest of the header block: labels, separators, blank lines.
+    let mut rest = lines.rest;
     while let Some(line) = lines.next() {
-        let t = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        let t = header_text(line);
         let header = t.is_empty()
             || t.starts_with('-')
             || t.starts_with('_')
@@ -111,30 +128,12 @@ pub fn forwarded_words_into(body: &str, out: &mut String) {
         }
         rest = lines.rest;
     }
-    // A forward quoted with "> " (some mail programs) is read without the marks.
-    let quoted = rest.trim_start().starts_with('>');
-    if quoted {
-        let unquoted: String = Lines { rest }
-            .map(|l| {
-                let l = l.trim_start();
-                let l = l.strip_prefix('>').unwrap_or(l);
-                l.strip_prefix(' ').unwrap_or(l)
-            })
-            .flat_map(|l| [l, "\n"])
-            .collect();
-        own_words_into(&unquoted, out);
-    } else {
-        own_words_into(rest, out);
-    }
+    Some(rest)
 }
 
-/// The line of `body` that ends right where `rest` begins.
-fn line_before<'a>(body: &'a str, rest: &str) -> &'a str {
-    let end = body.len().saturating_sub(rest.len());
-    let text = body.get(..end).unwrap_or("");
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    let text = text.strip_suffix('\r').unwrap_or(text);
-    text.rsplit('\n').next().unwrap_or("")
+/// A header line without the quote marks and indentation before it.
+fn header_text(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
 }
 
 /// A "From:" header line whose address is a role's, not a person's: "nyhedsbrev@",
