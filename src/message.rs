@@ -17,6 +17,9 @@ pub const MAX_TEXT_BYTES: usize = 256 * 1024;
 /// bounded memory.
 pub const MAX_HEADERS: usize = 200;
 
+/// Attached mails read, at most (a forward attaches one; more are kept as attachments only).
+pub const MAX_ATTACHED_MESSAGES: usize = 2;
+
 /// A name and an address, as in `From: Anna Berg <anna@example.dk>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mailbox {
@@ -38,6 +41,15 @@ impl Mailbox {
     pub fn same_address(&self, other: &str) -> bool {
         self.address.eq_ignore_ascii_case(other.trim())
     }
+}
+
+/// A mail attached to this one as `message/rfc822`: a forward "as attachment".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachedMessage {
+    pub from: Option<Mailbox>,
+    pub subject: String,
+    /// Its body as plain text, as [`Message::text`] is read.
+    pub text: String,
 }
 
 /// An attachment's metadata; its contents are never kept.
@@ -92,6 +104,9 @@ pub struct Message {
     /// Whether [`Message::text`] was converted from HTML.
     pub text_from_html: bool,
     pub attachments: Vec<Attachment>,
+    /// Mails attached whole (`message/rfc822`, as some programs forward), at most
+    /// [`MAX_ATTACHED_MESSAGES`]: who sent each and its text.
+    pub attached_messages: Vec<AttachedMessage>,
     /// Size of the raw message in bytes.
     pub size: usize,
 }
@@ -152,6 +167,12 @@ impl Message {
             text,
             text_from_html,
             attachments: parsed.attachments().map(attachment).collect(),
+            attached_messages: parsed
+                .attachments()
+                .filter_map(|part| part.message())
+                .take(MAX_ATTACHED_MESSAGES)
+                .map(attached_message)
+                .collect(),
             size: raw.len(),
         })
     }
@@ -201,6 +222,14 @@ fn body_text(parsed: &mail_parser::Message<'_>) -> (String, bool) {
     }
     truncate_at_char_boundary(&mut text, MAX_TEXT_BYTES);
     (text, from_html)
+}
+
+fn attached_message(parsed: &mail_parser::Message<'_>) -> AttachedMessage {
+    AttachedMessage {
+        from: parsed.from().and_then(first_mailbox),
+        subject: printable(parsed.subject().unwrap_or_default()),
+        text: body_text(parsed).0,
+    }
 }
 
 fn truncate_at_char_boundary(text: &mut String, max: usize) {
@@ -336,6 +365,25 @@ mod tests {
         assert_eq!(msg.attachments[0].filename.as_deref(), Some("pas.jpg"));
         assert!(msg.attachments[0].is_image_or_pdf());
         assert_eq!(msg.text.trim(), "Her er mit pas.");
+    }
+
+    #[test]
+    fn a_mail_forwarded_as_attachment_is_read() {
+        let raw = "From: resepsjon@klinikk.no\r\nSubject: VS: journal\r\n\
+                   Content-Type: multipart/mixed; boundary=XX\r\n\r\n\
+                   --XX\r\nContent-Type: text/plain\r\n\r\nSe vedlagt.\r\n\
+                   --XX\r\nContent-Type: message/rfc822\r\n\r\n\
+                   From: Roger <roger@example.no>\r\nSubject: journal\r\n\
+                   Content-Type: text/plain; charset=utf-8\r\n\r\n\
+                   Kan jeg få kopi av journalen min?\r\n\
+                   --XX--\r\n";
+        let msg = Message::parse(raw.as_bytes()).unwrap();
+        assert_eq!(msg.text.trim(), "Se vedlagt.");
+        assert_eq!(msg.attached_messages.len(), 1);
+        let attached = &msg.attached_messages[0];
+        assert_eq!(attached.from.as_ref().unwrap().address, "roger@example.no");
+        assert_eq!(attached.subject, "journal");
+        assert!(attached.text.contains("kopi av journalen"), "{:?}", attached.text);
     }
 
     #[test]

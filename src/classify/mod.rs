@@ -113,6 +113,17 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         combined.push('\n');
         text::forwarded_words_into(&msg.text, &mut combined);
     }
+    // A mail forwarded "as attachment" (message/rfc822) is read the same way, unless a role
+    // (a newsletter, a service desk) sent it.
+    for attached in &msg.attached_messages {
+        let role = attached.from.as_ref().is_some_and(|m| {
+            text::local_part_is_a_role(m.address.split('@').next().unwrap_or(""))
+        });
+        if !role {
+            combined.push('\n');
+            text::own_words_into(&attached.text, &mut combined);
+        }
+    }
     let combined = combined;
     let body = combined.get(body_start..).unwrap_or("");
 

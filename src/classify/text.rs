@@ -139,6 +139,24 @@ fn header_text(line: &str) -> &str {
 /// A "From:" header line whose address is a role's, not a person's: "nyhedsbrev@",
 /// "redaktion@", "no-reply@", "hr-service@", "info@".
 fn sender_is_a_role(line: &str) -> bool {
+    if !lower_starts_with_any(line, &FROM_LABELS) {
+        return false;
+    }
+    let Some(at) = line.find('@') else {
+        return false;
+    };
+    let local = line
+        .get(..at)
+        .unwrap_or("")
+        .rsplit(['<', ' ', ':', '"'])
+        .next()
+        .unwrap_or("");
+    local_part_is_a_role(local)
+}
+
+/// An address's local part (before the `@`) that names a role, not a person: "nyhedsbrev",
+/// "no-reply", "hr-service", "info".
+pub fn local_part_is_a_role(local: &str) -> bool {
     const ROLES: [&str; 24] = [
         "noreply",
         "no-reply",
@@ -165,18 +183,7 @@ fn sender_is_a_role(line: &str) -> bool {
         "notification",
         "system",
     ];
-    if !lower_starts_with_any(line, &FROM_LABELS) {
-        return false;
-    }
-    let Some(at) = line.find('@') else {
-        return false;
-    };
-    let before = line.get(..at).unwrap_or("");
-    let local = before
-        .rsplit(['<', ' ', ':', '"'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let local = local.to_ascii_lowercase();
     ROLES.iter().any(|r| {
         local == *r
             || local
