@@ -383,7 +383,11 @@ mod tests {
         let attached = &msg.attached_messages[0];
         assert_eq!(attached.from.as_ref().unwrap().address, "roger@example.no");
         assert_eq!(attached.subject, "journal");
-        assert!(attached.text.contains("kopi av journalen"), "{:?}", attached.text);
+        assert!(
+            attached.text.contains("kopi av journalen"),
+            "{:?}",
+            attached.text
+        );
     }
 
     #[test]

@@ -116,9 +116,10 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // A mail forwarded "as attachment" (message/rfc822) is read the same way, unless a role
     // (a newsletter, a service desk) sent it.
     for attached in &msg.attached_messages {
-        let role = attached.from.as_ref().is_some_and(|m| {
-            text::local_part_is_a_role(m.address.split('@').next().unwrap_or(""))
-        });
+        let role = attached
+            .from
+            .as_ref()
+            .is_some_and(|m| text::local_part_is_a_role(m.address.split('@').next().unwrap_or("")));
         if !role {
             combined.push('\n');
             text::own_words_into(&attached.text, &mut combined);
@@ -333,7 +334,8 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
 }
 
 /// The sender of a forward says, in their own words (the tokens before `forwarded_start`), that
-/// the matter is dealt with: "allerede", "ordnet", "Jeg slettet …", "Hun er slettet i MailerLite".
+/// the matter is dealt with: "allerede", "ordnet", "jeg slettet henne", "Hun er slettet i
+/// MailerLite".
 fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usize) -> bool {
     let own = toks
         .iter()
@@ -342,7 +344,7 @@ fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usi
     (0..own.min(tags.len())).any(|i| {
         let tag = tags[i];
         tag & (c::ALREADY | c::PAST_SELF) != 0
-            || (tag & c::DEL != 0 && i > 0 && tags[i - 1] & c::AUX_PERF != 0)
+            || (tag & c::DEL != 0 && i > 0 && tags[i - 1] & (c::AUX_PERF | c::I_SELF) != 0)
     })
 }
 

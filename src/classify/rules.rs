@@ -566,7 +566,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         if let Some(kind) = numbers.get(i).copied().flatten().and_then(article_kind) {
-            if v.has(i + 1, c::LEGAL) && !v.has(i.wrapping_sub(1), c::ARTICLE) {
+            // "15 DSGVO", and in Finnish "20 artiklan" (the number before the word)
+            let after = v.has(i + 1, c::LEGAL)
+                || (v.has(i + 1, c::ARTICLE) && numbers.get(i + 2).copied().flatten().is_none());
+            if after && !v.has(i.wrapping_sub(1), c::ARTICLE) {
                 push(hit(kind, 3.0, i, i + 1, "article cited"));
             }
         }
@@ -838,8 +841,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 || v.has(i + 1, c::COMPL)
                 || reads_on_their_own(v, i));
         // "journalen kan bli sendt videre til bedriftshelsetjenesten": sent on, not to the writer.
+        // "du må gerne sende et kort notat til min læge": to a doctor, not to the writer.
         let sent_on = t & c::SEND != 0
-            && v.has(i.wrapping_sub(1), c::PASSIVE)
+            && (v.has(i.wrapping_sub(1), c::PASSIVE)
+                || v.near(i, c::PROVIDER, 0, 8, true).is_some())
             && v.near(i, c::ME, 0, 2, true).is_none();
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0
@@ -968,6 +973,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Access, 2.0, from, j, "do you still have my data"));
             }
         }
+        // "Hvor har du den fra?", "Where did you get my address?": the source of the writer's
+        // data (Art. 15(1)(g)).
+        if t & c::WHERE != 0 && !v.statement(i) {
+            if let Some(j) = source_of_mine(v, i) {
+                push(hit(Access, 2.0, i, j, "where you got my data"));
+            }
+        }
 
         // ---- rectification
         if t & c::RECT_STRONG != 0 && !v.statement(i) {
@@ -1007,7 +1019,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         {
             let my_mail = v
                 .near(i, c::MAIL, 0, 3, true)
-                .filter(|&j| v.has(j.wrapping_sub(1), c::MY));
+                .filter(|&j| v.has(j.wrapping_sub(1), c::MY))
+                // "the work email you have on file … no longer exists, please change it"
+                .or_else(|| {
+                    v.near(i, c::IT, 0, 1, true)
+                        .and(v.near(i, c::MAIL | c::FIELD, 14, 0, false))
+                        .filter(|&m| v.near(m, c::HOLD, 0, 4, false).is_some())
+                });
             if let Some(j) = v.near(i, c::FIELD, 8, 8, false).or(my_mail) {
                 push(hit(Rectification, 2.0, i, j, "update + field"));
             } else if let Some(j) = v
@@ -1168,6 +1186,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     .or_else(|| v.in_sentence(i, c::DATA_STRONG))
                     // "Kan I sende det … til den nye psykolog?" after a sentence about the data
                     .or_else(|| v.near(i, c::IT, 10, 2, true).filter(|_| data_mentioned(v)))
+                    // "Kan ni skicka över allt direkt till dem", "sende alt dere har på meg"
+                    .or_else(|| v.near(i, c::ALL, 0, 3, true).filter(|_| data_mentioned(v)))
                     .filter(|&j| !someone_elses(v, j)),
                 v.in_sentence(i, c::NEWPROV | c::DIRECT),
             ) {
@@ -1308,7 +1328,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
     }
     rights_listed(v, &mut hits);
     retracted(v, &mut hits);
-    if erasure_declined(v) {
+    let restriction_asked = hits.iter().any(|h| h.kind == Restriction && h.score >= 2.0);
+    if erasure_declined(v, restriction_asked) {
         for h in hits.iter_mut().filter(|h| h.kind == Erasure) {
             h.score = h.score.min(1.2);
         }
@@ -1423,6 +1444,22 @@ fn still_have_mine(v: &View<'_>, you: usize) -> Option<(usize, usize)> {
     (have && mine).then_some((start, j))
 }
 
+/// "Hvor har du den fra?", "Where did you get my e-mail address?", "Woher haben Sie meine
+/// Adresse?": "where" with "you" right after it, a "from" or a "get", and the writer's data (or
+/// "it", with data or an address named in the mail) as the object. Where that object is.
+fn source_of_mine(v: &View<'_>, i: usize) -> Option<usize> {
+    let sent = v.sentence(i);
+    let span = (i + 1..(i + 9).min(v.len())).take_while(|&k| v.sentence(k) == sent);
+    let you = span.clone().take(3).any(|k| v.has(k, c::YOU));
+    let from = v.has(i, c::FROM) || span.clone().any(|k| v.has(k, c::FROM | c::GET | c::GOT));
+    let named = data_mentioned(v) || v.anywhere(c::FIELD | c::MAIL);
+    let object = span.clone().find(|&k| {
+        v.has(k, c::MY | c::ABOUT_ME | c::DATA_STRONG | c::FIELD)
+            || (v.has(k, c::IT | c::DATA_WEAK | c::MAIL) && named)
+    });
+    object.filter(|_| you && from && !span.clone().any(|k| v.has(k, c::EVENT)))
+}
+
 /// The data word at `j` is followed, in its clause, by what is to be done to it: "få mina
 /// uppgifter rättade", "have my data deleted" (not "a copy of my data and delete it").
 fn done_to(v: &View<'_>, j: usize) -> bool {
@@ -1469,9 +1506,9 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
 /// "Restriction instead of erasure", "statt der Löschung", "ikke sletter den, men begrenser
 /// behandlingen", "jag motsätter mig att uppgifterna raderas", "Ikke slett journalen. …
 /// Samtidig ber jeg om at journalen sperres": the writer asks for something other than erasure
-/// and says so.
-fn erasure_declined(v: &View<'_>) -> bool {
-    let restriction = v.anywhere(c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE);
+/// and says so (`restriction_asked`: a restriction found in the words, "but don't use it").
+fn erasure_declined(v: &View<'_>, restriction_asked: bool) -> bool {
+    let restriction = restriction_asked || v.anywhere(c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE);
     (0..v.len()).any(|k| {
         v.has(k, c::DEL | c::ERASE_STRONG)
             && ((1..=3).any(|d| k >= d && v.has(k - d, c::INSTEAD))
@@ -1545,7 +1582,7 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false)
             .is_some()
         || v.in_sentence(i, c::FREEZE).is_some()
-        || (v.near(i, c::IT, 0, 3, true).is_some() && data_mentioned(v));
+        || (v.near(i, c::IT, 1, 3, true).is_some() && data_mentioned(v));
     object.then_some(governor)
 }
 
@@ -1631,8 +1668,16 @@ fn data_mentioned(v: &View<'_>) -> bool {
     v.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME)
 }
 
+/// The writer asks for something not to be deleted ("ikke slett den", "please don't delete it
+/// yet"); "if you cannot delete all of it, …" is a condition, not a wish.
 fn negated_delete_anywhere(v: &View<'_>) -> bool {
-    (0..v.len()).any(|k| v.has(k, c::DEL) && v.negated(k))
+    (0..v.len()).any(|k| {
+        v.has(k, c::DEL)
+            && v.negated(k)
+            && !v
+                .near(k, c::IF, 8, 0, false)
+                .is_some_and(|f| v.segment(f) == v.segment(k))
+    })
 }
 
 fn field_and_wrong(v: &View<'_>) -> bool {

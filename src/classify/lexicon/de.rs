@@ -357,4 +357,18 @@ pub const TERMS: &[Term] = &[
     ("=liegt", ATTACH),
     // handled already (a forward passed on for the record)
     ("=erledigt", ALREADY),
+    ("einverstanden", CONSENT),
+    ("datensatz", DATA_WEAK),
+    ("weiterverwenden", USE),
+    ("=solange", UNTIL),
+    ("=scans", DATA_WEAK),
+    ("=mein ja", CONSENT),
+    ("ja gesagt", CONSENT),
+    ("=woher", WHERE | FROM),
+    ("=wo", WHERE),
+    ("=löschte", DEL | PAST_SELF),
+    ("=entfernte", DEL | PAST_SELF),
+    ("=falls", IF),
+    ("=sofern", IF),
+    ("=soweit", IF),
 ];

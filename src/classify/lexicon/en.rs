@@ -425,4 +425,11 @@ pub const TERMS: &[Term] = &[
     ("identity card", ID_DOC),
     // handled already (a forward passed on for the record)
     ("=taken care of", ALREADY),
+    ("=scans", DATA_WEAK),
+    ("=my yes", CONSENT),
+    ("said yes to", CONSENT),
+    ("changed my mind", REGRET),
+    ("=where", WHERE),
+    ("=unsubscribed", UNSUB | PAST_SELF),
+    ("=if", IF),
 ];

@@ -160,4 +160,10 @@ pub const TERMS: &[Term] = &[
     ("ajokortistani", ID_DOC),
     // handled already (a forward passed on for the record)
     ("=hoidettu", ALREADY),
+    ("koneluettava", MACHINE),
+    ("koneluettavassa", MACHINE),
+    ("jäsennellyssä", MACHINE),
+    ("=artiklaa", ARTICLE),
+    ("=mistä", WHERE | FROM),
+    ("=jos", IF),
 ];

@@ -248,11 +248,17 @@ pub mod c {
     /// our (the writer's and someone else's): vores, våra, våre, our, unsere — "the notes from
     /// our sessions" are the writer's
     pub const OUR: Concepts = 1 << 99;
+    /// where from: hvorfra, varifrån, woher, where — "Hvor har du den fra?", "where did you get
+    /// my address?" asks the source of the writer's data
+    pub const WHERE: Concepts = 1 << 100;
+    /// if: hvis, dersom, ifall, falls, sofern, indien, jos — "if you cannot delete all of it,
+    /// tell me why" sets a condition, it asks nothing of its own
+    pub const IF: Concepts = 1 << 101;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 100] = [
+pub const CONCEPT_NAMES: [&str; 102] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -353,12 +359,14 @@ pub const CONCEPT_NAMES: [&str; 100] = [
     "INVOICE",
     "DURATION",
     "OUR",
+    "WHERE",
+    "IF",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 17] = [
+const FALSE_FRIENDS: [(&str, Concepts); 19] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
@@ -379,6 +387,9 @@ const FALSE_FRIENDS: [(&str, Concepts); 17] = [
     ("pappa", c::DATA_WEAK),
     // Norwegian "passer" (suits) is no passport
     ("passer", c::ID_DOC),
+    // Norwegian "mener" (thinks) is neither "men" (but) nor "mens" (while)
+    ("mener", c::UNTIL | c::BREAK),
+    ("menar", c::UNTIL | c::BREAK),
 ];
 
 /// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).
@@ -1937,7 +1948,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::OUR);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::IF);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -148,4 +148,10 @@ pub const TERMS: &[Term] = &[
     ("meegestuurd", ATTACH),
     // handled already (a forward passed on for the record)
     ("=geregeld", ALREADY),
+    ("van gedachten veranderd", REGRET),
+    ("=waar", WHERE),
+    ("=waarvandaan", WHERE | FROM),
+    ("=vandaan", FROM),
+    ("=verwijderde", DEL | PAST_SELF),
+    ("=indien", IF),
 ];
