@@ -320,7 +320,9 @@ impl<'a> View<'a> {
             return Some(j);
         }
         let j = self.near(i, c::DATA_WEAK, before, after, true)?;
-        let owner = c::MY | c::ABOUT_ME | c::HOLD | c::YOU | c::SYSTEM | c::ME;
+        // ("our contact details" are a couple's; "our data processing agreement" a supplier's)
+        let ours = if self.anywhere(c::POLICY) { 0 } else { c::OUR };
+        let owner = c::MY | ours | c::ABOUT_ME | c::HOLD | c::YOU | c::SYSTEM | c::ME;
         let owned = self.near(j, owner, 4, 4, true).is_some()
             || self.near(i, owner, 4, 4, true).is_some()
             // "de oplysninger, I har om mig": a relative clause after a comma says whose
@@ -338,6 +340,15 @@ impl<'a> View<'a> {
         self.has(j + 1, c::FROM)
             && (j + 2..(j + 4).min(self.len()))
                 .any(|k| self.has(k, c::OUR) && self.has(k + 1, c::EVENT))
+            && !self.anywhere(c::THIRD)
+    }
+
+    /// "the notes from the session": recorded at an appointment (to be deleted, it is the
+    /// writer's; a recording from a webinar to be sent is not).
+    fn recorded_at_a_session(&self, j: usize) -> bool {
+        self.has(j, c::DATA_WEAK)
+            && self.has(j + 1, c::FROM)
+            && (j + 2..(j + 4).min(self.len())).any(|k| self.has(k, c::EVENT))
             && !self.anywhere(c::THIRD)
     }
 
@@ -692,7 +703,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             push(hit(Erasure, 3.0, i, i, "right to erasure named"));
         }
         // "… markedsføringslisten, så fjern e-postadressen min fra den": off that list.
-        let deleting = t & c::DEL != 0 && t & c::RETRACT == 0 && !v.statement(i) && !opposed(v, i);
+        let deleting = t & c::DEL != 0
+            && t & c::RETRACT == 0
+            && !v.statement(i)
+            && !opposed(v, i)
+            && !off_mailing_lists(v, i);
         if deleting && (off_the_list(v, i) || from_the_list(v, i)) {
             push(hit(
                 Unsubscribe,
@@ -709,7 +724,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             let list = v
                 .near(i, c::NEWS | c::LIST, 4, 7, true)
                 .filter(|&j| j > i || !own_object);
-            if let Some(j) = v.data_object(i) {
+            let session_notes = || {
+                v.near(i, c::DATA_WEAK, 0, 3, true)
+                    .filter(|&j| v.recorded_at_a_session(j))
+            };
+            if let Some(j) = v.data_object(i).or_else(session_notes) {
                 push(hit(Erasure, 2.1, i, j, "delete + personal data"));
             } else if let Some(j) = list {
                 push(hit(Unsubscribe, 2.5, i, j, "remove from list"));
@@ -1144,7 +1163,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         // A format alone ("some form of …", "in a format that suits you") is no portability: the
         // data must be the object and something must move it or make it machine-readable.
-        if t & c::MACHINE != 0 {
+        // "in a commonly used electronic format" alone is how an access copy is sent.
+        let electronic_only = v.has(i.wrapping_sub(1), c::ELECTRONIC)
+            && v.near(i, c::MACHINE, 12, 12, false).is_none();
+        if t & c::MACHINE != 0 && !electronic_only {
             if let Some(j) = v.in_sentence(i, c::DATA_STRONG | c::DATA_WEAK).filter(|_| {
                 v.in_sentence(
                     i,
@@ -1283,7 +1305,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 None if !event => push(hit(Unsubscribe, 1.6, i, i, "unsubscribe word")),
                 None => {}
             }
-        } else if t & c::UNSUB != 0 {
+        } else if t & c::UNSUB != 0 && t & c::PAST_SELF == 0 {
             if let Some(j) = v.near(i, c::NEWS, 0, 4, false) {
                 push(hit(Unsubscribe, 2.5, i, j, "unsubscribe"));
             }
@@ -1620,6 +1642,21 @@ fn someone_elses(v: &View<'_>, j: usize) -> bool {
 fn restrict_pending_check(v: &View<'_>) -> bool {
     v.anywhere(c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE)
         && !v.anywhere(c::CORRECT | c::RECT_STRONG | c::UPDATE | c::CHANGED)
+}
+
+/// "Please remove me from your e-mail and SMS lists": the writer comes off mailing lists (the
+/// first list after "me from" is one), which the list rules read; "ta bort mig från er
+/// kundlista" is an erasure.
+fn off_mailing_lists(v: &View<'_>, i: usize) -> bool {
+    let Some(m) = v
+        .near(i, c::ME, 0, 1, true)
+        .filter(|&m| v.has(m + 1, c::FROM))
+    else {
+        return false;
+    };
+    (m + 2..(m + 9).min(v.len()))
+        .find(|&k| v.has(k, c::LIST | c::NEWS))
+        .is_some_and(|k| v.has(k, c::NEWS) || v.near(k, c::MAIL, 3, 0, false).is_some())
 }
 
 /// The writer's address (the object of the action at `i`) is to come off a list named before it: "… markedsføringslisten,

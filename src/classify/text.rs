@@ -788,7 +788,11 @@ pub fn tokenize(text: &str, first_sentence: u32, out: &mut Vec<Token>) -> u32 {
                 }
             }
             ',' | '–' | '—' | '(' | ')' | ':' => pending_comma = true,
-            '-' if peek().is_some_and(char::is_whitespace) => pending_comma = true,
+            // A dash between words parts a clause; one glued to a word ends half a compound:
+            // "e-post- og SMS-lister".
+            '-' if peek().is_some_and(char::is_whitespace) && last_word.1 != i => {
+                pending_comma = true
+            }
             _ => {}
         }
         if c != '\n' && !c.is_whitespace() {
@@ -873,9 +877,10 @@ fn push_token(
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    const ABBR: [&str; 24] = [
+    const ABBR: [&str; 31] = [
         "art", "jf", "jfr", "fx", "evt", "bl", "ca", "nr", "dr", "stk", "z", "b", "bzw", "ggf",
-        "inkl", "ekskl", "t", "e", "ex", "resp", "mfl", "u", "a", "i",
+        "inkl", "ekskl", "t", "e", "ex", "resp", "mfl", "u", "a", "i", "abs", "lit", "vgl", "ff",
+        "mom", "kap", "pkt",
     ];
     ABBR.iter().any(|a| word.eq_ignore_ascii_case(a))
 }

@@ -555,4 +555,5 @@ pub const TERMS: &[Term] = &[
     ("=hvis", IF),
     ("=dersom", IF),
     ("=såfremt", IF),
+    ("elektronisk", ELECTRONIC),
 ];

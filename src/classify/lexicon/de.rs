@@ -371,4 +371,6 @@ pub const TERMS: &[Term] = &[
     ("=falls", IF),
     ("=sofern", IF),
     ("=soweit", IF),
+    ("elektronisch", ELECTRONIC),
+    ("elektronischen", ELECTRONIC),
 ];

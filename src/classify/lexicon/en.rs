@@ -432,4 +432,5 @@ pub const TERMS: &[Term] = &[
     ("=where", WHERE),
     ("=unsubscribed", UNSUB | PAST_SELF),
     ("=if", IF),
+    ("electronic", ELECTRONIC),
 ];

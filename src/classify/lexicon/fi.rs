@@ -166,4 +166,6 @@ pub const TERMS: &[Term] = &[
     ("=artiklaa", ARTICLE),
     ("=mistä", WHERE | FROM),
     ("=jos", IF),
+    ("sähköisessä", ELECTRONIC),
+    ("sähköisesti", ELECTRONIC),
 ];

@@ -254,11 +254,14 @@ pub mod c {
     /// if: hvis, dersom, ifall, falls, sofern, indien, jos — "if you cannot delete all of it,
     /// tell me why" sets a condition, it asks nothing of its own
     pub const IF: Concepts = 1 << 101;
+    /// electronic: elektronisk, elektroniskt, elektronisch, electronic — "a copy in a commonly
+    /// used electronic format" is the access copy (Art. 15(3)), not a machine-readable one
+    pub const ELECTRONIC: Concepts = 1 << 102;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 102] = [
+pub const CONCEPT_NAMES: [&str; 103] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -361,6 +364,7 @@ pub const CONCEPT_NAMES: [&str; 102] = [
     "OUR",
     "WHERE",
     "IF",
+    "ELECTRONIC",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -1948,7 +1952,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::IF);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::ELECTRONIC);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

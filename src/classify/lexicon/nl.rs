@@ -154,4 +154,6 @@ pub const TERMS: &[Term] = &[
     ("=vandaan", FROM),
     ("=verwijderde", DEL | PAST_SELF),
     ("=indien", IF),
+    ("elektronisch", ELECTRONIC),
+    ("elektronische", ELECTRONIC),
 ];

@@ -449,4 +449,5 @@ pub const TERMS: &[Term] = &[
     ("=hvis", IF),
     ("=dersom", IF),
     ("=såframt", IF),
+    ("elektronisk", ELECTRONIC),
 ];

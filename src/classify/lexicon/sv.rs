@@ -473,4 +473,6 @@ pub const TERMS: &[Term] = &[
     ("läsa in", MACHINE),
     ("=ifall", IF),
     ("=såvida", IF),
+    ("elektronisk", ELECTRONIC),
+    ("elektroniskt", ELECTRONIC),
 ];
