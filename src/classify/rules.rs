@@ -416,10 +416,15 @@ impl<'a> View<'a> {
     /// German and Dutch put the participle last: "Sie hatten meine Daten ja im Januar
     /// gelöscht" has its auxiliary far before, with nothing asked, wanted or passive between.
     fn verb_final_perfect(&self, i: usize) -> bool {
+        // ("auf meinen Wunsch hin", "op mijn verzoek": my wish, a noun, asks nothing here)
+        let asked = |k: usize| {
+            self.has(k, c::COMPL | c::PASSIVE)
+                || (self.has(k, c::REQ) && !self.has(k.wrapping_sub(1), c::MY))
+        };
         self.verb_final
             && self
-                .near(i, c::AUX_PERF, 8, 0, true)
-                .is_some_and(|a| !(a + 1..i).any(|k| self.has(k, c::REQ | c::COMPL | c::PASSIVE)))
+                .near(i, c::AUX_PERF, 12, 0, true)
+                .is_some_and(|a| !(a + 1..i).any(asked))
     }
 
     /// A wish and a "that" before `i` in its sentence, nothing said or seen between: "jeg vil
@@ -821,7 +826,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Erasure, score, j, i, rule));
             }
         }
-        if t & c::TAKE_OFF != 0 {
+        // ("tragen Sie mich in Ihren Newsletter ein" signs up)
+        if t & c::TAKE_OFF != 0 && v.in_sentence(i, c::SUBSCRIBE).is_none() {
             if let Some(j) = v.near(i, c::NEWS | c::LIST | c::MAIL, 0, 8, false) {
                 push(hit(Unsubscribe, 2.5, i, j, "take me off the list"));
             }

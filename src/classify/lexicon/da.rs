@@ -556,4 +556,7 @@ pub const TERMS: &[Term] = &[
     ("=dersom", IF),
     ("=såfremt", IF),
     ("elektronisk", ELECTRONIC),
+    ("tilføj mig", SUBSCRIBE),
+    ("skriv mig op", SUBSCRIBE),
+    ("sæt mig på", SUBSCRIBE),
 ];

@@ -373,4 +373,10 @@ pub const TERMS: &[Term] = &[
     ("=soweit", IF),
     ("elektronisch", ELECTRONIC),
     ("elektronischen", ELECTRONIC),
+    ("mich in ihren", SUBSCRIBE),
+    ("mich in ihre", SUBSCRIBE),
+    ("mich in den", SUBSCRIBE),
+    ("mich in die", SUBSCRIBE),
+    ("mich in euren", SUBSCRIBE),
+    ("=eintragen", SUBSCRIBE),
 ];

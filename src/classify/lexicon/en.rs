@@ -433,4 +433,6 @@ pub const TERMS: &[Term] = &[
     ("=unsubscribed", UNSUB | PAST_SELF),
     ("=if", IF),
     ("electronic", ELECTRONIC),
+    ("add me to", SUBSCRIBE),
+    ("sign me up", SUBSCRIBE),
 ];

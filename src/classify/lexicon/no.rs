@@ -450,4 +450,7 @@ pub const TERMS: &[Term] = &[
     ("=dersom", IF),
     ("=såframt", IF),
     ("elektronisk", ELECTRONIC),
+    ("legg meg til", SUBSCRIBE),
+    ("sett meg på", SUBSCRIBE),
+    ("legg til", SUBSCRIBE),
 ];

@@ -475,4 +475,7 @@ pub const TERMS: &[Term] = &[
     ("=såvida", IF),
     ("elektronisk", ELECTRONIC),
     ("elektroniskt", ELECTRONIC),
+    ("till mig på", SUBSCRIBE),
+    ("till mig i", SUBSCRIBE),
+    ("lägg till", SUBSCRIBE),
 ];
