@@ -2,7 +2,7 @@
 //! independently written development set (`tests/corpus_blind/`), and the independently written
 //! check sets (`tests/corpus_blind2/` and `tests/corpus_blind3/`, written by people who never
 //! saw the rules and since used to steer tuning, and `tests/corpus_blind4/` to
-//! `tests/corpus_blind12/`, much of them modelled on real template letters), plus a phrasebook of
+//! `tests/corpus_blind13/`, much of them modelled on real template letters), plus a phrasebook of
 //! short mails (`tests/classifier_phrases.txt`). Labels
 //! live in each folder's `labels.tsv`: file, kinds (comma list; `-` or empty for no request),
 //! id_document, automated, language; a header line (`file` …) or `#` comment lines are skipped.
@@ -516,12 +516,29 @@ fn classifier_meets_the_product_targets_on_the_eleventh_set() {
 /// languages and dialects, and hard negatives (`b12b_*`). Untouched measures (240 mails): at
 /// session 6's start, request recall 0.882, precision 0.926, exact kind set 0.732, language
 /// 0.988; after rounds 13–14 (tuned on sets 10 and 11 only), 0.898, 0.934, 0.756, 0.988; never an
-/// automated mail as a request. Keep it untouched until a newer set exists.
+/// automated mail as a request. Round 15 (session 7, after set 13 was written) was tuned on its
+/// errors: 0.961, 0.961, 0.898, 0.988.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_twelfth_set() {
+    let r = evaluate("check set 12", &set_dir("corpus_blind12"));
+    check("tests/corpus_blind12", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 7 from set 11's brief by two people who never saw the rules or the other
+/// sets: six weeks of four practices' threads (a psychologist in Trondheim, a couples therapist
+/// in Göteborg, a speech therapist in Aarhus whose clients' parents write, a physiotherapist at
+/// the German-Danish border), with forwards attached as mails (`b13a_*`); and 40 template
+/// letters, 30 short asks by second-language writers and in dialect, and 50 hard negatives
+/// (`b13b_*`). Untouched measures (240 mails): at session 7's start, request recall 0.865,
+/// precision 0.906, exact kind set 0.752, language 0.988; after round 15 (tuned on set 12 only),
+/// 0.880, 0.907, 0.774, 0.992 (everyday half 0.794 recall; letters and negatives 0.882
+/// precision); never an automated mail as a request. Keep it untouched until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
-fn classifier_meets_the_product_targets_on_the_twelfth_set() {
-    let r = evaluate("check set 12 (unseen)", &set_dir("corpus_blind12"));
-    check("tests/corpus_blind12", &r, &PRODUCT_TARGETS);
+fn classifier_meets_the_product_targets_on_the_thirteenth_set() {
+    let r = evaluate("check set 13 (unseen)", &set_dir("corpus_blind13"));
+    check("tests/corpus_blind13", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.

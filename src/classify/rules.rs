@@ -1717,9 +1717,8 @@ fn negated_delete_anywhere(v: &View<'_>) -> bool {
     (0..v.len()).any(|k| {
         v.has(k, c::DEL)
             && v.negated(k)
-            && !v
-                .near(k, c::IF, 8, 0, false)
-                .is_some_and(|f| v.segment(f) == v.segment(k))
+            && v.near(k, c::IF, 8, 0, false)
+                .is_none_or(|f| v.segment(f) != v.segment(k))
     })
 }
 
