@@ -440,7 +440,8 @@ fn reminds(body: Concepts, subject_tags: &[(usize, Concepts)]) -> bool {
 }
 
 /// A sentence that opens with a wish and an action, its "I" left out as people do in
-/// informal Scandinavian mail: "Vil gerne slettes fra jeres system", "Ønsker en kopi".
+/// informal Scandinavian mail: "Vil gerne slettes fra jeres system", "Ønsker en kopi"; or with
+/// "stop sending" said to the business.
 fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
     let action = c::REQ
         | c::DEL
@@ -465,13 +466,18 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
                         .is_some_and(|t| t & !(c::GREETING | c::OTHERS) == 0)
                 })
             });
-        opens
-            && tags
-                .get(i)
-                .is_some_and(|t| t & c::REQ != 0 && t & c::YOU == 0)
+        let wish = tags
+            .get(i)
+            .is_some_and(|t| t & c::REQ != 0 && t & c::YOU == 0)
             && tags
                 .get(i + 1)
-                .is_some_and(|t| t & action != 0 && t & c::YOU == 0)
+                .is_some_and(|t| t & action != 0 && t & c::YOU == 0);
+        // "sluta skicka sms om erbjudanden", "stop sending me offers": said to the business
+        let stop = tags.get(i).is_some_and(|t| t & c::STOP != 0)
+            && tags
+                .get(i + 1)
+                .is_some_and(|t| t & (c::SEND | c::MAIL | c::CALL) != 0);
+        opens && (wish || stop)
     })
 }
 
