@@ -442,6 +442,11 @@ const COMPOUND_HEADS: &[(&str, Concepts)] = &[
     ("anteckningarna", c::DATA_STRONG),
     ("notater", c::DATA_WEAK),
     ("notaterne", c::DATA_WEAK),
+    // "matdagbok", "kostdagbog", "smertedagbog": a diary kept for the treatment
+    ("dagbok", c::DATA_WEAK),
+    ("dagboken", c::DATA_WEAK),
+    ("dagbog", c::DATA_WEAK),
+    ("dagbogen", c::DATA_WEAK),
     ("notatene", c::DATA_WEAK),
     ("oplysninger", c::DATA_WEAK),
     ("oplysningerne", c::DATA_WEAK),
