@@ -1170,9 +1170,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // A format alone ("some form of …", "in a format that suits you") is no portability: the
         // data must be the object and something must move it or make it machine-readable.
         // "in a commonly used electronic format" alone is how an access copy is sent.
-        let electronic_only = v.has(i.wrapping_sub(1), c::ELECTRONIC)
-            && v.near(i, c::MACHINE, 12, 12, false).is_none();
-        if t & c::MACHINE != 0 && !electronic_only {
+        let electronic_only = || {
+            v.has(i.wrapping_sub(1), c::ELECTRONIC)
+                && v.near(i, c::MACHINE, 12, 12, false).is_none()
+        };
+        if t & c::MACHINE != 0 && !electronic_only() {
             if let Some(j) = v.in_sentence(i, c::DATA_STRONG | c::DATA_WEAK).filter(|_| {
                 v.in_sentence(
                     i,
