@@ -210,6 +210,10 @@ impl<'a> View<'a> {
             if self.sentence(j) != sent || self.has(j, c::BREAK) {
                 break;
             }
+            // "Jag vill inte vara med längre och återkallar …": "no longer" ends its clause.
+            if self.has(j, c::AND) && j > 0 && self.has(j - 1, c::LONGER) {
+                break;
+            }
             if self.toks.get(here).is_some_and(|t| t.comma_before) && !self.has(here, c::COMPL) {
                 break;
             }
@@ -1700,13 +1704,15 @@ fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
     })
 }
 
-/// The mail names a picture of the writer: "the photo of me", "mit billede", "bilder av meg".
+/// The mail names a picture of the writer: "the photo of me", "mit billede", "bilder av meg";
+/// or a parent writes of the child's ("Hilsen Sanne (mor til Emil)").
 fn writer_photo(v: &View<'_>) -> bool {
-    (0..v.len()).any(|k| {
-        v.has(k, c::PHOTO)
-            && v.near(k, c::MY | c::ME | c::ABOUT_ME, 3, 3, false)
-                .is_some()
-    })
+    v.anywhere(c::REPRESENT) && v.anywhere(c::PHOTO)
+        || (0..v.len()).any(|k| {
+            v.has(k, c::PHOTO)
+                && v.near(k, c::MY | c::ME | c::ABOUT_ME, 3, 3, false)
+                    .is_some()
+        })
 }
 
 fn data_mentioned(v: &View<'_>) -> bool {

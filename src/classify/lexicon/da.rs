@@ -4,6 +4,25 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the client's answers to questionnaires
+    ("spørgeskema", DATA_WEAK),
+    ("spørgeskemaer", DATA_WEAK),
+    ("spørgeskemaerne", DATA_WEAK),
+    ("besvarelser", DATA_WEAK),
+    ("besvarelserne", DATA_WEAK),
+    // a parent signs for a child ("mor til Emil")
+    ("mor til", REPRESENT),
+    ("far til", REPRESENT),
+    ("forælder til", REPRESENT),
+    ("mormor til", REPRESENT),
+    ("farmor til", REPRESENT),
+    // videos of the client, like photos
+    ("video", PHOTO),
+    ("videoer", PHOTO),
+    ("videoerne", PHOTO),
+    ("videoen", PHOTO),
+    ("videooptagelse", PHOTO),
+    ("videooptagelser", PHOTO),
     ("billede", PHOTO),
     ("billedet", PHOTO),
     ("billeder", PHOTO),

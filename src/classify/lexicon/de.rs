@@ -4,6 +4,18 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the client's answers to questionnaires
+    ("fragebogen", DATA_WEAK),
+    ("fragebögen", DATA_WEAK),
+    ("antworten im fragebogen", DATA_WEAK),
+    // a parent signs for a child ("mor til Emil")
+    ("mutter von", REPRESENT),
+    ("vater von", REPRESENT),
+    // videos of the client, like photos
+    ("video", PHOTO),
+    ("videos", PHOTO),
+    ("videoaufnahme", PHOTO),
+    ("videoaufnahmen", PHOTO),
     ("foto", PHOTO),
     ("fotos", PHOTO),
     ("bild", PHOTO),

@@ -4,6 +4,22 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the client's answers to questionnaires
+    ("questionnaire", DATA_WEAK),
+    ("questionnaires", DATA_WEAK),
+    ("survey answers", DATA_WEAK),
+    ("survey responses", DATA_WEAK),
+    // a parent signs for a child ("mor til Emil")
+    ("mother of", REPRESENT),
+    ("father of", REPRESENT),
+    ("mum of", REPRESENT),
+    ("mom of", REPRESENT),
+    ("dad of", REPRESENT),
+    ("parent of", REPRESENT),
+    // videos of the client, like photos
+    ("video", PHOTO),
+    ("videos", PHOTO),
+    ("footage", PHOTO),
     ("photo", PHOTO),
     ("photos", PHOTO),
     ("picture", PHOTO),

@@ -4,6 +4,16 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the client's answers to questionnaires
+    ("vragenlijst", DATA_WEAK),
+    ("vragenlijsten", DATA_WEAK),
+    // a parent signs for a child ("mor til Emil")
+    ("moeder van", REPRESENT),
+    ("vader van", REPRESENT),
+    // videos of the client, like photos
+    ("video", PHOTO),
+    ("videos", PHOTO),
+    ("video-opnamen", PHOTO),
     ("verwijderen", DEL),
     ("verwijder", DEL),
     ("verwijdering", DEL),

@@ -4,6 +4,24 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the client's answers to questionnaires
+    ("spørreskjema", DATA_WEAK),
+    ("spørreskjemaer", DATA_WEAK),
+    ("spørreskjemaene", DATA_WEAK),
+    ("besvarelser", DATA_WEAK),
+    ("besvarelsene", DATA_WEAK),
+    // a parent signs for a child ("mor til Emil")
+    ("mor til", REPRESENT),
+    ("far til", REPRESENT),
+    ("mamma til", REPRESENT),
+    ("pappa til", REPRESENT),
+    ("forelder til", REPRESENT),
+    // videos of the client, like photos
+    ("video", PHOTO),
+    ("videoer", PHOTO),
+    ("videoene", PHOTO),
+    ("videoen", PHOTO),
+    ("videoopptak", PHOTO),
     ("bilde", PHOTO),
     ("bildet", PHOTO),
     ("bilder", PHOTO),
@@ -423,9 +441,8 @@ pub const TERMS: &[Term] = &[
     // how long (the writer's data is kept); having still
     ("hvor lenge", DURATION),
     ("hvor lang tid", DURATION),
+    // not "vår", "vårt": folded they are "var" (was) and "vart" (where, became)
     ("=våre", OUR),
-    ("=vår", OUR),
-    ("=vårt", OUR),
     // ID enclosed in other words
     ("legger ved", ATTACH),
     // handled already (a forward passed on for the record)

@@ -4,6 +4,26 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the client's answers to questionnaires
+    ("enkät", DATA_WEAK),
+    ("enkäter", DATA_WEAK),
+    ("enkäterna", DATA_WEAK),
+    ("enkätsvar", DATA_WEAK),
+    ("enkätsvaren", DATA_WEAK),
+    ("frågeformulär", DATA_WEAK),
+    // a parent signs for a child ("mor til Emil")
+    ("mamma till", REPRESENT),
+    ("pappa till", REPRESENT),
+    ("mor till", REPRESENT),
+    ("far till", REPRESENT),
+    ("förälder till", REPRESENT),
+    // videos of the client, like photos
+    ("video", PHOTO),
+    ("videor", PHOTO),
+    ("videon", PHOTO),
+    ("videorna", PHOTO),
+    ("videoklipp", PHOTO),
+    ("filmerna", PHOTO),
     ("bild", PHOTO),
     ("bilden", PHOTO),
     ("bilder", PHOTO),
