@@ -578,4 +578,10 @@ pub const TERMS: &[Term] = &[
     ("tilføj mig", SUBSCRIBE),
     ("skriv mig op", SUBSCRIBE),
     ("sæt mig på", SUBSCRIBE),
+    // round 16: reports about the client; switching off (reminders); moving records
+    ("rapport", DATA_WEAK),
+    ("rapporten", DATA_WEAK),
+    ("statusrapport", DATA_WEAK),
+    ("statusrapporten", DATA_WEAK),
+    ("slå fra", STOP),
 ];

@@ -168,4 +168,16 @@ pub const TERMS: &[Term] = &[
     ("=jos", IF),
     ("sähköisessä", ELECTRONIC),
     ("sähköisesti", ELECTRONIC),
+    // round 16: reports about the client; switching off (reminders); moving records
+    ("siirtää", TRANSFER),
+    ("siirtäkää", TRANSFER),
+    ("siirto", TRANSFER),
+    ("siirron", TRANSFER),
+    ("=hoitotietoni", DATA_STRONG | MY),
+    ("=hoitotietojani", DATA_STRONG | MY),
+    ("=potilastietoni", DATA_STRONG | MY),
+    ("=potilastietojani", DATA_STRONG | MY),
+    ("hoitotiedot", DATA_STRONG),
+    ("potilastiedot", DATA_STRONG),
+    ("uudelle", NEWPROV),
 ];

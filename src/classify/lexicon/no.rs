@@ -470,4 +470,10 @@ pub const TERMS: &[Term] = &[
     ("legg meg til", SUBSCRIBE),
     ("sett meg på", SUBSCRIBE),
     ("legg til", SUBSCRIBE),
+    // round 16: reports about the client; switching off (reminders); moving records
+    ("rapport", DATA_WEAK),
+    ("rapporten", DATA_WEAK),
+    ("statusrapport", DATA_WEAK),
+    ("skru av", STOP),
+    ("slå av", STOP),
 ];

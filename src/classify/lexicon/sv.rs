@@ -498,4 +498,10 @@ pub const TERMS: &[Term] = &[
     ("till mig på", SUBSCRIBE),
     ("till mig i", SUBSCRIBE),
     ("lägg till", SUBSCRIBE),
+    // round 16: reports about the client; switching off (reminders); moving records
+    ("rapport", DATA_WEAK),
+    ("rapporten", DATA_WEAK),
+    ("stänga av", STOP),
+    ("stäng av", STOP),
+    ("stänger av", STOP),
 ];
