@@ -533,12 +533,29 @@ fn classifier_meets_the_product_targets_on_the_twelfth_set() {
 /// (`b13b_*`). Untouched measures (240 mails): at session 7's start, request recall 0.865,
 /// precision 0.906, exact kind set 0.752, language 0.988; after round 15 (tuned on set 12 only),
 /// 0.880, 0.907, 0.774, 0.992 (everyday half 0.794 recall; letters and negatives 0.882
+/// precision); never an automated mail as a request. Round 16 (session 8, after set 14 was
+/// written) was tuned on its errors.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_thirteenth_set() {
+    let r = evaluate("check set 13", &set_dir("corpus_blind13"));
+    check("tests/corpus_blind13", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 8 from set 11's brief by two people who never saw the rules or the other
+/// sets: six weeks of five practices' threads (a psychologist in Odense with a receptionist who
+/// forwards, a dietitian in Uppsala, a family-therapy practice in Bergen, a translation bureau in
+/// Copenhagen, an online coaching service), with requests asked by pronoun, relatives writing,
+/// minds changed and forwards attached as mails (`b14a_*`); and 40 template letters, 25 short
+/// asks by phone or in a second language, and 55 hard negatives (`b14b_*`). Untouched measures
+/// (240 mails): at session 8's start, request recall 0.872, precision 0.940, exact kind set
+/// 0.816, language 0.983 (everyday half 0.750 recall; letters and negatives 0.985 recall, 0.914
 /// precision); never an automated mail as a request. Keep it untouched until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
-fn classifier_meets_the_product_targets_on_the_thirteenth_set() {
-    let r = evaluate("check set 13 (unseen)", &set_dir("corpus_blind13"));
-    check("tests/corpus_blind13", &r, &PRODUCT_TARGETS);
+fn classifier_meets_the_product_targets_on_the_fourteenth_set() {
+    let r = evaluate("check set 14 (unseen)", &set_dir("corpus_blind14"));
+    check("tests/corpus_blind14", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
