@@ -254,6 +254,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
     let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0
+        || couples_own(&tags, all)
         || implied_self(&toks, &tags)
         || rules::we_ask_deletion(&view);
     // Talk about requests — a colleague asking how to handle a client's, a vendor selling
@@ -277,7 +278,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after_my(i)))
             .count()
             .min(2);
-    if talk >= 2 && !own_data(&tags) {
+    if talk >= 2 && !own_data(&tags) && !couples_own(&tags, all) {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }
@@ -489,6 +490,17 @@ fn self_described(tags: &[Concepts], folded: &lexicon::WordList, i: usize) -> bo
     i >= 2
         && tags.get(i - 2).is_some_and(|t| t & c::I_SELF != 0)
         && COPULAS.contains(&folded.get(i - 1).unwrap_or(""))
+}
+
+/// "our consent", "vores billeder", "excerpts from our sessions": a couple or parents writing of
+/// their own (a supplier's "our data processing agreement" has a policy in view).
+fn couples_own(tags: &[Concepts], all: Concepts) -> bool {
+    all & c::POLICY == 0
+        && tags.windows(3).any(|w| {
+            w[1] & c::OUR != 0
+                && (w[2] & (c::CONSENT | c::PHOTO) != 0
+                    || (w[0] & c::FROM != 0 && w[2] & c::EVENT != 0))
+        })
 }
 
 /// Whether the writer speaks of their own data: "my data/address/journal", "the data I gave
