@@ -584,4 +584,7 @@ pub const TERMS: &[Term] = &[
     ("statusrapport", DATA_WEAK),
     ("statusrapporten", DATA_WEAK),
     ("slå fra", STOP),
+    // round 16: dialect (Trøndersk "ta mæ ut av", "sletta"); being part of a talk or case
+    ("indgå i", USE),
+    ("indgår i", USE),
 ];

@@ -476,4 +476,11 @@ pub const TERMS: &[Term] = &[
     ("statusrapport", DATA_WEAK),
     ("skru av", STOP),
     ("slå av", STOP),
+    // round 16: dialect (Trøndersk "ta mæ ut av", "sletta"); being part of a talk or case
+    ("ta mæ ut av", TAKE_OFF),
+    ("ta mæ av", TAKE_OFF),
+    ("ta me ut av", TAKE_OFF),
+    ("sletta", DEL),
+    ("slett mæ", DEL | ME),
+    ("på mæ", ABOUT_ME),
 ];
