@@ -278,7 +278,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after_my(i)))
             .count()
             .min(2);
-    if talk >= 2 && !own_data(&tags) && !couples_own(&tags, all) {
+    if talk >= 2 && !own_data(&tags) && !couples_own(&tags, all) && !performs_right(&tags) {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }
@@ -490,6 +490,14 @@ fn self_described(tags: &[Concepts], folded: &lexicon::WordList, i: usize) -> bo
     i >= 2
         && tags.get(i - 2).is_some_and(|t| t & c::I_SELF != 0)
         && COPULAS.contains(&folded.get(i - 1).unwrap_or(""))
+}
+
+/// The writer performs a right in the first person: "Ich widerspreche", "I object", "peruutan".
+fn performs_right(tags: &[Concepts]) -> bool {
+    let act = c::OPPOSE | c::OBJECT_STRONG | c::WITHDRAW;
+    tags.iter().enumerate().any(|(i, t)| {
+        t & c::I_SELF != 0 && (t & act != 0 || tags.get(i + 1).is_some_and(|n| n & act != 0))
+    })
 }
 
 /// "our consent", "vores billeder", "excerpts from our sessions": a couple or parents writing of
