@@ -451,4 +451,8 @@ pub const TERMS: &[Term] = &[
     ("electronic", ELECTRONIC),
     ("add me to", SUBSCRIBE),
     ("sign me up", SUBSCRIBE),
+    // text messages
+    ("texting", SEND | MAIL),
+    ("text messages", MAIL),
+    ("texts", MAIL),
 ];

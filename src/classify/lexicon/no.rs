@@ -441,8 +441,8 @@ pub const TERMS: &[Term] = &[
     // how long (the writer's data is kept); having still
     ("hvor lenge", DURATION),
     ("hvor lang tid", DURATION),
-    // not "vår", "vårt": folded they are "var" (was) and "vart" (where, became)
-    ("=våre", OUR),
+    // not "vår", "vårt", "våre": folded they are "var" (was), "vart" (became) and "vare" ("ta
+    // vare på", keep)
     // ID enclosed in other words
     ("legger ved", ATTACH),
     // handled already (a forward passed on for the record)
@@ -483,4 +483,9 @@ pub const TERMS: &[Term] = &[
     ("sletta", DEL),
     ("slett mæ", DEL | ME),
     ("på mæ", ABOUT_ME),
+    // keeping ("ta vare på"), written without å as well
+    ("ta vare på", HOLD),
+    ("ta vare paa", HOLD),
+    ("tar vare på", HOLD),
+    ("tar vare paa", HOLD),
 ];
