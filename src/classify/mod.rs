@@ -236,9 +236,18 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
 
     let all = tags.iter().fold(0, |acc, t| acc | t);
     let reminder = reminds(all, &subject_tags);
+    let body_words = toks.iter().filter(|t| t.start >= body_start).count();
+    let quoted_records = is_reply
+        && body_words <= 30
+        && all & c::IT != 0
+        && all & (c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME) == 0
+        && concepts_in(&msg.text, lex, allowed, lang_index(language))
+            & (c::DATA_STRONG | c::DATA_WEAK)
+            != 0;
     let view = rules::View::new(&toks, &tags)
         .verb_final(matches!(language, Language::De | Language::Nl))
-        .reminder(reminder);
+        .reminder(reminder)
+        .quoted_records(quoted_records);
     let mut hits = rules::evaluate(&view, &numbers);
     // A reply that only brings the ID asked for ("Här kommer en kopia på mitt körkort") belongs
     // to the request its subject names: "Re: Din begäran om registerutdrag".
@@ -300,7 +309,6 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // "Afmeld", "Unsubscribe me" in answer to a newsletter, or a subject "unsubscribe" over an
     // empty body: off that newsletter.
     // A new mail saying no more than "unsubscribe" says it to the business's mailings.
-    let body_words = toks.iter().filter(|t| t.start >= body_start).count();
     if answers_newsletter || body_words == 0 || (body_words <= 3 && !reply_subject) {
         for h in &mut hits {
             if h.kind == RequestKind::Unsubscribe && h.score < 2.5 && h.score >= 1.0 {
@@ -431,6 +439,37 @@ fn weigh_word<'l>(
         }
     }
     info
+}
+
+/// Every concept named in `text` (its first 4 KiB), tagged as a mail's own words are: what a
+/// quoted mail speaks of.
+fn concepts_in(text: &str, lex: &Lexicon, allowed: u8, primary: usize) -> Concepts {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = text.get(..end).unwrap_or("");
+    let mut toks = Vec::new();
+    text::tokenize(text, 0, &mut toks);
+    let words: Vec<&str> = toks
+        .iter()
+        .map(|t| text.get(t.start..t.end).unwrap_or(""))
+        .collect();
+    let mut folded = lexicon::WordList::with_capacity(words.len());
+    for w in &words {
+        folded.push(&text::fold(w));
+    }
+    let stems = lexicon::stem_all(lex, allowed, &words, &folded);
+    let ends = sentence_ends(&toks);
+    (0..toks.len()).fold(0, |acc, i| {
+        let limit = ends.get(i).copied().unwrap_or(toks.len());
+        let (found, _) = lex.match_at(primary, allowed, &stems, &folded, i, limit);
+        acc | if found == 0 {
+            lexicon::compound_head(folded.get(i).unwrap_or(""))
+        } else {
+            found
+        }
+    })
 }
 
 /// The mail reminds the business of an earlier request ("Indsigtsanmodning – rykker", "I have
@@ -1078,6 +1117,28 @@ mod tests {
             "Please delete my data",
         );
         assert!(!c.automated && c.is_request());
+    }
+
+    #[test]
+    fn a_short_reply_asks_about_the_records_the_quoted_mail_names() {
+        let reply = "Subject: Re: Spørgsmål\r\nIn-Reply-To: <a@b>";
+        let quote = |said: &str| {
+            format!(
+                "Den 3. feb. 2025 skrev Mette <mette@tale.dk>:\r\n> Hej Rasmus,\r\n> {said}\r\n"
+            )
+        };
+        let records =
+            quote("Jeg har testresultaterne og lydoptagelserne fra udredningen liggende.");
+        let body = format!("Tak for svar. Kan I sende dem til mig?\r\n\r\n{records}");
+        assert_eq!(kinds(reply, &body), vec![RequestKind::Access]);
+        let body = format!("Ok. Kan de slettes?\r\n\r\n{records}");
+        assert_eq!(kinds(reply, &body), vec![RequestKind::Erasure]);
+        // The same words about something that is not the writer's records.
+        let hours = quote("Jeg har sendt fakturaerne for januar og februar.");
+        let body = format!("Tak for svar. Kan I sende dem til mig?\r\n\r\n{hours}");
+        assert!(kinds(reply, &body).is_empty());
+        // A new mail has no quoted records to point at.
+        assert!(kinds("Subject: Spørgsmål", "Tak. Kan I sende dem til mig?").is_empty());
     }
 
     #[test]

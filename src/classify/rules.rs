@@ -34,6 +34,10 @@ pub struct View<'a> {
     /// The mail reminds of an earlier request ("Indsigtsanmodning – rykker", "I have not
     /// heard back"): what it reports asking for is still asked for.
     reminder: bool,
+    /// The mail is a short reply whose own words name nothing, and the mail it answers names the
+    /// writer's records ("Kan de fjernes?" below "Notatene … ligger fortsatt i journalen din"):
+    /// "them" are those records.
+    quoted_records: bool,
 }
 
 /// Where each sentence's tokens are and which concepts occur in it, so that the rules' many
@@ -103,12 +107,19 @@ impl<'a> View<'a> {
             index: SentenceIndex::new(toks, tags),
             verb_final: false,
             reminder: false,
+            quoted_records: false,
         }
     }
 
     /// Read the text as a reminder of an earlier request.
     pub fn reminder(mut self, yes: bool) -> View<'a> {
         self.reminder = yes;
+        self
+    }
+
+    /// Read "it"/"them" as the records the quoted mail names.
+    pub fn quoted_records(mut self, yes: bool) -> View<'a> {
+        self.quoted_records = yes;
         self
     }
 
@@ -930,6 +941,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 }
             }
         }
+        // "Kan I sende dem til mig?" in answer to "jeg har testresultaterne … liggende"
+        if v.quoted_records
+            && t & (c::SEND | c::COPY) != 0
+            && t & c::DEL == 0
+            && !writer_sends
+            && !sent_on
+            && !v.statement(i)
+        {
+            if let Some(j) = v
+                .near(i, c::IT, 0, 2, true)
+                .filter(|_| v.near(i, c::ME, 0, 4, true).is_some() || t & c::COPY != 0)
+            {
+                push(hit(Access, 2.0, i, j, "send me them (the records quoted)"));
+            }
+        }
         // "Har ni kvar mina journalanteckningar? I så fall skulle jag gärna vilja få en kopia"
         if t & c::COPY != 0
             && t & c::DEL == 0
@@ -1716,7 +1742,7 @@ fn writer_photo(v: &View<'_>) -> bool {
 }
 
 fn data_mentioned(v: &View<'_>) -> bool {
-    v.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME)
+    v.quoted_records || v.anywhere(c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME)
 }
 
 /// The writer asks for something not to be deleted ("ikke slett den", "please don't delete it

@@ -587,4 +587,7 @@ pub const TERMS: &[Term] = &[
     // round 16: dialect (Trøndersk "ta mæ ut av", "sletta"); being part of a talk or case
     ("indgå i", USE),
     ("indgår i", USE),
+    // "Kan de slettes?": can they (not the article "de gamle")
+    ("kan de", REQ | IT),
+    ("kunne de", REQ | IT),
 ];

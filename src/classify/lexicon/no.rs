@@ -488,4 +488,7 @@ pub const TERMS: &[Term] = &[
     ("ta vare paa", HOLD),
     ("tar vare på", HOLD),
     ("tar vare paa", HOLD),
+    // "Kan de slettes?": can they (not the article "de gamle")
+    ("kan de", REQ | IT),
+    ("kunne de", REQ | IT),
 ];

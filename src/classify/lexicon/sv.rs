@@ -504,4 +504,7 @@ pub const TERMS: &[Term] = &[
     ("stänga av", STOP),
     ("stäng av", STOP),
     ("stänger av", STOP),
+    // "Kan de slettes?": can they (not the article "de gamle")
+    ("kan de", REQ | IT),
+    ("kunne de", REQ | IT),
 ];
