@@ -358,6 +358,13 @@ impl<'a> View<'a> {
             && !self.anywhere(c::THIRD)
     }
 
+    /// The word after `i`, in the same clause, carries `mask`: the subject of a verb put first.
+    fn subject_after(&self, i: usize, mask: Concepts) -> bool {
+        self.has(i + 1, mask)
+            && self.sentence(i + 1) == self.sentence(i)
+            && !self.toks.get(i + 1).is_some_and(|t| t.comma_before)
+    }
+
     /// "the notes from the session": recorded at an appointment (to be deleted, it is the
     /// writer's; a recording from a webinar to be sent is not).
     fn recorded_at_a_session(&self, j: usize) -> bool {
@@ -414,8 +421,9 @@ impl<'a> View<'a> {
             return true;
         }
         // "Jag märker att jag glömmer hälften": the writer's own doing, in the present.
+        // "bagefter sletter jeg det", "dann lösche ich sie": the same, its subject after the verb.
         let writer_does = self.has(i, c::DEL)
-            && self.has(i.wrapping_sub(1), c::I_SELF)
+            && (self.has(i.wrapping_sub(1), c::I_SELF) || self.subject_after(i, c::I_SELF))
             && !self.has(i.wrapping_sub(1), c::REQ)
             && self.near(i, c::REQ, 3, 0, true).is_none();
         // ("Jeg … vil bli fjernet fra nyhetsbrevet": the writer's participle after "be" is
