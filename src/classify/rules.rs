@@ -599,7 +599,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::ARTICLE != 0 {
             for k in i + 1..(i + 3).min(n) {
                 if let Some(kind) = numbers.get(k).copied().flatten().and_then(article_kind) {
-                    push(hit(kind, 3.0, i, k, "article cited"));
+                    // "Art. 17 Abs. 3 lit. b", "art. 17(3)": the exceptions to erasure, cited
+                    // to explain why something is kept
+                    let exceptions = kind == Erasure
+                        && (k + 1..(k + 3).min(n))
+                            .any(|m| numbers.get(m).copied().flatten() == Some(3));
+                    if !exceptions {
+                        push(hit(kind, 3.0, i, k, "article cited"));
+                    }
                     break;
                 }
             }
