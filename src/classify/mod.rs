@@ -287,7 +287,8 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after_my(i)))
             .count()
             .min(2);
-    if talk >= 2 && !own_data(&tags) && !couples_own(&tags, all) && !performs_right(&tags) {
+    let discussed = talk >= 2 && !own_data(&tags) && !couples_own(&tags, all);
+    if (discussed || rules::received_request(&view)) && !performs_right(&tags) {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }
@@ -1079,6 +1080,25 @@ mod tests {
         )
         .iter()
         .all(|k| *k == RequestKind::Erasure));
+        // A practitioner who has received a request asks how to answer it.
+        assert!(kinds(
+            "Subject: Spørgsmål",
+            "Jeg har fået en anmodning om indsigt fra en tidligere klient. Skal jeg udlevere det hele?"
+        )
+        .is_empty());
+        assert!(kinds(
+            "Subject: Help",
+            "I've just received my first subject access request from a former client. Any tips?"
+        )
+        .is_empty());
+        // A client who got to see their own journal and asks for a correction still asks.
+        assert_eq!(
+            kinds(
+                "Subject: Retting",
+                "Jeg fikk innsyn i journalen min forrige uke. Fødselsdatoen min er feil, kan dere rette den?"
+            ),
+            vec![RequestKind::Rectification]
+        );
     }
 
     #[test]

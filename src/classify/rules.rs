@@ -553,6 +553,32 @@ pub fn we_ask_deletion(v: &View<'_>) -> bool {
     })
 }
 
+/// The writer has received a request, a practitioner asking how to answer it: "Jeg har fået en
+/// anmodning om indsigt fra en tidligere klient", "I've just received my first subject access
+/// request". (Not "I have received your answer to my request".)
+pub fn received_request(v: &View<'_>) -> bool {
+    let named = c::ACCESS_STRONG
+        | c::ACCESS_MED
+        | c::ERASE_STRONG
+        | c::RECT_STRONG
+        | c::PORT_STRONG
+        | c::OBJECT_STRONG
+        | c::RESTRICT_STRONG;
+    (0..v.len()).any(|k| {
+        let got = v.has(k, c::GOT)
+            || (v.has(k, c::RECEIVE) && v.near(k, c::AUX_PERF, 2, 0, true).is_some());
+        got && (k + 1..(k + 6).min(v.len()))
+            .take_while(|&j| v.sentence(j) == v.sentence(k) && !v.has(j, c::YOU))
+            .any(|j| {
+                let request = v.has(j, c::REQ) && v.near(j, named, 2, 3, true).is_some();
+                // ("Jeg fikk innsyn i journalen min": the writer got to see their own data)
+                (request || v.has(j, c::ACCESS_STRONG | c::ERASE_STRONG))
+                    && !v.has(j.wrapping_sub(1), c::MY)
+                    && v.near(j, c::MY | c::ABOUT_ME, 0, 4, true).is_none()
+            })
+    })
+}
+
 fn hit(kind: RequestKind, score: f32, a: usize, b: usize, rule: &'static str) -> Hit {
     Hit {
         kind,
