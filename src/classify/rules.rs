@@ -1281,7 +1281,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 ));
             }
         }
-        if t & (c::TRANSFER | c::SEND) != 0 && !writer_sends {
+        // ("Thanks for sending my file last week … for my new therapist": done, not asked)
+        if t & (c::TRANSFER | c::SEND) != 0
+            && !writer_sends
+            && v.in_sentence(i, c::THANKS).is_none()
+        {
             if let (Some(j), Some(_)) = (
                 v.data_object(i)
                     .or_else(|| v.in_sentence(i, c::DATA_STRONG))
