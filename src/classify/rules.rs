@@ -358,6 +358,16 @@ impl<'a> View<'a> {
             && !self.anywhere(c::THIRD)
     }
 
+    /// The action at `i` is a right listed, not exercised: "Jag har rätt att när som helst
+    /// återkalla mitt samtycke", "you have the right to request access" (a form, a policy).
+    fn right_listed(&self, i: usize) -> bool {
+        self.near(i, c::RIGHT, 8, 0, false).is_some_and(|r| {
+            self.near(r, c::AUX_PERF, 2, 0, true).is_some()
+                && (r + 1..i).any(|k| self.has(k, c::COMPL))
+                && self.near(r, c::REQ, 8, 0, false).is_none()
+        })
+    }
+
     /// The word after `i`, in the same clause, carries `mask`: the subject of a verb put first.
     fn subject_after(&self, i: usize, mask: Concepts) -> bool {
         self.has(i + 1, mask)
@@ -418,6 +428,10 @@ impl<'a> View<'a> {
         }
         // "I saw in your privacy policy that notes are deleted after two years"
         if self.in_sentence(i, c::POLICY).is_some() && self.near(i, c::REQ, 6, 0, false).is_none() {
+            return true;
+        }
+        // "Angående klienten som ba om innsyn": someone's request told of, not a reminder.
+        if self.near(i, c::PAST_REQ, 2, 0, true).is_some() && !self.reminder {
             return true;
         }
         // "Jag märker att jag glömmer hälften": the writer's own doing, in the present.
@@ -892,6 +906,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // ---- access
         if t & c::ACCESS_STRONG != 0
             && !v.statement(i)
+            && !v.right_listed(i)
             && v.in_sentence(i, c::OFFICIAL_RECORD).is_none()
             && t & c::OFFICIAL_RECORD == 0
         {
@@ -1327,7 +1342,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
 
         // ---- withdraw consent
-        if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 {
+        if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 && !v.right_listed(i) {
             if let Some(j) = v.near(i, c::CONSENT, 2, 8, false) {
                 let score = if t & c::WITHDRAW != 0 || v.in_sentence(i, c::BACK).is_some() {
                     3.0
