@@ -468,9 +468,7 @@ pub const TERMS: &[Term] = &[
     // how long (the writer's data is kept); having still
     ("hur länge", DURATION),
     ("hur lång tid", DURATION),
-    ("=våra", OUR),
-    ("=vår", OUR),
-    ("=vårt", OUR),
+    // not "våra", "vår", "vårt": folded they are "vara" (be), "var" (was, where) and "vart"
     ("vilja", REQ),
     ("=rättade", CORRECT),
     ("=rättad", CORRECT),
