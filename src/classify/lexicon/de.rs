@@ -391,4 +391,11 @@ pub const TERMS: &[Term] = &[
     ("mich in die", SUBSCRIBE),
     ("mich in euren", SUBSCRIBE),
     ("=eintragen", SUBSCRIBE),
+    // a client of the writer's (a colleague asking); handling
+    ("eine klientin", THIRD),
+    ("ein klient", THIRD),
+    ("eine patientin", THIRD),
+    ("handhabt", HANDLE),
+    ("handhaben", HANDLE),
+    ("handhabst", HANDLE),
 ];

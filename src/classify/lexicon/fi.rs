@@ -180,4 +180,7 @@ pub const TERMS: &[Term] = &[
     ("hoitotiedot", DATA_STRONG),
     ("potilastiedot", DATA_STRONG),
     ("uudelle", NEWPROV),
+    // "I got", a past act (a report); not "kiitos", which also closes a request as "please"
+    ("sain", GOT | AUX_PERF | I_SELF),
+    ("saimme", GOT | AUX_PERF),
 ];
