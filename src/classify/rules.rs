@@ -490,7 +490,10 @@ impl<'a> View<'a> {
         }
         // "habe ich bereits Widerspruch eingelegt", "I have already objected": an earlier step
         // reported (a reminder restates what it still asks for).
-        if self.near(i, c::ALREADY, 4, 0, true).is_some()
+        // ("the recordings that already exist": the object described, not a step reported)
+        if self
+            .near(i, c::ALREADY, 4, 0, true)
+            .is_some_and(|a| !self.has(a.wrapping_sub(1), c::COMPL))
             && !self.reminder
             && self.wish_that(i).is_none()
         {
@@ -1791,9 +1794,13 @@ fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
 }
 
 /// The mail names a picture of the writer: "the photo of me", "mit billede", "bilder av meg";
-/// or a parent writes of the child's ("Hilsen Sanne (mor til Emil)").
+/// or a parent writes of the child's ("Hilsen Sanne (mor til Emil)"); or the writer's consent
+/// to publishing pictures is what the mail is about ("I signed your consent form allowing you
+/// to use photos … on your website").
 fn writer_photo(v: &View<'_>) -> bool {
-    v.anywhere(c::REPRESENT) && v.anywhere(c::PHOTO)
+    (v.anywhere(c::REPRESENT)
+        || v.anywhere(c::CONSENT) && v.anywhere(c::PUBLISHED) && v.anywhere(c::I_SELF | c::MY))
+        && v.anywhere(c::PHOTO)
         || (0..v.len()).any(|k| {
             v.has(k, c::PHOTO)
                 && v.near(k, c::MY | c::ME | c::ABOUT_ME, 3, 3, false)

@@ -590,4 +590,10 @@ pub const TERMS: &[Term] = &[
     // "Kan de slettes?": can they (not the article "de gamle")
     ("kan de", REQ | IT),
     ("kunne de", REQ | IT),
+    // taking a picture down from a website
+    ("tage ned", DEL),
+    ("tag det ned", DEL | IT),
+    ("tage det ned", DEL | IT),
+    ("tage dem ned", DEL | IT),
+    ("tag dem ned", DEL | IT),
 ];

@@ -398,4 +398,8 @@ pub const TERMS: &[Term] = &[
     ("handhabt", HANDLE),
     ("handhaben", HANDLE),
     ("handhabst", HANDLE),
+    // taking a picture down from a website
+    ("runter", DEL),
+    ("herunternehmen", DEL),
+    ("offline nehmen", DEL),
 ];

@@ -226,7 +226,7 @@ pub const TERMS: &[Term] = &[
     ("=were", AUX_PERF),
     ("thanks for", THANKS),
     ("thank you for", THANKS),
-    ("confirming", THANKS),
+    ("=confirming", THANKS),
     ("how", HOW),
     ("how long", HOW),
     ("course", ADVERT | EVENT),
@@ -455,4 +455,8 @@ pub const TERMS: &[Term] = &[
     ("texting", SEND | MAIL),
     ("text messages", MAIL),
     ("texts", MAIL),
+    // taking a picture down from a website
+    ("take down", DEL),
+    ("take it down", DEL | IT),
+    ("take them down", DEL | IT),
 ];

@@ -491,4 +491,11 @@ pub const TERMS: &[Term] = &[
     // "Kan de slettes?": can they (not the article "de gamle")
     ("kan de", REQ | IT),
     ("kunne de", REQ | IT),
+    // taking a picture down from a website
+    ("ta ned", DEL),
+    ("tar ned", DEL),
+    ("ta det ned", DEL | IT),
+    ("tar det ned", DEL | IT),
+    ("ta dem ned", DEL | IT),
+    ("ta bildet ned", DEL | PHOTO),
 ];

@@ -505,4 +505,9 @@ pub const TERMS: &[Term] = &[
     // "Kan de slettes?": can they (not the article "de gamle")
     ("kan de", REQ | IT),
     ("kunne de", REQ | IT),
+    // taking a picture down from a website
+    ("ta ner", DEL),
+    ("ta ned", DEL),
+    ("ta ner den", DEL | IT),
+    ("ta ner dem", DEL | IT),
 ];
