@@ -406,7 +406,7 @@ pub const TERMS: &[Term] = &[
     ("no reply", REMINDER),
     ("still waiting", REMINDER),
     ("inform", INFORM),
-    ("existence", INFORM),
+    ("=existence", INFORM),
     ("ignore", RETRACT),
     ("didnt", NEG),
     ("wouldnt", NEG),
