@@ -1704,6 +1704,10 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
     let object = v.data_object(i).is_some()
         || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false)
             .is_some()
+        // "jeg vil ikke at I bruger billeder af ham til reklame": pictures, when wished so (a
+        // form's "men inte att ni får använda bilder på mig" reports a choice ticked)
+        || (v.near(i, c::PHOTO, 6, 6, false).is_some()
+            && v.near(governor, c::REQ, 2, 1, true).is_some())
         || v.in_sentence(i, c::FREEZE).is_some()
         || (v.near(i, c::IT, 1, 3, true).is_some() && data_mentioned(v));
     object.then_some(governor)

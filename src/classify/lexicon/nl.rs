@@ -166,4 +166,7 @@ pub const TERMS: &[Term] = &[
     ("=indien", IF),
     ("elektronisch", ELECTRONIC),
     ("elektronische", ELECTRONIC),
+    // straight to the new provider, digitally
+    ("rechtstreeks", DIRECT),
+    ("digitaal", ELECTRONIC),
 ];
