@@ -1399,6 +1399,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 None if !event && (v.has(i + 1, c::ME) || v.has(i + 2, c::ME)) => {
                     push(hit(Unsubscribe, 2.2, i, i + 1, "unsubscribe me"))
                 }
+                // "… krijg ik elke maand een nieuwsbrief. … Graag uitschrijven"
+                None if !event
+                    && v.has(i.wrapping_sub(1), c::REQ)
+                    && v.anywhere(c::NEWS | c::LIST) =>
+                {
+                    push(hit(
+                        Unsubscribe,
+                        2.2,
+                        i - 1,
+                        i,
+                        "please unsubscribe (the list named)",
+                    ))
+                }
                 // "Kan I annullere min afmelding?" in a mail about appointments: a booking.
                 None if !event && v.anywhere(c::EVENT) => {
                     push(hit(Unsubscribe, 1.2, i, i, "unsubscribe word"))
