@@ -942,7 +942,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // "journalen kan bli sendt videre til bedriftshelsetjenesten": sent on, not to the writer.
         // "du må gerne sende et kort notat til min læge": to a doctor, not to the writer.
         let sent_on = t & c::SEND != 0
-            && (v.has(i.wrapping_sub(1), c::PASSIVE)
+            && (t & c::PASSIVE != 0
+                || v.has(i.wrapping_sub(1), c::PASSIVE)
                 || v.near(i, c::PROVIDER, 0, 8, true).is_some())
             && v.near(i, c::ME, 0, 2, true).is_none();
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
@@ -981,7 +982,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || v.in_sentence(i, c::PORT_STRONG).is_some()
                     || article_in_sentence(v, numbers, i, 20)
                     // "få felaktiga personuppgifter om mig rättade": to have them corrected
-                    || done_to(v, hi);
+                    || done_to(v, hi)
+                    // "I bruger mine oplysninger til at sende mig breve med tilbud": what the
+                    // data are used for
+                    || (j < i && v.near(j, c::USE, 3, 0, true).is_some());
                 if !other_action {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
                     let rule = if strong {

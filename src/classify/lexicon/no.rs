@@ -498,4 +498,10 @@ pub const TERMS: &[Term] = &[
     ("tar det ned", DEL | IT),
     ("ta dem ned", DEL | IT),
     ("ta bildet ned", DEL | PHOTO),
+    // round 16: disclosed to others (passive); nynorsk/dialect "more"; colloquial Finnish "my", "me"
+    ("fleire", MORE),
+    // dialect and nynorsk: "mailadressa mi", "dokker" (you)
+    ("=mi", MY),
+    ("=dokker", YOU),
+    ("=dokkers", YOU),
 ];

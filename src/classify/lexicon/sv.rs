@@ -510,4 +510,7 @@ pub const TERMS: &[Term] = &[
     ("ta ned", DEL),
     ("ta ner den", DEL | IT),
     ("ta ner dem", DEL | IT),
+    // round 16: disclosed to others (passive); nynorsk/dialect "more"; colloquial Finnish "my", "me"
+    ("=lämnas ut", SEND | PASSIVE),
+    ("=lämnades ut", SEND | PASSIVE),
 ];
