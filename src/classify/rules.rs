@@ -225,6 +225,12 @@ impl<'a> View<'a> {
             if self.has(j, c::AND) && j > 0 && self.has(j - 1, c::LONGER) {
                 break;
             }
+            // "… not Shivon can you fix it": a question starts a new clause (not in "I do not
+            // want you to …")
+            if self.has(j, c::REQ) && self.has(here, c::YOU) && !self.has(j.wrapping_sub(1), c::NEG)
+            {
+                break;
+            }
             if self.toks.get(here).is_some_and(|t| t.comma_before) && !self.has(here, c::COMPL) {
                 break;
             }
@@ -1061,7 +1067,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
 
         // "I'd like to see what it says (in my file)": see + what, with the data named in the mail.
-        if t & c::SEE != 0 && !v.statement(i) && v.data_context() {
+        // ("… så vil jeg gerne at du kan se hvad vi har talt om": the practitioner is to see)
+        let you_see = v.has(i.wrapping_sub(2), c::YOU) && v.has(i.wrapping_sub(3), c::COMPL);
+        if t & c::SEE != 0 && !you_see && !v.statement(i) && v.data_context() {
             if let Some(j) = v.near(i, c::WHAT, 0, 2, true) {
                 if v.near(i, c::REQ, 6, 0, false).is_some() {
                     push(hit(Access, 2.0, i, j, "see what is written"));
