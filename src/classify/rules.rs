@@ -767,6 +767,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 }
             }
         }
+        // "Og ikke send meg sms mer om time", "don't send me texts any more": the same, negated.
+        if t & c::SEND != 0 && t & c::STOP == 0 && v.has(i.wrapping_sub(1), c::NEG) {
+            let texts = v.near(i, c::MAIL | c::NEWS, 0, 3, true);
+            if let Some(j) = texts.filter(|_| v.near(i, c::LONGER | c::MORE, 0, 5, true).is_some())
+            {
+                push(hit(Unsubscribe, 2.5, i - 1, j, "don't send any more"));
+            }
+        }
         if neg {
             continue;
         }
