@@ -520,9 +520,13 @@ impl<'a> View<'a> {
             .of_token
             .get(i)
             .is_some_and(|&(start, _, _)| (start..i).any(|k| we_ask_at(self, k)));
-        // A business never withdraws consent: "Vi trækker vores samtykke tilbage" is a couple.
+        // A business never withdraws consent: "Vi trækker vores samtykke tilbage" is a couple,
+        // and so is what they ask in the same breath ("… og vil gerne have billedet fjernet").
+        let couple_withdraws = self.in_sentence(i, c::WITHDRAW | c::PULL).is_some()
+            && self.in_sentence(i, c::CONSENT).is_some();
         if (self.near(i, c::WE, 3, 0, true).is_some() || we_subject)
             && !we_ask
+            && !couple_withdraws
             && !self.has(i, c::WITHDRAW | c::PULL | c::CONSENT)
             && self
                 .near(i, c::I_SELF | c::ME | c::MY, 6, 6, false)
