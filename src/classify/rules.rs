@@ -591,6 +591,9 @@ pub fn received_request(v: &View<'_>) -> bool {
         | c::PORT_STRONG
         | c::OBJECT_STRONG
         | c::RESTRICT_STRONG;
+    if !v.anywhere(c::GOT | c::RECEIVE) || !v.anywhere(named) {
+        return false;
+    }
     (0..v.len()).any(|k| {
         let got = v.has(k, c::GOT)
             || (v.has(k, c::RECEIVE) && v.near(k, c::AUX_PERF, 2, 0, true).is_some());
