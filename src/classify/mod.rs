@@ -288,10 +288,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             .count()
             .min(2);
     let discussed = talk >= 2 && !own_data(&tags) && !couples_own(&tags, all);
-    if !hits.is_empty()
-        && (discussed || rules::received_request(&view))
-        && !performs_right(&tags)
-    {
+    if !hits.is_empty() && (discussed || rules::received_request(&view)) && !performs_right(&tags) {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }

@@ -367,7 +367,7 @@ impl<'a> View<'a> {
     /// The action at `i` is a right listed, not exercised: "Jag har rätt att när som helst
     /// återkalla mitt samtycke", "you have the right to request access" (a form, a policy).
     fn right_listed(&self, i: usize) -> bool {
-        self.near(i, c::RIGHT, 8, 0, false).is_some_and(|r| {
+        self.near(i, c::RIGHT, 12, 0, false).is_some_and(|r| {
             self.near(r, c::AUX_PERF, 2, 0, true).is_some()
                 && (r + 1..i).any(|k| self.has(k, c::COMPL))
                 && self.near(r, c::REQ, 8, 0, false).is_none()
@@ -1843,7 +1843,9 @@ fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
 /// to use photos … on your website").
 fn writer_photo(v: &View<'_>) -> bool {
     (v.anywhere(c::REPRESENT)
-        || v.anywhere(c::CONSENT) && v.anywhere(c::PUBLISHED) && v.anywhere(c::I_SELF | c::MY))
+        || v.anywhere(c::CONSENT)
+            && v.anywhere(c::PUBLISHED)
+            && v.anywhere(c::I_SELF | c::MY | c::OUR))
         && v.anywhere(c::PHOTO)
         || (0..v.len()).any(|k| {
             v.has(k, c::PHOTO)
