@@ -1767,6 +1767,11 @@ fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
     {
         return true;
     }
+    // A parent or a lawyer asks for "de notater, du har om Freja": the records the business
+    // holds on the person they speak for.
+    if v.anywhere(c::REPRESENT) && v.near(j, c::YOU | c::HOLD, 0, 4, false).is_some() {
+        return true;
+    }
     // Someone else's records, unless the writer speaks for them (a parent, a lawyer).
     let third = v.anywhere(c::THIRD) && !v.anywhere(c::REPRESENT);
     let my_record =

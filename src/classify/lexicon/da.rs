@@ -596,4 +596,6 @@ pub const TERMS: &[Term] = &[
     ("tage det ned", DEL | IT),
     ("tage dem ned", DEL | IT),
     ("tag dem ned", DEL | IT),
+    // "de notater, du har om Freja": what the business holds on someone
+    ("har om", HOLD),
 ];

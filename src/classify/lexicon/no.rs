@@ -504,4 +504,6 @@ pub const TERMS: &[Term] = &[
     ("=mi", MY),
     ("=dokker", YOU),
     ("=dokkers", YOU),
+    // "de notater, du har om Freja": what the business holds on someone
+    ("har om", HOLD),
 ];

@@ -513,4 +513,6 @@ pub const TERMS: &[Term] = &[
     // round 16: disclosed to others (passive); nynorsk/dialect "more"; colloquial Finnish "my", "me"
     ("=lämnas ut", SEND | PASSIVE),
     ("=lämnades ut", SEND | PASSIVE),
+    // "de notater, du har om Freja": what the business holds on someone
+    ("har om", HOLD),
 ];
