@@ -540,13 +540,14 @@ fn performs_right(tags: &[Concepts]) -> bool {
     })
 }
 
-/// "our consent", "vores billeder", "excerpts from our sessions": a couple or parents writing of
-/// their own (a supplier's "our data processing agreement" has a policy in view).
+/// "our consent", "vores billeder", "vores søn", "excerpts from our sessions": a couple or
+/// parents writing of their own (a supplier's "our data processing agreement" has a policy in
+/// view).
 fn couples_own(tags: &[Concepts], all: Concepts) -> bool {
     all & c::POLICY == 0
         && tags.windows(3).any(|w| {
             w[1] & c::OUR != 0
-                && (w[2] & (c::CONSENT | c::PHOTO) != 0
+                && (w[2] & (c::CONSENT | c::PHOTO | c::OTHERS) != 0
                     || (w[0] & c::FROM != 0 && w[2] & c::EVENT != 0))
         })
 }

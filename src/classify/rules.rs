@@ -1147,6 +1147,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 .near(i, c::IT, 0, 2, true)
                 .or_else(|| v.near(i, c::REQ, 6, 0, false))
+                // "Kan det blive rettet?", "can it be corrected?"
+                .or_else(|| {
+                    v.near(i, c::IT, 3, 0, true)
+                        .filter(|_| v.has(i.wrapping_sub(1), c::PASSIVE))
+                })
                 .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT | c::INVOICE, 15))
                 .filter(|_| v.data_context() || v.anywhere(c::WRONG | c::CHANGED))
             {
