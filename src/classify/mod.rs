@@ -351,11 +351,17 @@ fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usi
         .iter()
         .take_while(|t| t.start < forwarded_start)
         .count();
-    (0..own.min(tags.len())).any(|i| {
-        let tag = tags[i];
-        tag & (c::ALREADY | c::PAST_SELF) != 0
-            || (tag & c::DEL != 0 && i > 0 && tags[i - 1] & (c::AUX_PERF | c::I_SELF) != 0)
-    })
+    let own = &tags[..own.min(tags.len())];
+    // "… det er klaret. Men se nederst … Kan du svare ham?": one thing done, another passed on.
+    let passed_on = own
+        .windows(2)
+        .any(|w| w[0] & c::REQ != 0 && w[1] & c::YOU != 0);
+    !passed_on
+        && (0..own.len()).any(|i| {
+            let tag = own[i];
+            tag & (c::ALREADY | c::PAST_SELF) != 0
+                || (tag & c::DEL != 0 && i > 0 && own[i - 1] & (c::AUX_PERF | c::I_SELF) != 0)
+        })
 }
 
 /// The backstop's guess as a hit only strong enough to be mentioned (so the message goes to
