@@ -1191,6 +1191,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     i,
                     "update (a changed field mentioned)",
                 ));
+            } else if let Some(j) = v
+                .near(i, c::IT, 0, 1, true)
+                .filter(|_| v.near(i, c::REQ, 3, 0, true).is_some())
+                .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT | c::INVOICE, 15))
+                .filter(|_| v.data_context())
+            {
+                // "det står att jag vägde 94 kg …, det var 84! Kan du ändra det?"
+                push(hit(Rectification, 2.0, i, j, "change it (the data)"));
             }
         }
         if t & c::WRONG != 0 && !restrict_pending_check(v) {

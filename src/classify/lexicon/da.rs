@@ -598,4 +598,8 @@ pub const TERMS: &[Term] = &[
     ("tag dem ned", DEL | IT),
     // "de notater, du har om Freja": what the business holds on someone
     ("har om", HOLD),
+    // round 17: holding off ("vänta med att använda"), measurements, "the yes I gave", a new address
+    ("vente med", STOP),
+    ("det ja", CONSENT),
+    ("er ny", CHANGED),
 ];

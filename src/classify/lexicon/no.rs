@@ -506,4 +506,8 @@ pub const TERMS: &[Term] = &[
     ("=dokkers", YOU),
     // "de notater, du har om Freja": what the business holds on someone
     ("har om", HOLD),
+    // round 17: holding off ("vänta med att använda"), measurements, "the yes I gave", a new address
+    ("vente med", STOP),
+    ("det ja", CONSENT),
+    ("er ny", CHANGED),
 ];

@@ -515,4 +515,10 @@ pub const TERMS: &[Term] = &[
     ("=lämnades ut", SEND | PASSIVE),
     // "de notater, du har om Freja": what the business holds on someone
     ("har om", HOLD),
+    // round 17: holding off ("vänta med att använda"), measurements, "the yes I gave", a new address
+    ("vänta med", STOP),
+    ("mätningar", DATA_WEAK),
+    ("mätningarna", DATA_WEAK),
+    ("mätning", DATA_WEAK),
+    ("är ny", CHANGED),
 ];
