@@ -238,7 +238,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let reminder = reminds(all, &subject_tags);
     let body_words = toks.iter().filter(|t| t.start >= body_start).count();
     let quoted_records = is_reply
-        && body_words <= 30
+        && body_words <= 60
         && all & c::IT != 0
         && all & (c::DATA_STRONG | c::DATA_WEAK | c::ABOUT_ME) == 0
         && concepts_in(&msg.text, lex, allowed, lang_index(language))

@@ -844,6 +844,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // A picture of the writer is personal data: "please remove the photo of me".
                 push(hit(Erasure, 2.1, i, j, "delete + photo"));
             } else if let Some(j) = v
+                .near(i, c::ID_DOC, 0, 5, true)
+                .filter(|_| v.near(i, c::REQ | c::YOU, 4, 0, false).is_some())
+            {
+                // "Kan I venligst slette de kopier af pas og bevis": the ID copies sent in.
+                push(hit(Erasure, 2.1, i, j, "delete the ID copies"));
+            } else if let Some(j) = v
                 .near(i, c::ME, 1, 3, true)
                 .or_else(|| v.near(i, c::SYSTEM, 0, 6, true))
             {

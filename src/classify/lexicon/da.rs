@@ -602,4 +602,7 @@ pub const TERMS: &[Term] = &[
     ("vente med", STOP),
     ("det ja", CONSENT),
     ("er ny", CHANGED),
+    // round 17: a yes given ("I november sa jeg ja til at …"); a portal's logs and plans
+    ("sagde ja", CONSENT),
+    ("sagde jeg ja", CONSENT),
 ];

@@ -459,4 +459,6 @@ pub const TERMS: &[Term] = &[
     ("take down", DEL),
     ("take it down", DEL | IT),
     ("take them down", DEL | IT),
+    // round 17: a yes given ("I november sa jeg ja til at …"); a portal's logs and plans
+    ("said yes", CONSENT),
 ];

@@ -510,4 +510,11 @@ pub const TERMS: &[Term] = &[
     ("vente med", STOP),
     ("det ja", CONSENT),
     ("er ny", CHANGED),
+    // round 17: a yes given ("I november sa jeg ja til at …"); a portal's logs and plans
+    ("sa ja", CONSENT),
+    ("sa jeg ja", CONSENT),
+    ("loggene", DATA_WEAK),
+    ("loggen", DATA_WEAK),
+    ("målplanene", DATA_WEAK),
+    ("målplanen", DATA_WEAK),
 ];

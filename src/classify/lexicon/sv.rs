@@ -521,4 +521,8 @@ pub const TERMS: &[Term] = &[
     ("mätningarna", DATA_WEAK),
     ("mätning", DATA_WEAK),
     ("är ny", CHANGED),
+    // round 17: a yes given ("I november sa jeg ja til at …"); a portal's logs and plans
+    ("sa ja", CONSENT),
+    ("sade ja", CONSENT),
+    ("sa jag ja", CONSENT),
 ];
