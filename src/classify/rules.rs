@@ -257,8 +257,14 @@ impl<'a> View<'a> {
                 self.has(k, c::NEG)
                     && self.has(k + 1, c::COMPL)
                     && !self.polite_question(k)
-                    && (k..i)
-                        .all(|j| self.sentence(j) == sent && !self.has(j + 1, c::BREAK | c::NEG))
+                    && (k..i).all(|j| {
+                        // (", und widerspreche dieser Verarbeitung": a new clause)
+                        let and_after_comma = self.has(j + 1, c::AND)
+                            && self.toks.get(j + 1).is_some_and(|t| t.comma_before);
+                        self.sentence(j) == sent
+                            && !self.has(j + 1, c::BREAK | c::NEG)
+                            && !and_after_comma
+                    })
             })
     }
 
