@@ -1774,7 +1774,8 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         || (v.near(i, c::PHOTO, 6, 6, false).is_some()
             && v.near(governor, c::REQ, 2, 1, true).is_some())
         || v.in_sentence(i, c::FREEZE).is_some()
-        || (v.near(i, c::IT, 1, 3, true).is_some() && data_mentioned(v));
+        // ("… at den bliver brugt til noget")
+        || (v.near(i, c::IT, 3, 3, true).is_some() && data_mentioned(v));
     object.then_some(governor)
 }
 

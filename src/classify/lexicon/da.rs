@@ -605,4 +605,6 @@ pub const TERMS: &[Term] = &[
     // round 17: a yes given ("I november sa jeg ja til at …"); a portal's logs and plans
     ("sagde ja", CONSENT),
     ("sagde jeg ja", CONSENT),
+    // round 17: recordings of our sessions (Finnish); "update both" refers back
+    ("begge dele", IT),
 ];

@@ -402,4 +402,6 @@ pub const TERMS: &[Term] = &[
     ("runter", DEL),
     ("herunternehmen", DEL),
     ("offline nehmen", DEL),
+    // round 17: recordings of our sessions (Finnish); "update both" refers back
+    ("=beides", IT),
 ];

@@ -461,4 +461,6 @@ pub const TERMS: &[Term] = &[
     ("take them down", DEL | IT),
     // round 17: a yes given ("I november sa jeg ja til at …"); a portal's logs and plans
     ("said yes", CONSENT),
+    // round 17: recordings of our sessions (Finnish); "update both" refers back
+    ("=both", IT),
 ];

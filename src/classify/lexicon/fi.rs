@@ -187,4 +187,9 @@ pub const TERMS: &[Term] = &[
     ("=mun", MY),
     ("=mut", ME),
     ("=mulle", ME),
+    // round 17: recordings of our sessions (Finnish); "update both" refers back
+    ("videotallenteet", DATA_WEAK),
+    ("tallenteita", DATA_WEAK),
+    ("=istunnoistamme", OUR | EVENT),
+    ("=istunnoistani", MY | EVENT),
 ];

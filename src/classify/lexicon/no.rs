@@ -517,4 +517,6 @@ pub const TERMS: &[Term] = &[
     ("loggen", DATA_WEAK),
     ("målplanene", DATA_WEAK),
     ("målplanen", DATA_WEAK),
+    // round 17: recordings of our sessions (Finnish); "update both" refers back
+    ("begge deler", IT),
 ];

@@ -525,4 +525,6 @@ pub const TERMS: &[Term] = &[
     ("sa ja", CONSENT),
     ("sade ja", CONSENT),
     ("sa jag ja", CONSENT),
+    // round 17: recordings of our sessions (Finnish); "update both" refers back
+    ("=båda", IT),
 ];
