@@ -374,8 +374,9 @@ impl<'a> View<'a> {
     /// återkalla mitt samtycke", "you have the right to request access" (a form, a policy).
     fn right_listed(&self, i: usize) -> bool {
         self.near(i, c::RIGHT, 12, 0, false).is_some_and(|r| {
+            // "har rätt att … begära", "har hun ret til indsigt"
             self.near(r, c::AUX_PERF, 2, 0, true).is_some()
-                && (r + 1..i).any(|k| self.has(k, c::COMPL))
+                && (i <= r + 2 || (r + 1..i).any(|k| self.has(k, c::COMPL)))
                 && self.near(r, c::REQ, 8, 0, false).is_none()
         })
     }
@@ -948,7 +949,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         {
             push(hit(Access, 3.0, i, i, "access named"));
         }
-        if t & c::ACCESS_MED != 0 && !v.statement(i) {
+        if t & c::ACCESS_MED != 0 && !v.statement(i) && !v.right_listed(i) {
             let obj = v
                 .data_object(i)
                 .or_else(|| v.near(i, c::ABOUT_ME | c::ME | c::MY, 3, 6, true))

@@ -607,4 +607,7 @@ pub const TERMS: &[Term] = &[
     ("sagde jeg ja", CONSENT),
     // round 17: recordings of our sessions (Finnish); "update both" refers back
     ("begge dele", IT),
+    // round 17: misspelt, fix; "har bett dem" (asked, past); "can't"
+    ("fikse", CORRECT),
+    ("=fiks", CORRECT),
 ];

@@ -463,4 +463,8 @@ pub const TERMS: &[Term] = &[
     ("said yes", CONSENT),
     // round 17: recordings of our sessions (Finnish); "update both" refers back
     ("=both", IT),
+    // round 17: misspelt, fix; "har bett dem" (asked, past); "can't"
+    ("=can't", NEG),
+    ("=cannot", NEG),
+    ("=can’t", NEG),
 ];

@@ -519,4 +519,7 @@ pub const TERMS: &[Term] = &[
     ("målplanen", DATA_WEAK),
     // round 17: recordings of our sessions (Finnish); "update both" refers back
     ("begge deler", IT),
+    // round 17: misspelt, fix; "har bett dem" (asked, past); "can't"
+    ("fikse", CORRECT),
+    ("=fiks", CORRECT),
 ];

@@ -527,4 +527,9 @@ pub const TERMS: &[Term] = &[
     ("sa jag ja", CONSENT),
     // round 17: recordings of our sessions (Finnish); "update both" refers back
     ("=båda", IT),
+    // round 17: misspelt, fix; "har bett dem" (asked, past); "can't"
+    ("felstavat", WRONG),
+    ("felstavad", WRONG),
+    ("fixa", CORRECT),
+    ("=bett", PAST_REQ),
 ];
