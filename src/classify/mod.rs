@@ -222,7 +222,11 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         });
     }
 
-    if forwarded_start < combined.len() && forward_handled(&toks, &tags, forwarded_start) {
+    // A forward "nur zur Ablage … die Sache ist also erledigt": the forwarded request is not
+    // read, and what the forwarder says of it is a report.
+    let handled =
+        forwarded_start < combined.len() && forward_handled(&toks, &tags, forwarded_start);
+    if handled {
         for (t, tag) in toks.iter().zip(tags.iter_mut()) {
             if t.start >= forwarded_start {
                 *tag = 0;
@@ -287,6 +291,11 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after_my(i)))
             .count()
             .min(2);
+    if handled {
+        for h in &mut hits {
+            h.score = h.score.min(1.2);
+        }
+    }
     let discussed = talk >= 2 && !own_data(&tags) && !couples_own(&tags, all);
     if !hits.is_empty() && (discussed || rules::received_request(&view)) && !performs_right(&tags) {
         for h in &mut hits {
