@@ -782,9 +782,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         // "Og ikke send meg sms mer om time", "don't send me texts any more": the same, negated.
-        if t & c::SEND != 0 && t & c::STOP == 0 && v.has(i.wrapping_sub(1), c::NEG) {
-            let texts = v.near(i, c::MAIL | c::NEWS, 0, 3, true);
-            if let Some(j) = texts.filter(|_| v.near(i, c::LONGER | c::MORE, 0, 5, true).is_some())
+        // ("schicken Sie mir keine Werbe-Mails mehr")
+        if t & c::SEND != 0
+            && t & c::STOP == 0
+            && (v.has(i.wrapping_sub(1), c::NEG) || v.near(i, c::NEG, 0, 3, true).is_some())
+        {
+            let texts = v.near(i, c::MAIL | c::NEWS, 0, 5, true);
+            if let Some(j) = texts.filter(|_| v.near(i, c::LONGER | c::MORE, 0, 6, true).is_some())
             {
                 push(hit(Unsubscribe, 2.5, i - 1, j, "don't send any more"));
             }
@@ -1776,7 +1780,10 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
             && v.near(governor, c::REQ, 2, 1, true).is_some())
         || v.in_sentence(i, c::FREEZE).is_some()
         // ("… at den bliver brugt til noget")
-        || (v.near(i, c::IT, 3, 3, true).is_some() && data_mentioned(v));
+        || (v.near(i, c::IT, 3, 3, true).is_some()
+            && (data_mentioned(v)
+                // "lade være med at bruge det (billedet af mig) i jeres reklamer"
+                || (writer_photo(v) && v.in_sentence(i, c::PURPOSE).is_some())));
     object.then_some(governor)
 }
 

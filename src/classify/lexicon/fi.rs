@@ -192,4 +192,8 @@ pub const TERMS: &[Term] = &[
     ("tallenteita", DATA_WEAK),
     ("=istunnoistamme", OUR | EVENT),
     ("=istunnoistani", MY | EVENT),
+    // round 17: "En halua enää saada uutiskirjettä"; "Meld meg også av"
+    ("en halua", NEG | REQ | I_SELF),
+    ("enää", LONGER),
+    ("saada", RECEIVE),
 ];

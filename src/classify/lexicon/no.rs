@@ -522,4 +522,6 @@ pub const TERMS: &[Term] = &[
     // round 17: misspelt, fix; "har bett dem" (asked, past); "can't"
     ("fikse", CORRECT),
     ("=fiks", CORRECT),
+    // round 17: "En halua enää saada uutiskirjettä"; "Meld meg også av"
+    ("meld meg også av", UNSUB),
 ];
