@@ -610,4 +610,6 @@ pub const TERMS: &[Term] = &[
     // round 17: misspelt, fix; "har bett dem" (asked, past); "can't"
     ("fikse", CORRECT),
     ("=fiks", CORRECT),
+    // handed out (past): "fordi dere utleverte journalen min til Gjensidige"
+    ("=udleverede", GET | PAST_SELF),
 ];

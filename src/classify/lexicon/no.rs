@@ -524,4 +524,6 @@ pub const TERMS: &[Term] = &[
     ("=fiks", CORRECT),
     // round 17: "En halua enää saada uutiskirjettä"; "Meld meg også av"
     ("meld meg også av", UNSUB),
+    // handed out (past): "fordi dere utleverte journalen min til Gjensidige"
+    ("=utleverte", GET | PAST_SELF),
 ];
