@@ -553,12 +553,34 @@ fn classifier_meets_the_product_targets_on_the_thirteenth_set() {
 /// precision); never an automated mail as a request. After round 16 (tuned on set 13 only):
 /// 0.888, 0.933, 0.832, 0.983 (everyday half 0.783 recall; letters and negatives 0.901
 /// precision); 117 of its 125 requests reach the practitioner as a case or on the review list.
-/// Keep it untouched until a newer set exists.
+/// Round 17 (session 8, after set 15 was written) was tuned on its errors: 0.992, 0.969, 0.976,
+/// 0.983.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_fourteenth_set() {
+    let r = evaluate("check set 14", &set_dir("corpus_blind14"));
+    check("tests/corpus_blind14", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 8 from set 11's brief by two people who never saw the rules or the other
+/// sets: two months of five practices' threads (a couples therapist in Aalborg whose clients are
+/// careful and indirect, a psychologist in Malmö whose clients write Swedish as a second language
+/// or through an interpreter, a physiotherapist in Tromsø, an English-speaking counselling
+/// practice in Stockholm, a speech and dyslexia centre in Flensburg/Padborg), with requests asked
+/// as worries, hypothetical questions, requests taken back and forwards attached as mails
+/// (`b15a_*`); and 35 template letters from other sources (patient-rights offices, unions,
+/// law firms, request apps, forums), 30 very short or dictated asks, and 55 hard negatives
+/// (`b15b_*`). Untouched measures (240 mails): at session 8's start, request recall 0.797,
+/// precision 0.872, exact kind set 0.688, language 0.996; after round 16 (tuned on set 13),
+/// 0.820, 0.875, 0.711; after round 17 (tuned on set 14), 0.836, 0.884, 0.727, 0.996 (everyday
+/// half 0.730 recall; letters and negatives 0.938 recall, 0.847 precision); 112 of its 128
+/// requests reach the practitioner as a case or on the review list; never an automated mail as
+/// a request. Keep it untouched until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
-fn classifier_meets_the_product_targets_on_the_fourteenth_set() {
-    let r = evaluate("check set 14 (unseen)", &set_dir("corpus_blind14"));
-    check("tests/corpus_blind14", &r, &PRODUCT_TARGETS);
+fn classifier_meets_the_product_targets_on_the_fifteenth_set() {
+    let r = evaluate("check set 15 (unseen)", &set_dir("corpus_blind15"));
+    check("tests/corpus_blind15", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
