@@ -1423,7 +1423,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     i,
                     "withdraw consent (given earlier)",
                 ));
-            } else if let Some(j) = v.near(i, c::IT, 3, 0, true).filter(|_| {
+            } else if let Some(j) = v.near(i, c::IT, 4, 0, true).filter(|_| {
                 t & c::PULL != 0
                     && v.near(i, c::BACK, 0, 4, true).is_some()
                     && v.recent(i, c::CONSENT, 30)

@@ -612,4 +612,6 @@ pub const TERMS: &[Term] = &[
     ("=fiks", CORRECT),
     // handed out (past): "fordi dere utleverte journalen min til Gjensidige"
     ("=udleverede", GET | PAST_SELF),
+    // round 18: "skrev jo under på" (a particle inside); "vill ha min journal"
+    ("skrev jo under på", CONSENT),
 ];

@@ -526,4 +526,6 @@ pub const TERMS: &[Term] = &[
     ("meld meg også av", UNSUB),
     // handed out (past): "fordi dere utleverte journalen min til Gjensidige"
     ("=utleverte", GET | PAST_SELF),
+    // round 18: "skrev jo under på" (a particle inside); "vill ha min journal"
+    ("skrev jo under på", CONSENT),
 ];

@@ -532,4 +532,7 @@ pub const TERMS: &[Term] = &[
     ("felstavad", WRONG),
     ("fixa", CORRECT),
     ("=bett", PAST_REQ),
+    // round 18: "skrev jo under på" (a particle inside); "vill ha min journal"
+    ("skrev ju under på", CONSENT),
+    ("vill ha", GET),
 ];
