@@ -797,11 +797,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             continue;
         }
         // "Bitte nehmen Sie mich aus Ihrem Verteiler", "take me off your list": whatever the verb.
+        // "bitte nehmen Sie meine dienstliche Adresse … aus dem Newsletter-Verteiler": the same,
+        // with the writer's address for "me".
         if t & (c::LIST | c::NEWS) != 0 {
-            if let Some(j) = v.near(i, c::ME, 4, 0, true).filter(|&j| {
-                (j + 1..i).any(|k| v.has(k, c::FROM))
-                    && v.near(j, c::REQ | c::YOU, 4, 0, true).is_some()
-            }) {
+            let my_address = || {
+                v.near(i, c::FIELD | c::MAIL, 10, 0, true)
+                    .filter(|&f| v.near(f, c::MY, 2, 0, true).is_some())
+            };
+            if let Some(j) = v
+                .near(i, c::ME, 4, 0, true)
+                .or_else(my_address)
+                .filter(|&j| {
+                    (j + 1..i).any(|k| v.has(k, c::FROM))
+                        && v.near(j, c::REQ | c::YOU, 4, 0, true).is_some()
+                })
+            {
                 let mailing = v.anywhere(c::NEWS | c::MAIL | c::ADVERT) || t & c::NEWS != 0;
                 let score = if mailing { 2.5 } else { 1.5 };
                 push(hit(Unsubscribe, score, j, i, "take me off the list"));

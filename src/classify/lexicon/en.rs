@@ -467,4 +467,7 @@ pub const TERMS: &[Term] = &[
     ("=can't", NEG),
     ("=cannot", NEG),
     ("=can’t", NEG),
+    // round 18: "ta det bort", nynorsk "bilete"; "a copy of those"
+    ("=those", IT),
+    ("=these", IT),
 ];

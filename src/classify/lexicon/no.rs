@@ -528,4 +528,11 @@ pub const TERMS: &[Term] = &[
     ("=utleverte", GET | PAST_SELF),
     // round 18: "skrev jo under på" (a particle inside); "vill ha min journal"
     ("skrev jo under på", CONSENT),
+    // round 18: "ta det bort", nynorsk "bilete"; "a copy of those"
+    ("ta det bort", DEL | IT),
+    ("ta dei bort", DEL | IT),
+    ("ta dem bort", DEL | IT),
+    ("bilete", PHOTO),
+    ("biletet", PHOTO),
+    ("bileta", PHOTO),
 ];
