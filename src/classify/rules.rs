@@ -703,7 +703,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 ));
             }
         }
-        if t & c::USE != 0 {
+        // ("… at den ikke bliver sendt videre til PPR, før vi har holdt mødet": passing on is a use)
+        let passed_on = t & c::SEND != 0 && v.has(i.wrapping_sub(1), c::PASSIVE);
+        if t & c::USE != 0 || passed_on {
             if let Some(s) = stop_using(v, i) {
                 let temporary =
                     v.in_sentence(i, c::UNTIL | c::FREEZE).is_some() || negated_delete_anywhere(v);
@@ -773,10 +775,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Erasure, 2.2, j, i, "not in your system any more"));
             }
         }
-        // "Sluta ringa mig om era kurser": marketing calls, objected to.
-        if t & c::CALL != 0 && v.near(i, c::STOP, 2, 0, true).is_some() {
+        // "Sluta ringa mig om era kurser", "lad være med at ringe til mig om den slags": marketing
+        // calls, objected to.
+        if t & c::CALL != 0 && v.near(i, c::STOP, 4, 0, true).is_some() {
             if let Some(j) = v.near(i, c::ME, 0, 2, true) {
-                if v.anywhere(c::ADVERT | c::PURPOSE | c::NEWS) {
+                if v.anywhere(c::ADVERT | c::PURPOSE | c::NEWS | c::EVENT) {
                     push(hit(Objection, 2.5, i, j, "no marketing calls"));
                 }
             }
@@ -787,10 +790,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && t & c::STOP == 0
             && (v.has(i.wrapping_sub(1), c::NEG) || v.near(i, c::NEG, 0, 3, true).is_some())
         {
-            let texts = v.near(i, c::MAIL | c::NEWS, 0, 5, true);
-            if let Some(j) = texts.filter(|_| v.near(i, c::LONGER | c::MORE, 0, 6, true).is_some())
-            {
+            let texts = v.near(i, c::MAIL | c::NEWS, 0, 8, true);
+            let more = v.near(i, c::LONGER | c::MORE, 0, 6, true).is_some();
+            if let Some(j) = texts.filter(|_| more) {
                 push(hit(Unsubscribe, 2.5, i - 1, j, "don't send any more"));
+            } else if let Some(j) = v.near(i, c::PURPOSE, 0, 4, true).filter(|_| more) {
+                // "Bitte senden Sie keine Werbung mehr an unsere Anschrift": advertising by post
+                push(hit(Objection, 2.2, i, j, "no more advertising"));
             }
         }
         if neg {

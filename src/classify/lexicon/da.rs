@@ -614,4 +614,10 @@ pub const TERMS: &[Term] = &[
     ("=udleverede", GET | PAST_SELF),
     // round 18: "skrev jo under på" (a particle inside); "vill ha min journal"
     ("skrev jo under på", CONSENT),
+    // a parent asks about their child ("hvad I har gemt om min søn")
+    ("om min søn", ABOUT_ME),
+    ("om min datter", ABOUT_ME),
+    ("om vores søn", ABOUT_ME),
+    ("om vores datter", ABOUT_ME),
+    ("om mit barn", ABOUT_ME),
 ];

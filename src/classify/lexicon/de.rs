@@ -404,4 +404,9 @@ pub const TERMS: &[Term] = &[
     ("offline nehmen", DEL),
     // round 17: recordings of our sessions (Finnish); "update both" refers back
     ("=beides", IT),
+    // a parent asks about their child ("hvad I har gemt om min søn")
+    ("über meinen sohn", ABOUT_ME),
+    ("über meine tochter", ABOUT_ME),
+    ("über unseren sohn", ABOUT_ME),
+    ("über unsere tochter", ABOUT_ME),
 ];

@@ -470,4 +470,10 @@ pub const TERMS: &[Term] = &[
     // round 18: "ta det bort", nynorsk "bilete"; "a copy of those"
     ("=those", IT),
     ("=these", IT),
+    // a parent asks about their child ("hvad I har gemt om min søn")
+    ("about my son", ABOUT_ME),
+    ("about my daughter", ABOUT_ME),
+    ("about my child", ABOUT_ME),
+    ("about our son", ABOUT_ME),
+    ("about our daughter", ABOUT_ME),
 ];

@@ -535,4 +535,10 @@ pub const TERMS: &[Term] = &[
     ("bilete", PHOTO),
     ("biletet", PHOTO),
     ("bileta", PHOTO),
+    // a parent asks about their child ("hvad I har gemt om min søn")
+    ("om sønnen min", ABOUT_ME),
+    ("om dattera mi", ABOUT_ME),
+    ("om datteren min", ABOUT_ME),
+    ("om min sønn", ABOUT_ME),
+    ("om barnet mitt", ABOUT_ME),
 ];

@@ -535,4 +535,10 @@ pub const TERMS: &[Term] = &[
     // round 18: "skrev jo under på" (a particle inside); "vill ha min journal"
     ("skrev ju under på", CONSENT),
     ("vill ha", GET),
+    // a parent asks about their child ("hvad I har gemt om min søn")
+    ("om min son", ABOUT_ME),
+    ("om min dotter", ABOUT_ME),
+    ("om vår son", ABOUT_ME),
+    ("om vår dotter", ABOUT_ME),
+    ("om mitt barn", ABOUT_ME),
 ];
