@@ -620,4 +620,6 @@ pub const TERMS: &[Term] = &[
     ("om vores søn", ABOUT_ME),
     ("om vores datter", ABOUT_ME),
     ("om mit barn", ABOUT_ME),
+    // called "with offers": marketing
+    ("med tilbud", PURPOSE),
 ];

@@ -541,4 +541,6 @@ pub const TERMS: &[Term] = &[
     ("om datteren min", ABOUT_ME),
     ("om min sønn", ABOUT_ME),
     ("om barnet mitt", ABOUT_ME),
+    // called "with offers": marketing
+    ("med tilbud", PURPOSE),
 ];

@@ -541,4 +541,6 @@ pub const TERMS: &[Term] = &[
     ("om vår son", ABOUT_ME),
     ("om vår dotter", ABOUT_ME),
     ("om mitt barn", ABOUT_ME),
+    // called "with offers": marketing
+    ("med erbjudanden", PURPOSE),
 ];
