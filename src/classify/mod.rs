@@ -285,9 +285,9 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         .any(|(i, t)| t & c::THIRD != 0 && !self_described(&tags, &folded, i));
     // "I used the template from the ICO website", "håber det er ok at jeg bare bruger den": the
     // template is the writer's own letter, not a vendor's or a colleague's.
-    let writer_uses_template = tags.windows(3).any(|w| {
-        w[0] & c::I_SELF != 0 && (w[1] & c::USE != 0 || w[2] & c::USE != 0)
-    });
+    let writer_uses_template = tags
+        .windows(3)
+        .any(|w| w[0] & c::I_SELF != 0 && (w[1] & c::USE != 0 || w[2] & c::USE != 0));
     let talk = usize::from(third && all & c::REPRESENT == 0)
         + usize::from(all & (c::HOW | c::HANDLE) != 0)
         + tags

@@ -732,7 +732,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || v.near(i, c::REQ, 6, 0, false).is_some()
                 {
                     if marketing_by_phone(v, i) {
-                        push(hit(Objection, 2.5, j, i, "no marketing calls"));
+                        push(hit(Objection, 2.5, j, i, "no marketing by phone or post"));
                     } else {
                         push(hit(Unsubscribe, 2.5, j, i, "no more newsletters"));
                     }
@@ -780,7 +780,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::CALL != 0 && v.near(i, c::STOP, 4, 0, true).is_some() {
             if let Some(j) = v.near(i, c::ME, 0, 2, true) {
                 if v.anywhere(c::ADVERT | c::PURPOSE | c::NEWS | c::EVENT) {
-                    push(hit(Objection, 2.5, i, j, "no marketing calls"));
+                    push(hit(Objection, 2.5, i, j, "no marketing by phone or post"));
                 }
             }
         }
@@ -1500,7 +1500,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::STOP != 0 {
             if let Some(j) = v.near(i, c::SEND | c::MAIL | c::NEWS, 0, 5, false) {
                 if marketing_by_phone(v, i) {
-                    push(hit(Objection, 2.5, i, j, "no marketing calls"));
+                    push(hit(Objection, 2.5, i, j, "no marketing by phone or post"));
                 } else {
                     push(hit(Unsubscribe, 2.5, i, j, "stop sending"));
                 }
@@ -1520,7 +1520,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 })
                 .or(refused)
             {
-                push(hit(Objection, 2.5, j, i, "no marketing calls"));
+                push(hit(Objection, 2.5, j, i, "no marketing by phone or post"));
             }
         }
         if t & c::NEWS != 0
@@ -1696,7 +1696,9 @@ fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
     };
     concepts & c::CALL != 0
         && concepts & c::PURPOSE != 0
-        && concepts & (c::LIST | c::EVENT) == 0
+        && concepts & c::LIST == 0
+        // (appointment reminders are a list to leave; "tidigare patient" earlier on is not one)
+        && v.near(i, c::EVENT, 3, 6, true).is_none()
         // "nyhetsbrevet" is a newsletter; "reklame" is marketing whatever it comes by
         && !(start..end).any(|k| v.has(k, c::NEWS) && !v.has(k, c::PURPOSE))
 }

@@ -622,4 +622,8 @@ pub const TERMS: &[Term] = &[
     ("om mit barn", ABOUT_ME),
     // called "with offers": marketing
     ("med tilbud", PURPOSE),
+    // marketing by paper post (objected to, like calls); "tillsända"
+    ("med posten", CALL),
+    ("pr. post", CALL),
+    ("per post", CALL),
 ];

@@ -409,4 +409,7 @@ pub const TERMS: &[Term] = &[
     ("über meine tochter", ABOUT_ME),
     ("über unseren sohn", ABOUT_ME),
     ("über unsere tochter", ABOUT_ME),
+    // marketing by paper post (objected to, like calls); "tillsända"
+    ("per post", CALL),
+    ("per briefpost", CALL),
 ];

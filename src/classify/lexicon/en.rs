@@ -476,4 +476,7 @@ pub const TERMS: &[Term] = &[
     ("about my child", ABOUT_ME),
     ("about our son", ABOUT_ME),
     ("about our daughter", ABOUT_ME),
+    // marketing by paper post (objected to, like calls); "tillsända"
+    ("by post", CALL),
+    ("by mail", CALL),
 ];

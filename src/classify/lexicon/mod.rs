@@ -227,8 +227,9 @@ pub mod c {
     /// and: og, och, and, und — "fjern dem og ikke bruk dem": a negation after it belongs to the
     /// next clause
     pub const AND: Concepts = 1 << 92;
-    /// a phone call: ringe, ringa, anrufen, call, telefonisk — "stop calling me" objects to
-    /// marketing by phone (a text message is not one: marketing by SMS is a list to leave)
+    /// a phone call or paper post: ringe, ringa, anrufen, call, telefonisk, "per post" — "stop
+    /// calling me", "sluta skicka reklam per post" object to marketing by phone or letter (a text
+    /// message is not one: marketing by SMS or e-mail is a list to leave)
     pub const CALL: Concepts = 1 << 93;
     /// taking back what one wrote: glem det, strunt i det, vergessen Sie, never mind — what it
     /// covers is no request any more

@@ -543,4 +543,8 @@ pub const TERMS: &[Term] = &[
     ("om barnet mitt", ABOUT_ME),
     // called "with offers": marketing
     ("med tilbud", PURPOSE),
+    // marketing by paper post (objected to, like calls); "tillsända"
+    ("i posten", CALL),
+    ("per post", CALL),
+    ("med posten", CALL),
 ];

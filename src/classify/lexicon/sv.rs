@@ -543,4 +543,9 @@ pub const TERMS: &[Term] = &[
     ("om mitt barn", ABOUT_ME),
     // called "with offers": marketing
     ("med erbjudanden", PURPOSE),
+    // marketing by paper post (objected to, like calls); "tillsända"
+    ("tillsända", SEND),
+    ("tillsänder", SEND),
+    ("per post", CALL),
+    ("med posten", CALL),
 ];
