@@ -371,12 +371,20 @@ fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usi
     let passed_on = own
         .windows(2)
         .any(|w| w[0] & c::REQ != 0 && w[1] & c::YOU != 0);
-    !passed_on
-        && (0..own.len()).any(|i| {
-            let tag = own[i];
-            tag & (c::ALREADY | c::PAST_SELF) != 0
-                || (tag & c::DEL != 0 && i > 0 && own[i - 1] & (c::AUX_PERF | c::I_SELF) != 0)
-        })
+    // "Er den her fra jer?", "Is this from you?": a suspicious mail asked about, not passed on.
+    let asks_if_genuine = (0..own.len()).any(|i| {
+        own[i] & c::AUX_PERF != 0
+            && own.get(i + 1).is_some_and(|t| t & c::IT != 0)
+            && (i + 2..(i + 5).min(own.len()))
+                .any(|k| own[k] & c::FROM != 0 && own.get(k + 1).is_some_and(|t| t & c::YOU != 0))
+    });
+    asks_if_genuine
+        || !passed_on
+            && (0..own.len()).any(|i| {
+                let tag = own[i];
+                tag & (c::ALREADY | c::PAST_SELF) != 0
+                    || (tag & c::DEL != 0 && i > 0 && own[i - 1] & (c::AUX_PERF | c::I_SELF) != 0)
+            })
 }
 
 /// The backstop's guess as a hit only strong enough to be mentioned (so the message goes to

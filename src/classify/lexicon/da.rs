@@ -626,4 +626,7 @@ pub const TERMS: &[Term] = &[
     ("med posten", CALL),
     ("pr. post", CALL),
     ("per post", CALL),
+    // a waiting list is for appointments, not a mailing list
+    ("venteliste", EVENT),
+    ("ventelisten", EVENT),
 ];

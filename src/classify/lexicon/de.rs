@@ -412,4 +412,6 @@ pub const TERMS: &[Term] = &[
     // marketing by paper post (objected to, like calls); "tillsända"
     ("per post", CALL),
     ("per briefpost", CALL),
+    // a waiting list is for appointments, not a mailing list
+    ("warteliste", EVENT),
 ];

@@ -479,4 +479,6 @@ pub const TERMS: &[Term] = &[
     // marketing by paper post (objected to, like calls); "tillsända"
     ("by post", CALL),
     ("by mail", CALL),
+    // a waiting list is for appointments, not a mailing list
+    ("waiting list", EVENT),
 ];

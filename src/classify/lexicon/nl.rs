@@ -169,4 +169,6 @@ pub const TERMS: &[Term] = &[
     // straight to the new provider, digitally
     ("rechtstreeks", DIRECT),
     ("digitaal", ELECTRONIC),
+    // a waiting list is for appointments, not a mailing list
+    ("wachtlijst", EVENT),
 ];

@@ -547,4 +547,8 @@ pub const TERMS: &[Term] = &[
     ("i posten", CALL),
     ("per post", CALL),
     ("med posten", CALL),
+    // a waiting list is for appointments, not a mailing list
+    ("venteliste", EVENT),
+    ("ventelista", EVENT),
+    ("ventelisten", EVENT),
 ];

@@ -548,4 +548,8 @@ pub const TERMS: &[Term] = &[
     ("tillsänder", SEND),
     ("per post", CALL),
     ("med posten", CALL),
+    // a waiting list is for appointments, not a mailing list
+    ("väntelista", EVENT),
+    ("väntelistan", EVENT),
+    ("kö", EVENT),
 ];
