@@ -892,7 +892,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .near(i, c::IT, 3, 3, true)
                 .filter(|&j| data_mentioned(v) || (j > i && writer_photo(v)))
             {
-                push(hit(Erasure, 2.0, i, j, "delete it (the data)"));
+                // "… og sletter du dem, når forløbet er slut?": what the practice does, asked
+                let habit =
+                    !v.verb_final && v.has(i + 1, c::YOU) && v.in_sentence(i, c::REQ).is_none();
+                let score = if habit { 1.2 } else { 2.0 };
+                push(hit(Erasure, score, i, j, "delete it (the data)"));
             } else if let Some(j) = v.near(i, c::ALL, 3, 4, true) {
                 // "Raderar du allt direkt eller väntar du?": what the other one does, asked.
                 let habit =
@@ -1373,8 +1377,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         // ("Thanks for sending my file last week … for my new therapist": done, not asked)
+        // ("They told me a clinic can send it directly": what clinics do, asked of nobody)
+        let asked = t & c::TRANSFER != 0
+            || v.near(i, c::PROVIDER, 3, 0, true).is_none()
+            || v.near(i, c::YOU, 6, 0, false).is_some();
         if t & (c::TRANSFER | c::SEND) != 0
             && !writer_sends
+            && asked
             && v.in_sentence(i, c::THANKS).is_none()
         {
             if let (Some(j), Some(_)) = (

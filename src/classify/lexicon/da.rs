@@ -629,4 +629,6 @@ pub const TERMS: &[Term] = &[
     // a waiting list is for appointments, not a mailing list
     ("venteliste", EVENT),
     ("ventelisten", EVENT),
+    // handled already (one word)
+    ("færdigbehandlet", ALREADY),
 ];

@@ -551,4 +551,7 @@ pub const TERMS: &[Term] = &[
     ("venteliste", EVENT),
     ("ventelista", EVENT),
     ("ventelisten", EVENT),
+    // handled already (one word)
+    ("ferdigbehandlet", ALREADY),
+    ("ferdigbehandla", ALREADY),
 ];

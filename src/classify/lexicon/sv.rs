@@ -552,4 +552,7 @@ pub const TERMS: &[Term] = &[
     ("väntelista", EVENT),
     ("väntelistan", EVENT),
     ("kö", EVENT),
+    // handled already (one word)
+    ("färdigbehandlad", ALREADY),
+    ("färdigbehandlat", ALREADY),
 ];
