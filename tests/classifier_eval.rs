@@ -575,12 +575,34 @@ fn classifier_meets_the_product_targets_on_the_fourteenth_set() {
 /// 0.820, 0.875, 0.711; after round 17 (tuned on set 14), 0.836, 0.884, 0.727, 0.996 (everyday
 /// half 0.730 recall; letters and negatives 0.938 recall, 0.847 precision); 112 of its 128
 /// requests reach the practitioner as a case or on the review list; never an automated mail as
-/// a request. Keep it untouched until a newer set exists.
+/// a request. Round 18 (session 8, after set 16 was written) was tuned on part of its errors:
+/// 0.914, 0.944, 0.812, 0.996.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_fifteenth_set() {
+    let r = evaluate("check set 15", &set_dir("corpus_blind15"));
+    check("tests/corpus_blind15", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 8 from set 11's brief by two people who never saw the rules or the other
+/// sets: a season of five practices' threads (a chiropractor with two clinics and a shared
+/// secretary, a family-counselling practice in Linköping with separated parents, a speech
+/// therapist in Stavanger whose clients' spouses and children write, a physiotherapist in Hamburg
+/// with Nordic clients, a Dutch-owned retreat in Småland), with forwards attached as mails and
+/// ID-only replies (`b16a_*`); and 35 request letters (templates, own words, lawyers, guardians,
+/// unions, reminders), 30 short asks, and 55 hard negatives: other parties asking for records,
+/// the authority itself, a bank confirming its own deletion (`b16b_*`). Untouched measures (240
+/// mails): at session 8's start, request recall 0.880, precision 0.902, exact kind set 0.704,
+/// language 0.979; after rounds 16–18 (tuned on sets 13–15), 0.880, 0.902, 0.720, 0.979
+/// (everyday half 0.867 recall; letters and negatives 0.892 recall, 0.892 precision): the three
+/// rounds moved only the kind sets on this set. 112 of its 125 requests reach the practitioner
+/// as a case or on the review list; never an automated mail as a request. Keep it untouched
+/// until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
-fn classifier_meets_the_product_targets_on_the_fifteenth_set() {
-    let r = evaluate("check set 15 (unseen)", &set_dir("corpus_blind15"));
-    check("tests/corpus_blind15", &r, &PRODUCT_TARGETS);
+fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
+    let r = evaluate("check set 16 (unseen)", &set_dir("corpus_blind16"));
+    check("tests/corpus_blind16", &r, &PRODUCT_TARGETS);
 }
 
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
