@@ -297,13 +297,11 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             .filter(|_| !writer_uses_template)
             .count()
             .min(2);
-    if handled {
-        for h in &mut hits {
-            h.score = h.score.min(1.2);
-        }
-    }
+    // What is only reported or talked about is at most mentioned: a handled forward, talk about
+    // requests, a request received by the writer (unless the writer exercises a right too).
     let discussed = talk >= 2 && !own_data(&tags) && !couples_own(&tags, all);
-    if !hits.is_empty() && (discussed || rules::received_request(&view)) && !performs_right(&tags) {
+    let talked_about = || (discussed || rules::received_request(&view)) && !performs_right(&tags);
+    if !hits.is_empty() && (handled || talked_about()) {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }
@@ -359,8 +357,9 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
 }
 
 /// The sender of a forward says, in their own words (the tokens before `forwarded_start`), that
-/// the matter is dealt with: "allerede", "ordnet", "jeg slettet henne", "Hun er slettet i
-/// MailerLite".
+/// the matter is dealt with ("allerede", "ordnet", "jeg slettet henne", "Hun er slettet i
+/// MailerLite") and asks nothing more of the reader; or asks whether the forwarded mail is
+/// genuine ("Er den her fra jer?").
 fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usize) -> bool {
     let own = toks
         .iter()
@@ -378,13 +377,12 @@ fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usi
             && (i + 2..(i + 5).min(own.len()))
                 .any(|k| own[k] & c::FROM != 0 && own.get(k + 1).is_some_and(|t| t & c::YOU != 0))
     });
-    asks_if_genuine
-        || !passed_on
-            && (0..own.len()).any(|i| {
-                let tag = own[i];
-                tag & (c::ALREADY | c::PAST_SELF) != 0
-                    || (tag & c::DEL != 0 && i > 0 && own[i - 1] & (c::AUX_PERF | c::I_SELF) != 0)
-            })
+    let done = (0..own.len()).any(|i| {
+        let tag = own[i];
+        tag & (c::ALREADY | c::PAST_SELF) != 0
+            || (tag & c::DEL != 0 && i > 0 && own[i - 1] & (c::AUX_PERF | c::I_SELF) != 0)
+    });
+    asks_if_genuine || (done && !passed_on)
 }
 
 /// The backstop's guess as a hit only strong enough to be mentioned (so the message goes to
@@ -1189,6 +1187,22 @@ mod tests {
         assert!(kinds(reply, &body).is_empty());
         // A new mail has no quoted records to point at.
         assert!(kinds("Subject: Spørgsmål", "Tak. Kan I sende dem til mig?").is_empty());
+    }
+
+    #[test]
+    fn a_request_that_opens_the_text_is_read() {
+        // With no subject, the first word of the body is the first token (no word before it).
+        assert_eq!(
+            kinds("Subject: ", "Send me no more newsletters, please."),
+            vec![RequestKind::Unsubscribe]
+        );
+        assert_eq!(
+            kinds(
+                "Subject: ",
+                "uitschrijven graag, ik krijg jullie nieuwsbrief"
+            ),
+            vec![RequestKind::Unsubscribe]
+        );
     }
 
     #[test]

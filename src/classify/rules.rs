@@ -793,7 +793,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             let texts = v.near(i, c::MAIL | c::NEWS, 0, 8, true);
             let more = v.near(i, c::LONGER | c::MORE, 0, 6, true).is_some();
             if let Some(j) = texts.filter(|_| more) {
-                push(hit(Unsubscribe, 2.5, i - 1, j, "don't send any more"));
+                push(hit(
+                    Unsubscribe,
+                    2.5,
+                    i.saturating_sub(1),
+                    j,
+                    "don't send any more",
+                ));
             } else if let Some(j) = v.near(i, c::PURPOSE, 0, 4, true).filter(|_| more) {
                 // "Bitte senden Sie keine Werbung mehr an unsere Anschrift": advertising by post
                 push(hit(Objection, 2.2, i, j, "no more advertising"));
@@ -1489,7 +1495,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     push(hit(
                         Unsubscribe,
                         2.2,
-                        i - 1,
+                        i.saturating_sub(1),
                         i,
                         "please unsubscribe (the list named)",
                     ))
