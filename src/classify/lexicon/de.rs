@@ -394,7 +394,6 @@ pub const TERMS: &[Term] = &[
     // a client of the writer's (a colleague asking); handling
     ("eine klientin", THIRD),
     ("ein klient", THIRD),
-    ("eine patientin", THIRD),
     ("handhabt", HANDLE),
     ("handhaben", HANDLE),
     ("handhabst", HANDLE),

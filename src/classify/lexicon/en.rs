@@ -456,7 +456,6 @@ pub const TERMS: &[Term] = &[
     ("text messages", MAIL),
     ("texts", MAIL),
     // taking a picture down from a website
-    ("take down", DEL),
     ("take it down", DEL | IT),
     ("take them down", DEL | IT),
     // round 17: a yes given ("I november sa jeg ja til at …"); a portal's logs and plans

@@ -183,7 +183,7 @@ pub const TERMS: &[Term] = &[
     // "I got", a past act (a report); not "kiitos", which also closes a request as "please"
     ("sain", GOT | AUX_PERF | I_SELF),
     ("saimme", GOT | AUX_PERF),
-    // round 16: disclosed to others (passive); nynorsk/dialect "more"; colloquial Finnish "my", "me"
+    // colloquial "my", "me", "to me" ("poistaa mun tiedot", "poistaa mut listalta")
     ("=mun", MY),
     ("=mut", ME),
     ("=mulle", ME),

@@ -492,13 +492,12 @@ pub const TERMS: &[Term] = &[
     ("kan de", REQ | IT),
     ("kunne de", REQ | IT),
     // taking a picture down from a website
-    ("ta ned", DEL),
     ("tar ned", DEL),
     ("ta det ned", DEL | IT),
     ("tar det ned", DEL | IT),
     ("ta dem ned", DEL | IT),
     ("ta bildet ned", DEL | PHOTO),
-    // round 16: disclosed to others (passive); nynorsk/dialect "more"; colloquial Finnish "my", "me"
+    // nynorsk and dialect "more"
     ("fleire", MORE),
     // dialect and nynorsk: "mailadressa mi", "dokker" (you)
     ("=mi", MY),

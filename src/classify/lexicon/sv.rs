@@ -510,15 +510,11 @@ pub const TERMS: &[Term] = &[
     ("ta ned", DEL),
     ("ta ner den", DEL | IT),
     ("ta ner dem", DEL | IT),
-    // round 16: disclosed to others (passive); nynorsk/dialect "more"; colloquial Finnish "my", "me"
+    // disclosed to others (passive): "uppgifter … lämnas ut till företagshälsovården"
     ("=lämnas ut", SEND | PASSIVE),
     ("=lämnades ut", SEND | PASSIVE),
-    // "de notater, du har om Freja": what the business holds on someone
-    ("har om", HOLD),
     // round 17: holding off ("vänta med att använda"), measurements, "the yes I gave", a new address
     ("vänta med", STOP),
-    ("mätningar", DATA_WEAK),
-    ("mätningarna", DATA_WEAK),
     ("mätning", DATA_WEAK),
     ("är ny", CHANGED),
     // round 17: a yes given ("I november sa jeg ja til at …"); a portal's logs and plans
