@@ -233,13 +233,17 @@ fn attached_message(parsed: &mail_parser::Message<'_>) -> AttachedMessage {
 }
 
 fn truncate_at_char_boundary(text: &mut String, max: usize) {
-    if text.len() > max {
-        let mut cut = max;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.truncate(cut);
+    let cut = char_prefix(text, max).len();
+    text.truncate(cut);
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+pub(crate) fn char_prefix(text: &str, max: usize) -> &str {
+    let mut cut = text.len().min(max);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
     }
+    text.get(..cut).unwrap_or("")
 }
 
 fn attachment(part: &mail_parser::MessagePart<'_>) -> Attachment {

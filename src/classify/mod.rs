@@ -266,8 +266,9 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
+    let couples = couples_own(&tags, all);
     let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0
-        || couples_own(&tags, all)
+        || couples
         || implied_self(&toks, &tags)
         || rules::we_ask_deletion(&view);
     // Talk about requests — a colleague asking how to handle a client's, a vendor selling
@@ -290,16 +291,18 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         .any(|w| w[0] & c::I_SELF != 0 && (w[1] & c::USE != 0 || w[2] & c::USE != 0));
     let talk = usize::from(third && all & c::REPRESENT == 0)
         + usize::from(all & (c::HOW | c::HANDLE) != 0)
-        + tags
-            .iter()
-            .enumerate()
-            .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after_my(i)))
-            .filter(|_| !writer_uses_template)
-            .count()
-            .min(2);
+        + if writer_uses_template {
+            0
+        } else {
+            tags.iter()
+                .enumerate()
+                .filter(|&(i, t)| t & c::POLICY != 0 || (t & c::ADVERT != 0 && !after_my(i)))
+                .count()
+                .min(2)
+        };
     // What is only reported or talked about is at most mentioned: a handled forward, talk about
     // requests, a request received by the writer (unless the writer exercises a right too).
-    let discussed = talk >= 2 && !own_data(&tags) && !couples_own(&tags, all);
+    let discussed = talk >= 2 && !own_data(&tags) && !couples;
     let talked_about = || (discussed || rules::received_request(&view)) && !performs_right(&tags);
     if !hits.is_empty() && (handled || talked_about()) {
         for h in &mut hits {
@@ -472,11 +475,7 @@ fn weigh_word<'l>(
 /// Every concept named in `text` (its first 4 KiB), tagged as a mail's own words are: what a
 /// quoted mail speaks of.
 fn concepts_in(text: &str, lex: &Lexicon, allowed: u8, primary: usize) -> Concepts {
-    let mut end = text.len().min(4096);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let text = text.get(..end).unwrap_or("");
+    let text = crate::message::char_prefix(text, 4096);
     let mut toks = Vec::new();
     text::tokenize(text, 0, &mut toks);
     let words: Vec<&str> = toks

@@ -364,9 +364,21 @@ impl<'a> View<'a> {
     /// "the notes from our sessions", "notaterne fra vores samtaler": what was recorded at the
     /// writer's own appointments.
     fn recorded_at_our_sessions(&self, j: usize) -> bool {
+        self.followed_by_a_session(j, true)
+    }
+
+    /// "… from (our) session(s)" right after the data word at `j` ("from", then within two words
+    /// the session, after "our" when `ours`), in a mail about no third party.
+    fn followed_by_a_session(&self, j: usize, ours: bool) -> bool {
+        let session = |k: usize| {
+            if ours {
+                self.has(k, c::OUR) && self.has(k + 1, c::EVENT)
+            } else {
+                self.has(k, c::EVENT)
+            }
+        };
         self.has(j + 1, c::FROM)
-            && (j + 2..(j + 4).min(self.len()))
-                .any(|k| self.has(k, c::OUR) && self.has(k + 1, c::EVENT))
+            && (j + 2..(j + 4).min(self.len())).any(session)
             && !self.anywhere(c::THIRD)
     }
 
@@ -391,10 +403,7 @@ impl<'a> View<'a> {
     /// "the notes from the session": recorded at an appointment (to be deleted, it is the
     /// writer's; a recording from a webinar to be sent is not).
     fn recorded_at_a_session(&self, j: usize) -> bool {
-        self.has(j, c::DATA_WEAK)
-            && self.has(j + 1, c::FROM)
-            && (j + 2..(j + 4).min(self.len())).any(|k| self.has(k, c::EVENT))
-            && !self.anywhere(c::THIRD)
+        self.has(j, c::DATA_WEAK) && self.followed_by_a_session(j, false)
     }
 
     /// Personal data named, with its holder, earlier in the sentence of `j`.
