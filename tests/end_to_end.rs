@@ -412,6 +412,32 @@ async fn old_mail_found_at_the_first_run_is_reviewed_not_opened_as_a_case() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_business_own_mail_is_reviewed_never_opened_as_its_own_request() {
+    let servers = MailServers::start().await.unwrap();
+    let app = App::new(&servers);
+    // The practitioner forwards a client's request (received elsewhere) to the watched inbox.
+    let forwarded = format!(
+        "From: Calmo <{BUSINESS}>\r\nTo: {BUSINESS}\r\nSubject: Fwd: Indsigt i mine oplysninger\r\n\
+         Message-ID: <fwd@calmo.test>\r\nDate: Thu, 05 Mar 2026 11:00:00 +0100\r\n\r\n\
+         ---------- Forwarded message ---------\r\nFrom: Mette Hansen <{CLIENT}>\r\n\
+         Subject: Indsigt i mine oplysninger\r\n\r\n\
+         Jeg vil gerne have indsigt i de personoplysninger, I har registreret om mig.\r\n"
+    );
+    deliver_to_business(&servers, forwarded.as_bytes(), BUSINESS, 1).await;
+    app.ok(&["run", "--once"]);
+    assert!(
+        app.json(&["cases", "--json", "--all"]).is_empty(),
+        "the business is not the requester"
+    );
+    assert!(app.json(&["drafts", "--json", "--all"]).is_empty());
+    let listing = app.ok(&["cases"]);
+    assert!(
+        listing.contains("Messages to review") && listing.contains("Fwd: Indsigt"),
+        "{listing}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_automatic_receipt_goes_out_only_when_the_policy_switches_it_on() {
     let servers = MailServers::start().await.unwrap();
     let app = App::with_extra(&servers, "[policy]\nacknowledge_receipt = true\n");

@@ -170,6 +170,10 @@ pub struct Arrival<'a> {
     /// first run): a request in it is put up for review instead of opening a case whose
     /// deadline passed long ago.
     pub before_history: bool,
+    /// Sent from the business's own address or the practitioner's (a copy of a reply, a mail
+    /// forwarded to the inbox): never a new request of the business's own, and never the
+    /// client's identity documentation.
+    pub from_the_business: bool,
 }
 
 /// What to do with a newly read message.
@@ -194,18 +198,18 @@ pub enum Routing {
 /// Thread headers win over the sender: a reply in a case's thread joins it even from another
 /// address (it is then flagged by the caller, never trusted silently). A repeat request from the
 /// sender of an open case joins that case instead of opening a duplicate. Machines never open or
-/// join cases.
+/// join cases. The business's own mail joins its thread's case as correspondence, adding nothing;
+/// outside a case, request words in it (a client's mail the practitioner forwarded to the inbox)
+/// put it up for review, since the business is not the requester.
 pub fn route(arrival: Arrival<'_>, open_cases: &[OpenCase]) -> Routing {
     let class = arrival.classification;
     if class.automated {
         return Routing::Ignore;
     }
-    let in_thread = open_cases.iter().find(|case| {
-        arrival
-            .thread_ids
-            .iter()
-            .any(|id| case.message_ids.iter().any(|known| known == id))
-    });
+    if arrival.from_the_business {
+        return route_our_own(arrival, open_cases);
+    }
+    let in_thread = case_in_thread(&arrival, open_cases);
     let same_sender = || {
         let sender = arrival.sender?;
         open_cases
@@ -240,6 +244,31 @@ pub fn route(arrival: Arrival<'_>, open_cases: &[OpenCase]) -> Routing {
         Routing::Review
     } else {
         Routing::Ignore
+    }
+}
+
+/// The open case whose thread the message is part of.
+fn case_in_thread<'c>(arrival: &Arrival<'_>, open_cases: &'c [OpenCase]) -> Option<&'c OpenCase> {
+    open_cases.iter().find(|case| {
+        arrival
+            .thread_ids
+            .iter()
+            .any(|id| case.message_ids.iter().any(|known| known == id))
+    })
+}
+
+/// [`route`] for mail the business sent itself.
+fn route_our_own(arrival: Arrival<'_>, open_cases: &[OpenCase]) -> Routing {
+    let class = arrival.classification;
+    let in_thread = case_in_thread(&arrival, open_cases);
+    match in_thread {
+        Some(case) => Routing::Join {
+            case_id: case.id,
+            new_kinds: Vec::new(),
+            id_document: false,
+        },
+        None if class.is_request() || class.needs_review() => Routing::Review,
+        None => Routing::Ignore,
     }
 }
 
@@ -322,6 +351,7 @@ mod tests {
                 thread_ids: &[],
                 classification: &c,
                 before_history: false,
+                from_the_business: false,
             },
             &[],
         );
@@ -347,6 +377,7 @@ mod tests {
                 thread_ids: &["ask-id@calmo.dk"],
                 classification: &c,
                 before_history: false,
+                from_the_business: false,
             },
             &cases,
         );
@@ -373,6 +404,7 @@ mod tests {
                 thread_ids: &[],
                 classification: &c,
                 before_history: false,
+                from_the_business: false,
             },
             &cases,
         );
@@ -396,6 +428,7 @@ mod tests {
                 thread_ids: &[],
                 classification: &c,
                 before_history: false,
+                from_the_business: false,
             },
             &cases,
         );
@@ -412,6 +445,7 @@ mod tests {
                 thread_ids: &["req@x"],
                 classification: &c,
                 before_history: false,
+                from_the_business: false,
             },
             &cases,
         );
@@ -426,6 +460,7 @@ mod tests {
             thread_ids: &[],
             classification: &c,
             before_history: true,
+            from_the_business: false,
         };
         assert_eq!(route(arrival, &[]), Routing::Review);
         let cases = [open_case(2, "anna@example.dk", &[])];
@@ -433,6 +468,38 @@ mod tests {
             route(arrival, &cases),
             Routing::Join { case_id: 2, .. }
         ));
+    }
+
+    #[test]
+    fn the_business_own_mail_never_opens_a_case_nor_brings_id() {
+        // The practitioner's reply, copied to the inbox, reads like a request ("I have deleted
+        // your notes … send me your ID") and has a PDF: it joins its case and adds nothing.
+        let c = class(&[RequestKind::Erasure], false, true);
+        let cases = [open_case(2, "anna@example.dk", &["req@x"])];
+        let ours = |thread_ids| Arrival {
+            sender: Some("info@calmo.dk"),
+            thread_ids,
+            classification: &c,
+            before_history: false,
+            from_the_business: true,
+        };
+        assert_eq!(
+            route(ours(&["req@x"]), &cases),
+            Routing::Join {
+                case_id: 2,
+                new_kinds: vec![],
+                id_document: false
+            }
+        );
+        // Outside a case (a client's mail the practitioner forwarded to the inbox), a person
+        // decides: the business is not the requester.
+        assert_eq!(route(ours(&[]), &cases), Routing::Review);
+        let plain = class(&[], false, false);
+        let chat = Arrival {
+            classification: &plain,
+            ..ours(&[])
+        };
+        assert_eq!(route(chat, &cases), Routing::Ignore);
     }
 
     #[test]
@@ -446,6 +513,7 @@ mod tests {
                 thread_ids: &[],
                 classification: &c,
                 before_history: false,
+                from_the_business: false,
             },
             &[],
         );

@@ -140,6 +140,7 @@ impl Intake<'_> {
                 thread_ids: &thread_ids,
                 classification: &class,
                 before_history: fetched.arrived_at < self.history_starts,
+                from_the_business: self.sent_by_the_business(&msg),
             },
             &open_cases,
         );
@@ -179,6 +180,16 @@ impl Intake<'_> {
             Routing::Review => Ok(Outcome::Review),
             Routing::Ignore => Ok(Outcome::Ignored),
         }
+    }
+
+    /// Whether the business itself sent the message (from its inbox address or the
+    /// practitioner's).
+    fn sent_by_the_business(&self, msg: &Message) -> bool {
+        let business = &self.config.business;
+        msg.sender_address().is_some_and(|sender| {
+            sender.eq_ignore_ascii_case(&business.address)
+                || sender.eq_ignore_ascii_case(&business.practitioner)
+        })
     }
 
     /// Record a message whose handling failed, for review (the failure is kept as its error).
