@@ -45,6 +45,7 @@ pub fn reason_with(msg: &Message, body: &str, absence_words: bool) -> Option<Str
     ];
     let mut auto_submitted: Option<&str> = None;
     let mut return_path: Option<&str> = None;
+    let mut sender: Option<&str> = None;
     let mut precedence: Option<&str> = None;
     let mut listed = [false; LISTED.len()];
     for (name, value) in &msg.headers {
@@ -54,6 +55,8 @@ pub fn reason_with(msg: &Message, body: &str, absence_words: bool) -> Option<Str
             Some(&mut return_path)
         } else if name.eq_ignore_ascii_case("precedence") {
             Some(&mut precedence)
+        } else if name.eq_ignore_ascii_case("sender") {
+            Some(&mut sender)
         } else {
             None
         };
@@ -100,6 +103,11 @@ pub fn reason_with(msg: &Message, body: &str, absence_words: bool) -> Option<Str
             return Some(format!("sender is {kind}"));
         }
     }
+    // A person's name in From, a system in Sender: a calendar invitation sent by Google Calendar
+    // on someone's behalf ("Sender: calendar-notification@google.com").
+    if let Some(kind) = sender.map(header_address).and_then(machine_sender) {
+        return Some(format!("header Sender: {kind}"));
+    }
     if let Some(p) = auto_subject(msg.subject.trim()) {
         return Some(format!("subject starts with {p:?}"));
     }
@@ -132,6 +140,15 @@ fn auto_subject(subject: &str) -> Option<&'static str> {
         .iter()
         .find(|p| lower.starts_with(*p))
         .copied()
+}
+
+/// The address in a header's value: between the angle brackets when there are any.
+fn header_address(value: &str) -> &str {
+    let inner = value
+        .rsplit_once('<')
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .map_or(value, |(addr, _)| addr);
+    inner.trim()
 }
 
 fn machine_sender(addr: &str) -> Option<&'static str> {
@@ -863,6 +880,18 @@ mod tests {
         let raw = "From: No-Reply <no_reply@shop.de>\r\nSubject: x\r\n\r\nbody\r\n";
         let m = Message::parse(raw.as_bytes()).unwrap_or_default();
         assert!(reason(&m, &m.text).is_some());
+        // Sent on a person's behalf by a system: an invitation to a meeting "om GDPR og innsyn".
+        let m = msg(
+            "Sender: Google Calendar <calendar-notification@google.com>\r\n",
+            "Du er invitert til Fagmøte: GDPR, innsyn og journalføring",
+        );
+        assert_eq!(
+            reason(&m, &m.text).as_deref(),
+            Some("header Sender: a notification address")
+        );
+        // A secretary sending for the practitioner is a person.
+        let m = msg("Sender: Anna Holm <anna@calmo.dk>\r\n", "Hej");
+        assert_eq!(reason(&m, &m.text), None);
     }
 
     #[test]
