@@ -605,6 +605,24 @@ fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
     check("tests/corpus_blind16", &r, &PRODUCT_TARGETS);
 }
 
+/// Written in session 9 from set 11's brief by two people who never saw the rules or the other
+/// sets: threads at ten practices (a children's speech therapist, a dietitian with a portal, a
+/// couples therapist, a two-practitioner physiotherapy clinic with a receptionist, an
+/// occupational-health consultant whom employers write to, …) with requests buried in bookings,
+/// moves, divorces and a data breach (`b17a_*`); and 48 template and formal letters, 24 very
+/// short asks and 48 hard negatives (`b17b_*`). Untouched measures (240 mails), at session 9's
+/// start: request recall 0.924, precision 0.953, exact kind set 0.750, language 0.979 (everyday half 0.933 /
+/// 0.966; letters and negatives 0.917 / 0.943); a Google Calendar invitation sent on a person's
+/// behalf was read as an access request until the Sender header counted (the one error of this
+/// set that was read). 125 of its 132 requests reach the practitioner as a case or on the review
+/// list. Keep it untouched until a newer set exists.
+#[test]
+#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
+    let r = evaluate("check set 17 (unseen)", &set_dir("corpus_blind17"));
+    check("tests/corpus_blind17", &r, &PRODUCT_TARGETS);
+}
+
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
 #[test]
 fn classifier_reads_the_phrasebook() {
