@@ -570,12 +570,18 @@ fn performs_right(tags: &[Concepts]) -> bool {
 /// parents writing of their own (a supplier's "our data processing agreement" has a policy in
 /// view).
 fn couples_own(tags: &[Concepts], all: Concepts) -> bool {
+    // "Vi trekkjer attende samtykket vi gav": a business never withdraws a consent.
+    let we_withdraw = |w: &[Concepts]| {
+        w[0] & c::WE != 0
+            && w[1] & (c::WITHDRAW | c::PULL) != 0
+            && w[2..].iter().any(|t| t & c::CONSENT != 0)
+    };
     all & c::POLICY == 0
-        && tags.windows(3).any(|w| {
+        && (tags.windows(3).any(|w| {
             w[1] & c::OUR != 0
                 && (w[2] & (c::CONSENT | c::PHOTO | c::OTHERS) != 0
                     || (w[0] & c::FROM != 0 && w[2] & c::EVENT != 0))
-        })
+        }) || tags.windows(4).any(we_withdraw))
 }
 
 /// Whether the writer speaks of their own data: "my data/address/journal", "the data I gave

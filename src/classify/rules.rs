@@ -571,7 +571,14 @@ impl<'a> View<'a> {
 /// "Vi ønsker at …", "Vi vill att ni …", "We would like you to …", "Wir bitten Sie …": at `k`,
 /// "we" asking someone (the business) to act.
 pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
-    // "We don't want Noah's assessment deleted": the wish may be refused.
+    // "We don't want Noah's assessment deleted": the wish may be refused. "… beder vi om, at I
+    // ikke sletter noget om Oscar": the wish may come first.
+    let inverted = k > 0 && v.has(k - 1, c::REQ) && v.has(k, c::WE);
+    if inverted {
+        let after = k + 1..(k + 5).min(v.len());
+        return after.clone().any(|j| v.has(j, c::COMPL | c::YOU))
+            && !after.clone().any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER));
+    }
     let wish = if v.has(k + 1, c::NEG) { k + 2 } else { k + 1 };
     let after = wish + 1..(wish + 5).min(v.len());
     v.has(k, c::WE)

@@ -561,7 +561,6 @@ pub const TERMS: &[Term] = &[
     ("=klaret", ALREADY),
     ("=indforstået", CONSENT),
     ("=mit ja", CONSENT),
-    ("=mæ", ME),
     ("om mæ", ABOUT_ME),
     ("=ombestemt", REGRET),
     ("skiftet mening", REGRET),
@@ -631,4 +630,11 @@ pub const TERMS: &[Term] = &[
     ("ventelisten", EVENT),
     // handled already (one word)
     ("færdigbehandlet", ALREADY),
+    // session 9 (phrase bank): diaries, exports and spreadsheets, anonymising, permission
+    // given ("gav lov til"), taken back ("den tilladelse tager jeg tilbage"), outdated
+    ("regneark", MACHINE),
+    ("lov til", CONSENT),
+    ("tager", PULL),
+    ("forældet", WRONG),
+    ("forældede", WRONG),
 ];

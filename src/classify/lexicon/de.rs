@@ -413,4 +413,10 @@ pub const TERMS: &[Term] = &[
     ("per briefpost", CALL),
     // a waiting list is for appointments, not a mailing list
     ("warteliste", EVENT),
+    // session 9 (phrase bank): consent by other names, taken back, exports, diaries
+    ("einverständnis", CONSENT),
+    ("zugestimmt", CONSENT),
+    ("nehme", PULL),
+    ("=nehm", PULL),
+    ("exportieren", MACHINE),
 ];

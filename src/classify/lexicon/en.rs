@@ -480,4 +480,10 @@ pub const TERMS: &[Term] = &[
     ("by mail", CALL),
     // a waiting list is for appointments, not a mailing list
     ("waiting list", EVENT),
+    // session 9 (phrase bank): spreadsheets, diaries, agreement given and taken back
+    ("excel", MACHINE),
+    ("spreadsheet", MACHINE),
+    ("agreed", CONSENT),
+    ("agreement", CONSENT),
+    ("taking", PULL),
 ];

@@ -363,7 +363,6 @@ pub const TERMS: &[Term] = &[
     ("tar tilbake", WITHDRAW),
     ("ta tilbake", WITHDRAW),
     ("=brukt", USE),
-    ("=mæ", ME),
     ("=ka", WHAT),
     ("lagra", HOLD),
     ("reklame", NEWS),
@@ -553,4 +552,8 @@ pub const TERMS: &[Term] = &[
     // handled already (one word)
     ("ferdigbehandlet", ALREADY),
     ("ferdigbehandla", ALREADY),
+    // session 9 (phrase bank): diaries, spreadsheets, permission given and taken back
+    ("regneark", MACHINE),
+    ("lov til", CONSENT),
+    ("tar", PULL),
 ];

@@ -551,4 +551,10 @@ pub const TERMS: &[Term] = &[
     // handled already (one word)
     ("färdigbehandlad", ALREADY),
     ("färdigbehandlat", ALREADY),
+    // session 9 (phrase bank): diaries, spreadsheets, approval given and taken back
+    ("kalkylark", MACHINE),
+    ("godkände", CONSENT),
+    ("godkänt", CONSENT),
+    ("godkännande", CONSENT),
+    ("tar", PULL),
 ];
