@@ -1211,6 +1211,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     v.near(i, c::IT, 3, 0, true)
                         .filter(|_| v.has(i.wrapping_sub(1), c::PASSIVE))
                 })
+                // "Kan det rettes?": "it" before a verb that ends its clause
+                .or_else(|| v.near(i, c::IT, 2, 0, true).filter(|_| v.bare(i)))
                 .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT | c::INVOICE, 15))
                 .filter(|_| v.data_context() || v.anywhere(c::WRONG | c::CHANGED))
             {
@@ -1258,6 +1260,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             {
                 // "det står att jag vägde 94 kg …, det var 84! Kan du ändra det?"
                 push(hit(Rectification, 2.0, i, j, "change it (the data)"));
+            } else if let Some(j) = v
+                .near(i, c::REQ, 3, 0, true)
+                .filter(|_| v.bare(i))
+                .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT | c::INVOICE, 15))
+                .filter(|_| v.data_context())
+            {
+                // "I kundeopplysningene står det at jeg jobber i Equinor … Vennligst oppdater."
+                push(hit(Rectification, 2.0, j, i, "please update (the data)"));
             }
         }
         if t & c::WRONG != 0 && !restrict_pending_check(v) {

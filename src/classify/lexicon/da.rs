@@ -637,4 +637,9 @@ pub const TERMS: &[Term] = &[
     ("tager", PULL),
     ("forældet", WRONG),
     ("forældede", WRONG),
+    // completing and updating: "Vil du føje det til?", "opdater det", "I har stående om mig"
+    ("tilføje", UPDATE),
+    ("føje", UPDATE),
+    ("=opdater", UPDATE),
+    ("har stående", HOLD),
 ];

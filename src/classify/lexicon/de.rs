@@ -419,4 +419,8 @@ pub const TERMS: &[Term] = &[
     ("nehme", PULL),
     ("=nehm", PULL),
     ("exportieren", MACHINE),
+    // mending and replacing: "Bitte ausbessern", "richtigstellen", "ersetzen durch"
+    ("ausbessern", CORRECT),
+    ("richtigstellen", CORRECT),
+    ("ersetzen", UPDATE),
 ];

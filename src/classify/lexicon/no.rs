@@ -556,4 +556,7 @@ pub const TERMS: &[Term] = &[
     ("regneark", MACHINE),
     ("lov til", CONSENT),
     ("tar", PULL),
+    // the imperative: "Vennligst oppdater"; completing: "supplere"
+    ("=oppdater", UPDATE),
+    ("supplere", UPDATE),
 ];

@@ -557,4 +557,9 @@ pub const TERMS: &[Term] = &[
     ("godkänt", CONSENT),
     ("godkännande", CONSENT),
     ("tar", PULL),
+    // replacing and completing: "Byt gärna ut det", "kan du föra in det?", "komplettera"
+    ("byt ut", UPDATE),
+    ("byta ut", UPDATE),
+    ("föra in", UPDATE),
+    ("komplettera", UPDATE),
 ];
