@@ -623,6 +623,26 @@ fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
     check("tests/corpus_blind17", &r, &PRODUCT_TARGETS);
 }
 
+/// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
+/// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
+/// small practice — everyday words rather than legal terms, every kind at least 12 times per
+/// language, one third near misses and ordinary mail. `corpus_bank_nordic` holds Danish,
+/// Swedish, Norwegian and 30 Scandinavian mixes (labelled `da`, so its language figure means
+/// little); `corpus_bank_other` English, German (with Austrian and Swiss forms), Dutch and
+/// Finnish. It shows what the labelled sets hide: short everyday asks are read far worse than
+/// letters. At session 9's start: Nordic recall 0.673, precision 0.961, exact kind set 0.559;
+/// other 0.695, 0.964, 0.429 (access alone 0.57 recall, objection 0.57, portability 0.60,
+/// withdraw_consent 0.63). After session 9 (tuned on the odd-numbered half only): Nordic 0.703,
+/// 0.967, 0.583; other 0.721, 0.965, 0.448.
+#[test]
+#[ignore = "issue #3: far below the product targets on short everyday asks; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_phrase_bank() {
+    for name in ["corpus_bank_nordic", "corpus_bank_other"] {
+        let r = evaluate(name, &set_dir(name));
+        check(&format!("tests/{name}"), &r, &PRODUCT_TARGETS);
+    }
+}
+
 /// Short realistic phrasings (`tests/classifier_phrases.txt`), each classified exactly.
 #[test]
 fn classifier_reads_the_phrasebook() {

@@ -577,7 +577,9 @@ pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
     if inverted {
         let after = k + 1..(k + 5).min(v.len());
         return after.clone().any(|j| v.has(j, c::COMPL | c::YOU))
-            && !after.clone().any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER));
+            && !after
+                .clone()
+                .any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER));
     }
     let wish = if v.has(k + 1, c::NEG) { k + 2 } else { k + 1 };
     let after = wish + 1..(wish + 5).min(v.len());
