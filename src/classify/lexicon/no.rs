@@ -237,7 +237,7 @@ pub const TERMS: &[Term] = &[
     ("time", EVENT),
     ("timen", EVENT),
     ("avtale", EVENT),
-    ("dere", YOU),
+    ("=dere", YOU),
     ("deres", YOU),
     ("fra", FROM),
     ("systemet", SYSTEM),

@@ -332,7 +332,7 @@ pub const TERMS: &[Term] = &[
     // someone else's (not the writer's data): "her journal", "min datters journal"
     ("hennes", OTHERS),
     ("hans", OTHERS),
-    ("deras", OTHERS),
+    ("=deras", OTHERS),
     ("dotters", OTHERS),
     ("sons", OTHERS),
     ("frus", OTHERS),
