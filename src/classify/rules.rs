@@ -823,6 +823,20 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Objection, 2.2, i, j, "no more advertising"));
             }
         }
+        // "I har lagt min anmeldelse op på jeres hjemmeside … stop med at bruge den", "Es rufen
+        // mich immer wieder Leute von Ihrem Institut an … Ich will das nicht": what the business
+        // was just said to do with the writer, refused (the refusal is negated by nature).
+        if t & (c::REQ | c::STOP) != 0 {
+            if let Some(k) = refuses_what_you_do(v, i) {
+                let kind = if v.recent(i, c::NEWS | c::MAIL, 40) && !v.recent(i, c::CALL, 40) {
+                    Unsubscribe
+                } else {
+                    Objection
+                };
+                push(hit(kind, 2.0, k, i, "refuses what you do with me"));
+            }
+        }
+
         if neg {
             continue;
         }
@@ -1935,6 +1949,37 @@ fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
                 // "dine noter om mig": your notes about me
                 || v.has(k + 1, c::ABOUT_ME))
     })
+}
+
+/// A short refusal at `i` ("Det vil jeg ikke", "Ich will das nicht mehr", "I don't accept it",
+/// "stop med at bruge den", "sluta med det") of what a sentence just before says the business does
+/// with the writer: "you" with a use, a call, a mailing or a publication, and "me/my" — with no
+/// consent in view (a consent taken back is withdrawn, not objected to). Where that sentence
+/// names the business.
+fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
+    let &(start, end, concepts) = v.index.of_token.get(i)?;
+    if end - start > 10 || concepts & c::CONSENT != 0 || start == 0 {
+        return None;
+    }
+    let refused = if v.has(i, c::STOP) {
+        !v.negated(i) && v.near(i, c::IT | c::USE, 0, 4, true).is_some()
+    } else {
+        concepts & c::NEG != 0
+            && v.near(i, c::I_SELF, 2, 2, true).is_some()
+            && v.near(i, c::IT, 2, 3, true).is_some()
+            && v.near(i, c::NEG, 0, 3, true).is_some()
+    };
+    if !refused || v.recent(i, c::CONSENT | c::PAST_REQ, 40) {
+        return None;
+    }
+    let before = &(start.saturating_sub(35)..start);
+    let doing = c::USE | c::CALL | c::PUBLISHED | c::SEND | c::NEWS | c::ADVERT | c::PURPOSE;
+    let you = before.clone().rev().find(|&k| v.has(k, c::YOU))?;
+    let same = |mask| {
+        let s = v.sentence(you);
+        before.clone().any(|k| v.sentence(k) == s && v.has(k, mask))
+    };
+    (same(doing) && same(c::MY | c::ME | c::ABOUT_ME)).then_some(you)
 }
 
 /// The mail names a picture of the writer: "the photo of me", "mit billede", "bilder av meg";

@@ -426,7 +426,7 @@ pub const TERMS: &[Term] = &[
     ("kones", OTHERS),
     ("mands", OTHERS),
     ("mors", OTHERS),
-    ("fars", OTHERS),
+    ("=fars", OTHERS),
     ("barns", OTHERS),
     ("børns", OTHERS),
     ("sønnens", OTHERS),
@@ -642,4 +642,7 @@ pub const TERMS: &[Term] = &[
     ("føje", UPDATE),
     ("=opdater", UPDATE),
     ("har stående", HOLD),
+    // a refusal with the verb first: "Det vil jeg ikke være med til"
+    ("vil jeg", REQ),
+    ("velkommen til", ADVERT),
 ];

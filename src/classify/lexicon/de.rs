@@ -423,4 +423,10 @@ pub const TERMS: &[Term] = &[
     ("ausbessern", CORRECT),
     ("richtigstellen", CORRECT),
     ("ersetzen", UPDATE),
+    // "Ich will das nicht (mehr)": a wish refused, about "that"
+    ("=will", REQ),
+    ("=das", IT),
+    // "Ihr Studio ruft mich ständig an": calls (the verb split from its "an")
+    ("=ruft", CALL),
+    ("=rufen", CALL),
 ];

@@ -293,7 +293,7 @@ pub const TERMS: &[Term] = &[
     ("kones", OTHERS),
     ("manns", OTHERS),
     ("mors", OTHERS),
-    ("fars", OTHERS),
+    ("=fars", OTHERS),
     ("barns", OTHERS),
     ("datteren sin", OTHERS),
     ("sønnen sin", OTHERS),
@@ -559,4 +559,6 @@ pub const TERMS: &[Term] = &[
     // the imperative: "Vennligst oppdater"; completing: "supplere"
     ("=oppdater", UPDATE),
     ("supplere", UPDATE),
+    ("vil jeg", REQ),
+    ("velkommen til", ADVERT),
 ];

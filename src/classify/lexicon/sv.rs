@@ -562,4 +562,8 @@ pub const TERMS: &[Term] = &[
     ("byta ut", UPDATE),
     ("föra in", UPDATE),
     ("komplettera", UPDATE),
+    ("vill jag", REQ),
+    // an invitation to a course or a breakfast meeting: "Välkommen på frukostmöte"
+    ("välkommen på", ADVERT),
+    ("välkommen till", ADVERT),
 ];
