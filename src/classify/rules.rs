@@ -1985,7 +1985,7 @@ fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
 /// The mail names a picture of the writer: "the photo of me", "mit billede", "bilder av meg";
 /// or a parent writes of the child's ("Hilsen Sanne (mor til Emil)"); or the writer's consent
 /// to publishing pictures is what the mail is about ("I signed your consent form allowing you
-/// to use photos … on your website").
+/// to use photos … on your website"); or a picture is published in a sentence the writer is in.
 fn writer_photo(v: &View<'_>) -> bool {
     (v.anywhere(c::REPRESENT)
         || v.anywhere(c::CONSENT)
@@ -1994,8 +1994,12 @@ fn writer_photo(v: &View<'_>) -> bool {
         && v.anywhere(c::PHOTO)
         || (0..v.len()).any(|k| {
             v.has(k, c::PHOTO)
-                && v.near(k, c::MY | c::ME | c::ABOUT_ME, 3, 3, false)
+                && (v.near(k, c::MY | c::ME | c::ABOUT_ME, 3, 3, false)
                     .is_some()
+                    // "de har lagt ut eit bilete … på Facebook-sida dykkar, og eg er med på det":
+                    // a published picture the writer is in
+                    || v.in_sentence(k, c::PUBLISHED).is_some()
+                        && v.in_sentence(k, c::I_SELF).is_some())
         })
 }
 
