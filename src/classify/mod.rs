@@ -323,6 +323,27 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         }
     }
 
+    // "STOP" and nothing else (as to an SMS service), in a new mail: off the mailings.
+    let body_tags = || {
+        toks.iter()
+            .zip(tags.iter())
+            .filter(|(t, _)| t.start >= body_start)
+    };
+    if hits.is_empty()
+        && !reply_subject
+        && (1..=2).contains(&body_words)
+        && body_tags().all(|(_, tag)| tag & c::STOP != 0)
+    {
+        if let Some(i) = toks.iter().position(|t| t.start >= body_start) {
+            hits.push(rules::Hit {
+                kind: RequestKind::Unsubscribe,
+                score: 2.5,
+                from: i,
+                to: i,
+                rule: "STOP alone (an opt-out)",
+            });
+        }
+    }
     // "Afmeld", "Unsubscribe me" in answer to a newsletter, or a subject "unsubscribe" over an
     // empty body: off that newsletter.
     // A new mail saying no more than "unsubscribe" says it to the business's mailings.

@@ -702,9 +702,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         // ---- rules where the negation is the request: "no longer consent", "don't use my
         // data", "ikke flere nyhedsbreve", "ønsker ikke længere at modtage mails"
+        // ("Det samtykket gjelder ikke lenger": the negation after; "det giver jeg ikke lov til
+        // længere": the term two words long)
         if t & c::CONSENT != 0 && t & c::NEG == 0 {
-            if let Some(j) = v.near(i, c::NEG, 4, 0, false) {
-                if v.near(i, c::LONGER, 4, 1, false).is_some() {
+            // (after only for "that consent": "… då hennes samtycke inte längre gäller" gives a
+            // reason for an erasure)
+            let after = if v.has(i.wrapping_sub(1), c::IT) {
+                2
+            } else {
+                0
+            };
+            if let Some(j) = v.near(i, c::NEG, 4, after, false) {
+                if v.near(i, c::LONGER, 4, 3, false).is_some() {
                     push(hit(WithdrawConsent, 2.5, j, i, "no longer consent"));
                 }
             }
@@ -1397,6 +1406,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .is_some()
             }) {
                 push(hit(Portability, 2.1, i, j, "machine-readable format"));
+            } else if let Some(j) = v.data_object(i).filter(|&j| {
+                // "findes der en måde at eksportere min profil og mine logs … i JSON?"
+                v.near(j, c::MY, 2, 0, true).is_some() || v.has(j + 1, c::MY)
+            }) {
+                push(hit(
+                    Portability,
+                    2.1,
+                    i,
+                    j,
+                    "my data in a machine-readable format",
+                ));
             }
         }
         // "exportera … i ett vanligt format, typ CSV … skicka det direkt till min nya coach"
@@ -1496,11 +1516,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     i,
                     "withdraw consent (given earlier)",
                 ));
-            } else if let Some(j) = v.near(i, c::IT, 4, 0, true).filter(|_| {
-                t & c::PULL != 0
-                    && v.near(i, c::BACK, 0, 4, true).is_some()
-                    && v.recent(i, c::CONSENT, 30)
-            }) {
+            } else if let Some(j) = v
+                .near(i, c::IT, 4, 0, true)
+                // "I'm taking that back"
+                .or_else(|| v.near(i, c::IT | c::COMPL, 0, 2, true))
+                .filter(|_| {
+                    let taken_back = t & c::PULL != 0 && v.near(i, c::BACK, 0, 4, true).is_some();
+                    // "Det har jeg fortrudt", "… och återkallar det"
+                    let undone = t & (c::REGRET | c::WITHDRAW) != 0;
+                    (taken_back || undone) && v.recent(i, c::CONSENT, 30)
+                })
+            {
                 // "Jeg sa ja til at timene kunne tas opp. Det trekker jeg tilbake."
                 push(hit(
                     WithdrawConsent,

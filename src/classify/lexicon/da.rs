@@ -645,4 +645,9 @@ pub const TERMS: &[Term] = &[
     // a refusal with the verb first: "Det vil jeg ikke være med til"
     ("vil jeg", REQ),
     ("velkommen til", ADVERT),
+    // the format asked for: "samlet i en fil", "som en fil"; gone: "forsvinde"
+    ("i en fil", MACHINE),
+    ("som en fil", MACHINE),
+    ("som fil", MACHINE),
+    ("forsvinde", DEL),
 ];

@@ -429,4 +429,6 @@ pub const TERMS: &[Term] = &[
     // "Ihr Studio ruft mich ständig an": calls (the verb split from its "an")
     ("=ruft", CALL),
     ("=rufen", CALL),
+    ("als datei", MACHINE),
+    ("in einer datei", MACHINE),
 ];

@@ -486,4 +486,8 @@ pub const TERMS: &[Term] = &[
     ("agreed", CONSENT),
     ("agreement", CONSENT),
     ("taking", PULL),
+    ("as a file", MACHINE),
+    ("in a file", MACHINE),
+    ("said it was okay", CONSENT),
+    ("said it was ok", CONSENT),
 ];

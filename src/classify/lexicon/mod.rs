@@ -493,6 +493,11 @@ const COMPOUND_HEADS: &[(&str, Concepts)] = &[
     ("resultatene", c::DATA_WEAK),
     ("resultaten", c::DATA_WEAK),
     ("ergebnisse", c::DATA_WEAK),
+    // "tilbudsmails", "kampanjmejlen", "Werbemails": mailings
+    ("mails", c::MAIL),
+    ("mailene", c::MAIL),
+    ("mejl", c::MAIL),
+    ("mejlen", c::MAIL),
     ("adresse", c::FIELD),
     ("adressen", c::FIELD),
     ("adress", c::FIELD),

@@ -561,4 +561,8 @@ pub const TERMS: &[Term] = &[
     ("supplere", UPDATE),
     ("vil jeg", REQ),
     ("velkommen til", ADVERT),
+    ("i en fil", MACHINE),
+    ("som en fil", MACHINE),
+    ("som fil", MACHINE),
+    ("forsvinne", DEL),
 ];

@@ -566,4 +566,9 @@ pub const TERMS: &[Term] = &[
     // an invitation to a course or a breakfast meeting: "Välkommen på frukostmöte"
     ("välkommen på", ADVERT),
     ("välkommen till", ADVERT),
+    ("i en fil", MACHINE),
+    ("som en fil", MACHINE),
+    ("som fil", MACHINE),
+    ("försvinna", DEL),
+    ("försvinner", DEL),
 ];
