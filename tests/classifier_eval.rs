@@ -596,8 +596,9 @@ fn classifier_meets_the_product_targets_on_the_fifteenth_set() {
 /// language 0.979; after rounds 16–18 (tuned on sets 13–15), 0.880, 0.902, 0.720, 0.979
 /// (everyday half 0.867 recall; letters and negatives 0.892 recall, 0.892 precision): the three
 /// rounds moved only the kind sets on this set. 112 of its 125 requests reach the practitioner
-/// as a case or on the review list; never an automated mail as a request. Keep it untouched
-/// until a newer set exists.
+/// as a case or on the review list; never an automated mail as a request. After session 9
+/// (tuned on a phrase bank, its errors still unread): 0.888, 0.902, 0.736, 0.979; 115 of 125
+/// reach the practitioner. Keep it untouched until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
@@ -615,7 +616,8 @@ fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
 /// 0.966; letters and negatives 0.917 / 0.943); a Google Calendar invitation sent on a person's
 /// behalf was read as an access request until the Sender header counted (the one error of this
 /// set that was read). 125 of its 132 requests reach the practitioner as a case or on the review
-/// list. Keep it untouched until a newer set exists.
+/// list. At session 9's end: 0.924, 0.953, 0.765, 0.979; 128 of 132 reach the practitioner.
+/// Keep it untouched until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
@@ -632,8 +634,9 @@ fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
 /// Finnish. It shows what the labelled sets hide: short everyday asks are read far worse than
 /// letters. At session 9's start: Nordic recall 0.673, precision 0.961, exact kind set 0.559;
 /// other 0.695, 0.964, 0.429 (access alone 0.57 recall, objection 0.57, portability 0.60,
-/// withdraw_consent 0.63). After session 9 (tuned on the odd-numbered half only): Nordic 0.703,
-/// 0.967, 0.583; other 0.721, 0.965, 0.448.
+/// withdraw_consent 0.63). After session 9, whose rules were tuned on the odd-numbered lines
+/// only: Nordic 0.739, 0.969, 0.625; other 0.731, 0.966, 0.461 — the even-numbered lines, never
+/// read, moved from 0.681 to 0.705 (Nordic) and 0.669 to 0.701 (other) recall.
 #[test]
 #[ignore = "issue #3: far below the product targets on short everyday asks; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_phrase_bank() {
