@@ -200,6 +200,11 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             // "I'd like", "I'm": the writer, not an "ID".
             concepts = (concepts & !c::ID_DOC) | c::I_SELF;
         }
+        if language == Language::Da && raw == "i" && asks_first(&toks, &folded, i) {
+            // "Har i stadig mine gamle noter?": a lower-case "I" (you) after a verb that opens
+            // a question, not the preposition.
+            concepts |= c::YOU;
+        }
         if concepts == 0 && !t.number {
             concepts = lexicon::compound_head(folded.get(i).unwrap_or(""));
         } else {
@@ -266,7 +271,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
-    let couples = couples_own(&tags, all);
+    let couples = couples_own(&tags, all, language == Language::En);
     let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0
         || couples
         || implied_self(&toks, &tags)
@@ -590,7 +595,7 @@ fn performs_right(tags: &[Concepts]) -> bool {
 /// "our consent", "vores billeder", "vores søn", "excerpts from our sessions": a couple or
 /// parents writing of their own (a supplier's "our data processing agreement" has a policy in
 /// view).
-fn couples_own(tags: &[Concepts], all: Concepts) -> bool {
+fn couples_own(tags: &[Concepts], all: Concepts, english: bool) -> bool {
     // "Vi trekkjer attende samtykket vi gav": a business never withdraws a consent.
     let we_withdraw = |w: &[Concepts]| {
         w[0] & c::WE != 0
@@ -599,8 +604,15 @@ fn couples_own(tags: &[Concepts], all: Concepts) -> bool {
     };
     all & c::POLICY == 0
         && (tags.windows(3).any(|w| {
+            // ("våra uppgifter och dina anteckningar": a couple's data; in English "our data"
+            // is a vendor's more often than a couple's)
+            let data = if english {
+                0
+            } else {
+                c::DATA_WEAK | c::DATA_STRONG
+            };
             w[1] & c::OUR != 0
-                && (w[2] & (c::CONSENT | c::PHOTO | c::OTHERS) != 0
+                && (w[2] & (c::CONSENT | c::PHOTO | c::OTHERS | data) != 0
                     || (w[0] & c::FROM != 0 && w[2] & c::EVENT != 0))
         }) || tags.windows(4).any(we_withdraw))
 }
@@ -618,6 +630,27 @@ fn own_data(tags: &[Concepts]) -> bool {
                         .is_some_and(|p| p & c::MY != 0)
                 }) || tags.get(i + 1).is_some_and(|n| n & c::I_SELF != 0)))
     })
+}
+
+/// The word before `i` opens its sentence and is a verb that opens a Danish question ("Har i
+/// …?", "Kan i …?", "Gemmer i …?").
+fn asks_first(toks: &[text::Token], folded: &lexicon::WordList, i: usize) -> bool {
+    const VERBS: [&str; 8] = [
+        "har",
+        "kan",
+        "vil",
+        "gemmer",
+        "opbevarer",
+        "sletter",
+        "sender",
+        "skal",
+    ];
+    let Some(verb) = i.checked_sub(1) else {
+        return false;
+    };
+    let opens =
+        verb == 0 || toks.get(verb).map(|t| t.sentence) != toks.get(verb - 1).map(|t| t.sentence);
+    opens && folded.get(verb).is_some_and(|w| VERBS.contains(&w))
 }
 
 /// Which languages' terms may tag words of a text in `lang`: its own, English (loanwords are

@@ -937,7 +937,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Erasure, 2.0, j, i, "want the data deleted"));
             } else if let Some(j) = v
                 .near(i, c::IT, 3, 3, true)
-                .filter(|&j| data_mentioned(v) || (j > i && writer_photo(v)))
+                // ("kunnen jullie die weghalen?": the object before a final verb)
+                .filter(|&j| data_mentioned(v) || ((j > i || v.verb_final) && writer_photo(v)))
             {
                 // "… og sletter du dem, når forløbet er slut?": what the practice does, asked
                 let habit =
@@ -1698,7 +1699,10 @@ fn no_longer_that(v: &View<'_>, i: usize) -> Option<usize> {
     let refused = (i.min(that)..(i + 4).min(end)).any(|k| v.has(k, c::NEG))
         && (i..(i + 5).min(end)).any(|k| v.has(k, c::LONGER | c::MORE));
     // Only little words besides: the sentence is about "that" alone.
-    let short = end - start <= 7;
+    // ("Det vill jag inte längre, jag vill inte att de får veta mer …": its own clause)
+    let seg = v.segment(i);
+    let clause = (start..end).filter(|&k| v.segment(k) == seg).count();
+    let short = end - start <= 7 || clause <= 6;
     (refused && short)
         .then(|| {
             (start.saturating_sub(40)..start)
@@ -1713,10 +1717,13 @@ fn no_longer_that(v: &View<'_>, i: usize) -> Option<usize> {
 /// object, nothing read, got or done to it. Where the question starts and the data word.
 fn still_have_mine(v: &View<'_>, you: usize) -> Option<(usize, usize)> {
     let &(start, end, concepts) = v.index.of_token.get(you)?;
-    if start + 1 != you || concepts & (c::DATA_STRONG | c::DATA_WEAK) == 0 {
+    // The question opens its sentence, or follows a greeting ("Hello Ingrid, do you still …").
+    let opener = you.checked_sub(1)?;
+    let opens = opener == start || v.toks.get(opener).is_some_and(|t| t.comma_before);
+    if !opens || concepts & (c::DATA_STRONG | c::DATA_WEAK) == 0 {
         return None;
     }
-    let have = v.has(start, c::AUX_PERF | c::HOLD)
+    let have = v.has(opener, c::AUX_PERF | c::HOLD)
         || (you + 1..(you + 3).min(end)).any(|k| v.has(k, c::HOLD));
     let other = c::SEE
         | c::GET
@@ -1732,8 +1739,11 @@ fn still_have_mine(v: &View<'_>, you: usize) -> Option<(usize, usize)> {
     let j = (you + 1..(you + 7).min(end))
         .take_while(|&k| !v.has(k, other))
         .find(|&k| v.has(k, c::DATA_STRONG | c::DATA_WEAK))?;
-    let mine = v.has(j, c::MY) || v.has(j - 1, c::MY) || v.has(j + 1, c::MY | c::ABOUT_ME);
-    (have && mine).then_some((start, j))
+    // ("mine gamle noter", "my old notes")
+    let mine = v.has(j, c::MY)
+        || v.near(j, c::MY, 2, 0, true).is_some()
+        || v.has(j + 1, c::MY | c::ABOUT_ME);
+    (have && mine).then_some((opener, j))
 }
 
 /// "Hvor har du den fra?", "Where did you get my e-mail address?", "Woher haben Sie meine

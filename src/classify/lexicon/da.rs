@@ -650,4 +650,10 @@ pub const TERMS: &[Term] = &[
     ("som en fil", MACHINE),
     ("som fil", MACHINE),
     ("forsvinde", DEL),
+    // who can see the journal, what becomes of the data: "hvem har adgang til min journal?",
+    // "hvad sker der med mine oplysninger nu?"
+    ("hvem har adgang til", ACCESS_MED),
+    ("hvem der har adgang til", ACCESS_MED),
+    ("hvad sker der med", KNOW | WHAT),
+    ("hvad skal der ske med", KNOW | WHAT),
 ];

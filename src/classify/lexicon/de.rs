@@ -431,4 +431,8 @@ pub const TERMS: &[Term] = &[
     ("=rufen", CALL),
     ("als datei", MACHINE),
     ("in einer datei", MACHINE),
+    ("wer hat zugriff auf", ACCESS_MED),
+    ("wer zugriff auf", ACCESS_MED),
+    ("was passiert mit", KNOW | WHAT),
+    ("was geschieht mit", KNOW | WHAT),
 ];

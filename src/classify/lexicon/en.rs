@@ -490,4 +490,8 @@ pub const TERMS: &[Term] = &[
     ("in a file", MACHINE),
     ("said it was okay", CONSENT),
     ("said it was ok", CONSENT),
+    ("who has access to", ACCESS_MED),
+    ("who can access", ACCESS_MED),
+    ("what happens to", KNOW | WHAT),
+    ("what will happen to", KNOW | WHAT),
 ];

@@ -371,7 +371,7 @@ pub const CONCEPT_NAMES: [&str; 103] = [
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 29] = [
+const FALSE_FRIENDS: [(&str, Concepts); 33] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
@@ -411,6 +411,12 @@ const FALSE_FRIENDS: [(&str, Concepts); 29] = [
     ("samtaler", c::CALL),
     ("såg", c::DATA_WEAK),
     ("säg", c::DATA_WEAK),
+    // Swedish and Norwegian "vår/vårt/våra/våre" (our) fold like "var/vart/vara/vare" (was,
+    // where, be, take care of)
+    ("var", c::OUR),
+    ("vart", c::OUR),
+    ("vara", c::OUR),
+    ("vare", c::OUR),
 ];
 
 /// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).

@@ -171,4 +171,7 @@ pub const TERMS: &[Term] = &[
     ("digitaal", ELECTRONIC),
     // a waiting list is for appointments, not a mailing list
     ("wachtlijst", EVENT),
+    // "kunnen jullie die weghalen?": take away
+    ("weghalen", DEL),
+    ("weg halen", DEL),
 ];

@@ -565,4 +565,12 @@ pub const TERMS: &[Term] = &[
     ("som en fil", MACHINE),
     ("som fil", MACHINE),
     ("forsvinne", DEL),
+    ("hvem har tilgang til", ACCESS_MED),
+    ("hvem som har tilgang til", ACCESS_MED),
+    ("hva skjer med", KNOW | WHAT),
+    ("hva skjer det med", KNOW | WHAT),
+    // "våre opplysninger": ours — matched as written ("var", "vart", "vare" are false friends)
+    ("=vår", OUR),
+    ("=vårt", OUR),
+    ("=våre", OUR),
 ];

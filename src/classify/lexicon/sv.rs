@@ -571,4 +571,15 @@ pub const TERMS: &[Term] = &[
     ("som fil", MACHINE),
     ("försvinna", DEL),
     ("försvinner", DEL),
+    ("vem har tillgång till", ACCESS_MED),
+    ("vem som har tillgång till", ACCESS_MED),
+    ("vad händer med", KNOW | WHAT),
+    // "I våras skrev jag på att du fick prata med …": signed, so consented
+    ("skrev jag på", CONSENT),
+    ("skrev på att", CONSENT),
+    // "våra uppgifter": ours (a couple's) — matched as written; "vara", "var", "vart" (be, was,
+    // where) fold alike and are false friends
+    ("=vår", OUR),
+    ("=vårt", OUR),
+    ("=våra", OUR),
 ];
