@@ -598,7 +598,9 @@ fn classifier_meets_the_product_targets_on_the_fifteenth_set() {
 /// rounds moved only the kind sets on this set. 112 of its 125 requests reach the practitioner
 /// as a case or on the review list; never an automated mail as a request. After session 9
 /// (tuned on a phrase bank, its errors still unread): 0.888, 0.902, 0.736, 0.979; 115 of 125
-/// reach the practitioner. Keep it untouched until a newer set exists.
+/// reach the practitioner. Round 19 (session 9, after set 17 was written) was tuned on its
+/// misses: 0.960, 0.909, 0.816. Five of its twelve false requests are the practitioner's own
+/// replies in the thread, which the daemon keeps out of the cases by their sender.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
@@ -616,8 +618,8 @@ fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
 /// 0.966; letters and negatives 0.917 / 0.943); a Google Calendar invitation sent on a person's
 /// behalf was read as an access request until the Sender header counted (the one error of this
 /// set that was read). 125 of its 132 requests reach the practitioner as a case or on the review
-/// list. At session 9's end: 0.924, 0.953, 0.765, 0.979; 128 of 132 reach the practitioner.
-/// Keep it untouched until a newer set exists.
+/// list. After round 19 (tuned on set 16): 0.932, 0.953, 0.773, 0.979; 128 of 132 reach the
+/// practitioner. Keep it untouched until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
@@ -635,8 +637,8 @@ fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
 /// letters. At session 9's start: Nordic recall 0.673, precision 0.961, exact kind set 0.559;
 /// other 0.695, 0.964, 0.429 (access alone 0.57 recall, objection 0.57, portability 0.60,
 /// withdraw_consent 0.63). After session 9, whose rules were tuned on the odd-numbered lines
-/// only: Nordic 0.739, 0.969, 0.625; other 0.731, 0.966, 0.461 — the even-numbered lines, never
-/// read, moved from 0.681 to 0.705 (Nordic) and 0.669 to 0.701 (other) recall.
+/// only: Nordic 0.739, 0.969, 0.625; other 0.737, 0.966, 0.468 — the even-numbered lines, never
+/// read, moved from 0.681 to 0.705 (Nordic) and 0.669 to 0.714 (other) recall.
 #[test]
 #[ignore = "issue #3: far below the product targets on short everyday asks; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_phrase_bank() {
