@@ -627,6 +627,23 @@ fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
     check("tests/corpus_blind17", &r, &PRODUCT_TARGETS);
 }
 
+/// Written at the end of session 9 from set 11's brief by two people who never saw the rules or
+/// the other sets: mostly short mails sent from phones to twelve small practices (a hearing-aid
+/// shop, a driving school, a mediator, an au-pair agency, a bilingual practice in Vaasa, …),
+/// written without legal words, by clients, parents and adult children (`b18a_*`); and 42
+/// requests in the writer's own words citing rights (some wrongly), 24 follow-ups and reminders,
+/// and 54 hard negatives (`b18b_*`). Untouched measures (240 mails) with session 9's final
+/// classifier: request recall 0.909, precision 0.957, exact kind set 0.818, language 0.983 (short
+/// mails 0.855 / 0.981; own-words letters and negatives 0.966 / 0.934); 115 of its 121 requests
+/// reach the practitioner; never an automated mail as a request. Keep it untouched until a newer
+/// set exists.
+#[test]
+#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_eighteenth_set() {
+    let r = evaluate("check set 18 (unseen)", &set_dir("corpus_blind18"));
+    check("tests/corpus_blind18", &r, &PRODUCT_TARGETS);
+}
+
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
 /// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
 /// small practice — everyday words rather than legal terms, every kind at least 12 times per
