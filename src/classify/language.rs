@@ -121,6 +121,21 @@ const MARKERS: &[(&str, usize, f32)] = &[
     ("eller", DA, 0.3),
     ("eller", NO, 0.3),
     ("eller", SV, 0.3),
+    // Subject-only asks ("Afmeld nyhedsbrev", "stopp sms", "Avregistrera"): words short mails
+    // are made of.
+    ("afmeld", DA, 2.0),
+    ("afmelde", DA, 2.0),
+    ("nyhedsbrev", DA, 2.0),
+    ("nyhedsbrevet", DA, 2.0),
+    ("nyhetsbrev", NO, 1.0),
+    ("nyhetsbrev", SV, 1.0),
+    ("nyhetsbrevet", NO, 1.0),
+    ("nyhetsbrevet", SV, 1.0),
+    ("stopp", NO, 1.5),
+    ("avregistrera", SV, 2.0),
+    ("avsluta", SV, 1.5),
+    ("abmelden", DE, 2.0),
+    ("afmelden", NL, 2.0),
     // Norwegian.
     ("av", NO, 2.0),
     ("av", SV, 2.0),
@@ -587,6 +602,11 @@ impl LanguageScores {
             }
             _ => {}
         }
+    }
+
+    /// Whether any word or letter spoke for a language at all.
+    pub fn any(&self) -> bool {
+        self.scores.iter().any(|s| *s > 0.0)
     }
 
     /// The second-best language, when it scored at all.

@@ -174,7 +174,13 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
 
     // Stem (per allowed language) and tag.
-    let allowed = allowed_languages(language, scores.runner_up());
+    // With no marker word at all ("Unsubscribe", a subject and nothing else) every language's
+    // terms may speak.
+    let allowed = if scores.any() {
+        allowed_languages(language, scores.runner_up())
+    } else {
+        u8::MAX >> 1
+    };
     let words: Vec<&str> = toks
         .iter()
         .map(|t| combined.get(t.start..t.end).unwrap_or(""))
@@ -360,6 +366,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             }
         }
     }
+    misnumbered_articles(&mut hits);
     // A hit on one word that starts a longer term shows the whole term.
     for h in &mut hits {
         if h.from == h.to {
@@ -630,6 +637,36 @@ fn own_data(tags: &[Concepts]) -> bool {
                         .is_some_and(|p| p & c::MY != 0)
                 }) || tags.get(i + 1).is_some_and(|n| n & c::I_SELF != 0)))
     })
+}
+
+/// "Recht auf Berichtigung (Art. 15 DSGVO)", "the right to erasure under Article 15": a right
+/// named in words a few words from an article number that belongs to another right, which
+/// nothing else in the mail asks for. People cite the wrong article; the name decides, and the
+/// number alone adds no kind.
+fn misnumbered_articles(hits: &mut [rules::Hit]) {
+    const CITED: &str = "article cited";
+    let named_near = |hits: &[rules::Hit], h: &rules::Hit| {
+        hits.iter().any(|g| {
+            g.kind != h.kind
+                && g.rule != CITED
+                && g.score >= 2.5
+                && g.from.abs_diff(h.from).min(g.to.abs_diff(h.from)) <= 8
+        })
+    };
+    let asked_otherwise = |hits: &[rules::Hit], h: &rules::Hit| {
+        hits.iter().any(|g| g.kind == h.kind && g.rule != CITED)
+    };
+    let demote: Vec<usize> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.rule == CITED && named_near(hits, h) && !asked_otherwise(hits, h))
+        .map(|(k, _)| k)
+        .collect();
+    for k in demote {
+        if let Some(h) = hits.get_mut(k) {
+            h.score = h.score.min(1.2);
+        }
+    }
 }
 
 /// The word before `i` opens its sentence and is a verb that opens a Danish question ("Har i
