@@ -656,4 +656,8 @@ pub const TERMS: &[Term] = &[
     ("hvem der har adgang til", ACCESS_MED),
     ("hvad sker der med", KNOW | WHAT),
     ("hvad skal der ske med", KNOW | WHAT),
+    // a conversation with the therapist is a session: "dine notater fra vores samtaler"
+    ("=samtale", EVENT),
+    ("=samtaler", EVENT),
+    ("=samtalerne", EVENT),
 ];

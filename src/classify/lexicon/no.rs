@@ -573,4 +573,7 @@ pub const TERMS: &[Term] = &[
     ("=vår", OUR),
     ("=vårt", OUR),
     ("=våre", OUR),
+    ("=samtale", EVENT),
+    ("=samtaler", EVENT),
+    ("=samtalene", EVENT),
 ];
