@@ -594,9 +594,10 @@ fn self_described(tags: &[Concepts], folded: &lexicon::WordList, i: usize) -> bo
 /// The writer performs a right in the first person: "Ich widerspreche", "I object", "peruutan".
 fn performs_right(tags: &[Concepts]) -> bool {
     let act = c::OPPOSE | c::OBJECT_STRONG | c::WITHDRAW;
-    tags.iter().enumerate().any(|(i, t)| {
-        t & c::I_SELF != 0 && (t & act != 0 || tags.get(i + 1).is_some_and(|n| n & act != 0))
-    })
+    // ("I hereby withdraw", "jeg trækker hermed": one word between)
+    tags.iter()
+        .enumerate()
+        .any(|(i, t)| t & c::I_SELF != 0 && tags.iter().skip(i).take(3).any(|n| n & act != 0))
 }
 
 /// "our consent", "vores billeder", "vores søn", "excerpts from our sessions": a couple or

@@ -817,7 +817,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && t & c::STOP == 0
             && (v.has(i.wrapping_sub(1), c::NEG) || v.near(i, c::NEG, 0, 3, true).is_some())
         {
-            let texts = v.near(i, c::MAIL | c::NEWS, 0, 8, true);
+            // ("… får fortsatt nyhetsbrev på epost og sms. Ikke send meg mer av det.")
+            let texts = v.near(i, c::MAIL | c::NEWS, 0, 8, true).or_else(|| {
+                v.near(i, c::IT, 0, 5, true)
+                    .filter(|_| v.recent(i, c::NEWS | c::MAIL, 25))
+            });
             let more = v.near(i, c::LONGER | c::MORE, 0, 6, true).is_some();
             if let Some(j) = texts.filter(|_| more) {
                 push(hit(
@@ -1993,19 +1997,26 @@ fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
 /// consent in view (a consent taken back is withdrawn, not objected to). Where that sentence
 /// names the business.
 fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
-    let &(start, end, concepts) = v.index.of_token.get(i)?;
-    if end - start > 10 || concepts & c::CONSENT != 0 || start == 0 {
+    let &(sentence_start, end, concepts) = v.index.of_token.get(i)?;
+    // The refusal is a short sentence, or the short last clause of one ("Og dere har ringt meg
+    // … for å selge abonnement, det vil jeg heller ikke ha").
+    let seg = v.segment(i);
+    let start = (sentence_start..i)
+        .find(|&k| v.segment(k) == seg)
+        .unwrap_or(i);
+    let clause_end = (i..end).find(|&k| v.segment(k) != seg).unwrap_or(end);
+    if clause_end - start > 10 || concepts & c::CONSENT != 0 || start == 0 {
         return None;
     }
     let refused = if v.has(i, c::STOP) {
         !v.negated(i) && v.near(i, c::IT | c::USE, 0, 4, true).is_some()
     } else {
-        concepts & c::NEG != 0
+        v.near(i, c::NEG, 0, 4, true).is_some()
             && v.near(i, c::I_SELF, 2, 2, true).is_some()
             && v.near(i, c::IT, 2, 3, true).is_some()
-            && v.near(i, c::NEG, 0, 3, true).is_some()
     };
-    if !refused || v.recent(i, c::CONSENT | c::PAST_REQ, 40) {
+    // (a consent anywhere: what is refused is what it allowed, and that is withdrawn)
+    if !refused || v.anywhere(c::CONSENT) || v.recent(i, c::PAST_REQ, 40) {
         return None;
     }
     let before = &(start.saturating_sub(35)..start);
