@@ -132,6 +132,8 @@ const MARKERS: &[(&str, usize, f32)] = &[
     ("nyhetsbrevet", NO, 1.0),
     ("nyhetsbrevet", SV, 1.0),
     ("stopp", NO, 1.5),
+    ("avmeld", NO, 2.0),
+    ("avmelde", NO, 2.0),
     ("avregistrera", SV, 2.0),
     ("avsluta", SV, 1.5),
     ("abmelden", DE, 2.0),
@@ -602,11 +604,6 @@ impl LanguageScores {
             }
             _ => {}
         }
-    }
-
-    /// Whether any word or letter spoke for a language at all.
-    pub fn any(&self) -> bool {
-        self.scores.iter().any(|s| *s > 0.0)
     }
 
     /// The second-best language, when it scored at all.

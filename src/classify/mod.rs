@@ -174,13 +174,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
 
     // Stem (per allowed language) and tag.
-    // With no marker word at all ("Unsubscribe", a subject and nothing else) every language's
-    // terms may speak.
-    let allowed = if scores.any() {
-        allowed_languages(language, scores.runner_up())
-    } else {
-        u8::MAX >> 1
-    };
+    let allowed = allowed_languages(language, scores.runner_up());
     let words: Vec<&str> = toks
         .iter()
         .map(|t| combined.get(t.start..t.end).unwrap_or(""))

@@ -1997,7 +1997,7 @@ fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
 /// consent in view (a consent taken back is withdrawn, not objected to). Where that sentence
 /// names the business.
 fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
-    let &(sentence_start, end, concepts) = v.index.of_token.get(i)?;
+    let &(sentence_start, end, _) = v.index.of_token.get(i)?;
     // The refusal is a short sentence, or the short last clause of one ("Og dere har ringt meg
     // … for å selge abonnement, det vil jeg heller ikke ha").
     let seg = v.segment(i);
@@ -2005,7 +2005,7 @@ fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
         .find(|&k| v.segment(k) == seg)
         .unwrap_or(i);
     let clause_end = (i..end).find(|&k| v.segment(k) != seg).unwrap_or(end);
-    if clause_end - start > 10 || concepts & c::CONSENT != 0 || start == 0 {
+    if clause_end - start > 10 || start == 0 {
         return None;
     }
     let refused = if v.has(i, c::STOP) {
