@@ -602,9 +602,9 @@ fn classifier_meets_the_product_targets_on_the_fifteenth_set() {
 /// misses: 0.960, 0.909, 0.816. Five of its twelve false requests are the practitioner's own
 /// replies in the thread, which the daemon keeps out of the cases by their sender.
 #[test]
-#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
-    let r = evaluate("check set 16 (unseen)", &set_dir("corpus_blind16"));
+    let r = evaluate("check set 16", &set_dir("corpus_blind16"));
     check("tests/corpus_blind16", &r, &PRODUCT_TARGETS);
 }
 
@@ -617,14 +617,14 @@ fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
 /// start: request recall 0.924, precision 0.953, exact kind set 0.750, language 0.979 (everyday half 0.933 /
 /// 0.966; letters and negatives 0.917 / 0.943); a Google Calendar invitation sent on a person's
 /// behalf was read as an access request until the Sender header counted (the one error of this
-/// set that was read). 125 of its 132 requests reach the practitioner as a case or on the review
+/// set read before round 20). 125 of its 132 requests reach the practitioner as a case or on the review
 /// list. After round 19 (tuned on set 16): 0.932, 0.953, 0.773, 0.979; 128 of 132 reach the
 /// practitioner. Round 20 (session 9, after set 18 was written) was tuned on its errors: 0.970,
 /// 0.955, 0.833, 0.988.
 #[test]
-#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
-    let r = evaluate("check set 17 (unseen)", &set_dir("corpus_blind17"));
+    let r = evaluate("check set 17", &set_dir("corpus_blind17"));
     check("tests/corpus_blind17", &r, &PRODUCT_TARGETS);
 }
 
