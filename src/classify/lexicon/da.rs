@@ -660,4 +660,6 @@ pub const TERMS: &[Term] = &[
     ("=samtale", EVENT),
     ("=samtaler", EVENT),
     ("=samtalerne", EVENT),
+    // "jeres sms'er" (the apostrophe folds away)
+    ("=smser", MAIL),
 ];

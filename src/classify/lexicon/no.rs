@@ -576,4 +576,6 @@ pub const TERMS: &[Term] = &[
     ("=samtale", EVENT),
     ("=samtaler", EVENT),
     ("=samtalene", EVENT),
+    // "jeres sms'er" (the apostrophe folds away)
+    ("=smser", MAIL),
 ];
