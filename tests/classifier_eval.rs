@@ -620,7 +620,7 @@ fn classifier_meets_the_product_targets_on_the_sixteenth_set() {
 /// read before round 20). 125 of its 132 requests reach the practitioner as a case or on the review
 /// list. After round 19 (tuned on set 16): 0.932, 0.953, 0.773, 0.979; 128 of 132 reach the
 /// practitioner. Round 20 (session 9, after set 18 was written) was tuned on its errors: 0.970,
-/// 0.955, 0.833, 0.988.
+/// 0.955, 0.841, 0.988.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
@@ -635,8 +635,8 @@ fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
 /// requests in the writer's own words citing rights (some wrongly), 24 follow-ups and reminders,
 /// and 54 hard negatives (`b18b_*`). Untouched measures (240 mails): after round 19, request
 /// recall 0.909, precision 0.957, exact kind set 0.818, language 0.983; after round 20 (tuned on
-/// set 17, session 9's final classifier) 0.917, 0.957, 0.818, 0.983 (short mails 0.871 / 0.982;
-/// own-words letters and negatives 0.966 / 0.934); 116 of its 121 requests reach the
+/// set 17, session 9's final classifier) 0.917, 0.957, 0.826, 0.983 (short mails 0.871 / 0.982;
+/// own-words letters and negatives 0.966 / 0.934, exact 0.881); 116 of its 121 requests reach the
 /// practitioner; never an automated mail as a request. Keep it untouched until a newer set
 /// exists.
 #[test]
