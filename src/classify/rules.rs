@@ -464,10 +464,12 @@ impl<'a> View<'a> {
             && self.near(i, c::REQ, 3, 0, true).is_none();
         // ("Jeg … vil bli fjernet fra nyhetsbrevet": the writer's participle after "be" is
         // wanted, not done; "your account will be deleted" is still a statement.)
+        // ("Vil du sørge for at billederne … bliver fjernet?": asked of "you", the same.)
         let wanted = self.has(i.wrapping_sub(1), c::PASSIVE)
-            && self
+            && (self
                 .near(i, c::I_SELF, 12, 0, false)
-                .is_some_and(|w| !(w + 1..i).any(|k| self.has(k, c::YOU)));
+                .is_some_and(|w| !(w + 1..i).any(|k| self.has(k, c::YOU)))
+                || self.wish_that(i).is_some());
         writer_does
             || (self.has(i, c::PAST_SELF) && !wanted && self.near(i, c::REQ, 5, 0, false).is_none())
     }
@@ -1669,7 +1671,11 @@ fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
 fn wanted_deleted(v: &View<'_>, i: usize) -> Option<usize> {
     let passive = v.has(i, c::PASSIVE) || v.near(i, c::PASSIVE, 2, 0, true).is_some();
     let wish = v.wish_that(i)?;
-    let data = (wish + 1..i).any(|k| v.has(k, c::DATA_STRONG | c::DATA_WEAK | c::ALL));
+    // ("Vil du sørge for at billederne og citatet med mit navn bliver fjernet?")
+    let data = (wish + 1..i).any(|k| {
+        v.has(k, c::DATA_STRONG | c::DATA_WEAK | c::ALL)
+            || (v.has(k, c::PHOTO | c::FIELD) && v.near(k, c::MY, 3, 3, true).is_some())
+    });
     // "… blir slettet", "… slettes": the data named before the deletion is what goes.
     let object_after = v.has(i + 1, c::ME | c::IT | c::ALL | c::MY);
     (data && (passive || !object_after)).then_some(wish)
