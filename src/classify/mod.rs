@@ -329,15 +329,14 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
 
     // "STOP" and nothing else (as to an SMS service), in a new mail: off the mailings.
-    let body_tags = || {
-        toks.iter()
-            .zip(tags.iter())
-            .filter(|(t, _)| t.start >= body_start)
-    };
     if hits.is_empty()
         && !reply_subject
         && (1..=2).contains(&body_words)
-        && body_tags().all(|(_, tag)| tag & c::STOP != 0)
+        && toks
+            .iter()
+            .zip(tags.iter())
+            .filter(|(t, _)| t.start >= body_start)
+            .all(|(_, tag)| tag & c::STOP != 0)
     {
         if let Some(i) = toks.iter().position(|t| t.start >= body_start) {
             hits.push(rules::Hit {

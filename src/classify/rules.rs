@@ -573,26 +573,23 @@ impl<'a> View<'a> {
 /// "Vi ønsker at …", "Vi vill att ni …", "We would like you to …", "Wir bitten Sie …": at `k`,
 /// "we" asking someone (the business) to act.
 pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
-    // "We don't want Noah's assessment deleted": the wish may be refused. "… beder vi om, at I
-    // ikke sletter noget om Oscar": the wish may come first.
-    let inverted = k > 0 && v.has(k - 1, c::REQ) && v.has(k, c::WE);
-    if inverted {
-        let after = k + 1..(k + 5).min(v.len());
-        return after.clone().any(|j| v.has(j, c::COMPL | c::YOU))
-            && !after
-                .clone()
-                .any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER));
+    if !v.has(k, c::WE) {
+        return false;
     }
-    let wish = if v.has(k + 1, c::NEG) { k + 2 } else { k + 1 };
-    let after = wish + 1..(wish + 5).min(v.len());
-    v.has(k, c::WE)
-        && v.has(wish, c::REQ)
-        && after
-            .clone()
-            .any(|j| v.has(j, c::COMPL | c::YOU | c::DEL | c::PASSIVE))
-        && !after
-            .clone()
-            .any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER))
+    // "… beder vi om, at I ikke sletter noget om Oscar": the wish may come first. "We don't want
+    // Noah's assessment deleted": the wish may be refused.
+    let (after, asked) = if k > 0 && v.has(k - 1, c::REQ) {
+        (k + 1, c::COMPL | c::YOU)
+    } else {
+        let wish = if v.has(k + 1, c::NEG) { k + 2 } else { k + 1 };
+        if !v.has(wish, c::REQ) {
+            return false;
+        }
+        (wish + 1, c::COMPL | c::YOU | c::DEL | c::PASSIVE)
+    };
+    let mut after = after..(after + 4).min(v.len());
+    after.clone().any(|j| v.has(j, asked))
+        && !after.any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER))
 }
 
 /// Parents or an employer ask for someone's data to go: "Vi ønsker at alt som er lagret om henne

@@ -494,7 +494,6 @@ pub const TERMS: &[Term] = &[
     ("testresultaterne", DATA_WEAK),
     ("træningsprogram", DATA_WEAK),
     ("træningsprogrammet", DATA_WEAK),
-    ("vil ikke have", REQ),
     ("fjernes", DEL),
     ("tager tilbage", WITHDRAW),
     ("tage tilbage", WITHDRAW),

@@ -418,7 +418,6 @@ pub const TERMS: &[Term] = &[
     ("invoice", INVOICE),
     ("amount", INVOICE),
     ("story", DATA_WEAK),
-    ("teaching", PURPOSE),
     ("template", POLICY),
     ("take down", DEL),
     ("=the ones", IT),

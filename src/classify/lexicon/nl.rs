@@ -120,7 +120,6 @@ pub const TERMS: &[Term] = &[
     ("alsjeblieft", REQ),
     ("onze cliënt", REPRESENT),
     ("namens", REPRESENT),
-    ("over mij", ABOUT_ME),
     ("=me", ME),
     // instead of, by accident
     ("in plaats van", INSTEAD),
@@ -146,8 +145,6 @@ pub const TERMS: &[Term] = &[
     ("achternaam", FIELD),
     ("voornaam", FIELD),
     ("systeem", SYSTEM),
-    ("kunnen jullie", REQ),
-    ("kunt u", REQ),
     ("factuur", INVOICE),
     // how long (the writer's data is kept); having still
     ("hoe lang", DURATION),

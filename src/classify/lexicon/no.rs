@@ -358,7 +358,6 @@ pub const TERMS: &[Term] = &[
     ("testresultatene", DATA_WEAK),
     ("treningsprogrammet", DATA_WEAK),
     ("treningsprogram", DATA_WEAK),
-    ("vil ikke ha", REQ),
     ("fjernes", DEL),
     ("tar tilbake", WITHDRAW),
     ("ta tilbake", WITHDRAW),

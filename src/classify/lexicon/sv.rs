@@ -377,8 +377,7 @@ pub const TERMS: &[Term] = &[
     ("belastningsregistret", OFFICIAL_RECORD),
     ("belastningsregister", OFFICIAL_RECORD),
     ("utdrag ur belastningsregistret", OFFICIAL_RECORD),
-    // a new name; exercising a right
-    ("heter nu", CHANGED | FIELD),
+    // exercising a right
     ("utövar", REQ),
     ("åberopar", REQ),
     // complainants (someone else's case), studies and surveys, "already", session recordings,
@@ -406,7 +405,6 @@ pub const TERMS: &[Term] = &[
     ("testresultaten", DATA_WEAK),
     ("träningsprogram", DATA_WEAK),
     ("träningsprogrammet", DATA_WEAK),
-    ("vill inte ha", REQ),
     ("plocka bort", DEL),
     ("borttagen", DEL),
     ("utskicken", NEWS),
@@ -472,7 +470,6 @@ pub const TERMS: &[Term] = &[
     ("vilja", REQ),
     ("=rättade", CORRECT),
     ("=rättad", CORRECT),
-    ("=rättas", CORRECT),
     // handled already (a forward passed on for the record)
     ("=fixat", ALREADY),
     ("=införstådd", CONSENT),
@@ -555,7 +552,6 @@ pub const TERMS: &[Term] = &[
     ("kalkylark", MACHINE),
     ("godkände", CONSENT),
     ("godkänt", CONSENT),
-    ("godkännande", CONSENT),
     ("tar", PULL),
     // replacing and completing: "Byt gärna ut det", "kan du föra in det?", "komplettera"
     ("byt ut", UPDATE),
