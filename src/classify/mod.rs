@@ -269,6 +269,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             language,
         ));
     }
+    translation_text(&toks, &tags, &mut hits);
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
     let couples = couples_own(&tags, all, language == Language::En);
@@ -359,7 +360,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             }
         }
     }
-    misnumbered_articles(&mut hits);
+    misnumbered_articles(&toks, &mut hits);
     // A hit on one word that starts a longer term shows the whole term.
     for h in &mut hits {
         if h.from == h.to {
@@ -633,19 +634,43 @@ fn own_data(tags: &[Concepts]) -> bool {
     })
 }
 
+/// "Could you translate the letter below into Danish for me?": the long text after a translation
+/// job is the document to translate — a letter to someone else, however much it asks — and
+/// what it asks is only mentioned. (A short ask right after the job is still the writer's own.)
+fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::Hit]) {
+    const DOCUMENT_AFTER: usize = 40;
+    // "Could you translate", "kan du oversætte": the verb, asked
+    let asked = |i: usize| {
+        let sentence = toks.get(i).map(|t| t.sentence);
+        (i.saturating_sub(3)..i).any(|k| {
+            toks.get(k).map(|t| t.sentence) == sentence
+                && tags.get(k).is_some_and(|tag| tag & c::REQ != 0)
+        })
+    };
+    let Some(job) = (0..tags.len()).find(|&i| tags[i] & c::TRANSLATE != 0 && asked(i)) else {
+        return;
+    };
+    for h in hits.iter_mut().filter(|h| h.from >= job + DOCUMENT_AFTER) {
+        h.score = h.score.min(1.2);
+    }
+}
+
 /// "Recht auf Berichtigung (Art. 15 DSGVO)", "the right to erasure under Article 15": a right
 /// named in words a few words from an article number that belongs to another right, which
 /// nothing else in the mail asks for. People cite the wrong article; the name decides, and the
 /// number alone adds no kind.
-fn misnumbered_articles(hits: &mut [rules::Hit]) {
+fn misnumbered_articles(toks: &[text::Token], hits: &mut [rules::Hit]) {
     const CITED: &str = "article cited";
+    let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
+    // A few words away, or a little further in the same sentence ("under Article 17 I have the
+    // right to have this rectified").
+    let beside = |g: &rules::Hit, h: &rules::Hit| {
+        let distance = g.from.abs_diff(h.from).min(g.to.abs_diff(h.from));
+        distance <= 8 || (distance <= 12 && sentence(g.from) == sentence(h.from))
+    };
     let named_near = |hits: &[rules::Hit], h: &rules::Hit| {
-        hits.iter().any(|g| {
-            g.kind != h.kind
-                && g.rule != CITED
-                && g.score >= 2.5
-                && g.from.abs_diff(h.from).min(g.to.abs_diff(h.from)) <= 8
-        })
+        hits.iter()
+            .any(|g| g.kind != h.kind && g.rule != CITED && g.score >= 2.5 && beside(g, h))
     };
     let asked_otherwise = |hits: &[rules::Hit], h: &rules::Hit| {
         hits.iter().any(|g| g.kind == h.kind && g.rule != CITED)

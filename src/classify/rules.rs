@@ -259,11 +259,12 @@ impl<'a> View<'a> {
                     && !self.polite_question(k)
                     && (k..i).all(|j| {
                         // (", und widerspreche dieser Verarbeitung": a new clause)
-                        let and_after_comma = self.has(j + 1, c::AND)
+                        // (", dus ik trek mijn toestemming in": a new subject, a new clause)
+                        let new_clause = self.has(j + 1, c::AND | c::I_SELF)
                             && self.toks.get(j + 1).is_some_and(|t| t.comma_before);
                         self.sentence(j) == sent
                             && !self.has(j + 1, c::BREAK | c::NEG)
-                            && !and_after_comma
+                            && !new_clause
                     })
             })
     }
@@ -849,6 +850,37 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
 
+        // "Sluta ringa mig", "Jag vill inte bli kontaktad i marknadsföringssyfte … på telefon":
+        // an objection to direct marketing (Art. 21(2)), not a newsletter to leave.
+        if t & c::CALL != 0 && v.in_sentence(i, c::NEWS | c::LIST | c::EVENT).is_none() {
+            let stop = v.near(i, c::STOP, 4, 0, true).filter(|_| !neg);
+            // (a consent taken back in the mail: its calls are withdrawn, not objected to)
+            let refused = v.near(i, c::NEG, 5, 0, false).filter(|_| {
+                v.near(i, c::REQ | c::I_SELF, 8, 0, false).is_some()
+                    && v.in_sentence(i, c::PURPOSE).is_some()
+                    && !(neg && v.anywhere(c::CONSENT))
+            });
+            if let Some(j) = stop
+                .filter(|_| {
+                    v.near(i, c::ME, 0, 2, true).is_some() || v.in_sentence(i, c::PURPOSE).is_some()
+                })
+                .or(refused)
+            {
+                push(hit(Objection, 2.5, j, i, "no marketing by phone or post"));
+            }
+        }
+        // "… men far stadig mails fra jer hver uge. stop dem": the mails just named, stopped.
+        if t & c::STOP != 0 && !v.negated(i) && !v.statement(i) {
+            let mails_named = || {
+                v.recent(i, c::MAIL | c::NEWS, 15)
+                    && v.recent(i, c::YOU, 15)
+                    && !v.recent(i, c::CALL, 15)
+            };
+            if let Some(j) = v.near(i, c::IT, 0, 2, true).filter(|_| mails_named()) {
+                push(hit(Unsubscribe, 2.2, i, j, "stop them (the mails)"));
+            }
+        }
+
         if neg {
             continue;
         }
@@ -1154,8 +1186,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         };
         // "confirm which data were deleted": a confirmation of erasure, not access.
         let deleted_which = || v.near(i, c::DEL, 0, 8, true).is_some();
-        if t & c::WHAT != 0 && !relative() && !deleted_which() {
-            let about = v.near(i, c::ABOUT_ME, 0, 10, false);
+        // ("… att jag borde begära ut vad de har om mig": what others hold)
+        if t & c::WHAT != 0 && !relative() && !deleted_which() && !v.has(i + 1, c::THEY) {
+            // "Hva har dere registrert om henne?" from a parent ("Datteren min …")
+            let about = v.near(i, c::ABOUT_ME, 0, 10, false).or_else(|| {
+                // (you and a holding between: "which confuse and upset her" is not one)
+                v.near(i, c::OTHERS, 0, 8, false).filter(|&k| {
+                    writes_of_kin(v)
+                        && (i..k).any(|m| v.has(m, c::YOU))
+                        && (i..k).any(|m| v.has(m, c::HOLD))
+                })
+            });
             let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK, 0, 4, false);
             let hold = v.in_sentence(i, c::HOLD | c::YOU | c::SYSTEM).is_some();
             if let Some(j) = about.or(data) {
@@ -1242,7 +1283,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 })
                 // "Kan det rettes?": "it" before a verb that ends its clause
                 .or_else(|| v.near(i, c::IT, 2, 0, true).filter(|_| v.bare(i)))
-                .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT | c::INVOICE, 15))
+                // ("Fakturaen … er på 850 kr, men … Kan dere rette den": the invoice)
+                .filter(|_| {
+                    !v.other_object(i) && !v.recent(i, c::EVENT, 15) && !invoice_meant(v, i)
+                })
                 .filter(|_| v.data_context() || v.anywhere(c::WRONG | c::CHANGED))
             {
                 push(hit(Rectification, 2.0, i, j, "correct it (the data)"));
@@ -1284,7 +1328,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 .near(i, c::IT, 0, 1, true)
                 .filter(|_| v.near(i, c::REQ, 3, 0, true).is_some())
-                .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT | c::INVOICE, 15))
+                // ("Fakturaen … er på 850 kr, men … Kan dere rette den": the invoice)
+                .filter(|_| {
+                    !v.other_object(i) && !v.recent(i, c::EVENT, 15) && !invoice_meant(v, i)
+                })
                 .filter(|_| v.data_context())
             {
                 // "det står att jag vägde 94 kg …, det var 84! Kan du ändra det?"
@@ -1292,7 +1339,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 .near(i, c::REQ, 3, 0, true)
                 .filter(|_| v.bare(i))
-                .filter(|_| !v.other_object(i) && !v.recent(i, c::EVENT | c::INVOICE, 15))
+                // ("Fakturaen … er på 850 kr, men … Kan dere rette den": the invoice)
+                .filter(|_| {
+                    !v.other_object(i) && !v.recent(i, c::EVENT, 15) && !invoice_meant(v, i)
+                })
                 .filter(|_| v.data_context())
             {
                 // "I kundeopplysningene står det at jeg jobber i Equinor … Vennligst oppdater."
@@ -1356,6 +1406,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if negated_delete_anywhere(v) && !v.statement(i) {
                 // "Bitte also NICHT löschen … Also einfach sperren": what is not to be deleted.
                 push(hit(Restriction, 2.2, i, i, "block instead of delete"));
+            } else if v.near(i, c::REQ, 3, 0, true).is_some()
+                && data_mentioned(v)
+                && !v.statement(i)
+                && !v.negated(i)
+            {
+                // "Bitte sperren Sie sie also, bis ich mich wieder melde" (the records named)
+                push(hit(Restriction, 2.0, i, i, "block it (the data named)"));
+            }
+        }
+        // "Until it's fixed, please don't send any more reports to my insurer", "zolang het niet
+        // is aangepast, wil ik niet dat mijn dossier naar mijn verzekeraar gaat": kept from use
+        // while it is corrected (Art. 18(1)(a)).
+        if t & c::UNTIL != 0 && v.anywhere(c::CORRECT | c::RECT_STRONG | c::UPDATE) {
+            if let Some(n) = unwanted_meanwhile(v, i) {
+                push(hit(Restriction, 2.2, i, n, "not used until corrected"));
             }
         }
 
@@ -1465,6 +1530,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     .or_else(|| v.near(i, c::IT, 10, 2, true).filter(|_| data_mentioned(v)))
                     // "Kan ni skicka över allt direkt till dem", "sende alt dere har på meg"
                     .or_else(|| v.near(i, c::ALL, 0, 3, true).filter(|_| data_mentioned(v)))
+                    // "overføre oversikten over timene mine … i en fil de kan lese inn"
+                    .or_else(|| {
+                        v.near(i, c::MY, 0, 6, true).filter(|_| {
+                            t & c::TRANSFER != 0 && v.in_sentence(i, c::MACHINE).is_some()
+                        })
+                    })
                     .filter(|&j| !someone_elses(v, j)),
                 v.in_sentence(i, c::NEWPROV | c::DIRECT),
             ) {
@@ -1591,23 +1662,6 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 } else {
                     push(hit(Unsubscribe, 2.5, i, j, "stop sending"));
                 }
-            }
-        }
-        // "Sluta ringa mig", "Jag vill inte bli kontaktad i marknadsföringssyfte … på telefon":
-        // an objection to direct marketing (Art. 21(2)), not a newsletter to leave.
-        if t & c::CALL != 0 && v.in_sentence(i, c::NEWS | c::LIST | c::EVENT).is_none() {
-            let stop = v.near(i, c::STOP, 4, 0, true);
-            let refused = v.near(i, c::NEG, 5, 0, false).filter(|_| {
-                v.near(i, c::REQ | c::I_SELF, 8, 0, false).is_some()
-                    && v.in_sentence(i, c::PURPOSE).is_some()
-            });
-            if let Some(j) = stop
-                .filter(|_| {
-                    v.near(i, c::ME, 0, 2, true).is_some() || v.in_sentence(i, c::PURPOSE).is_some()
-                })
-                .or(refused)
-            {
-                push(hit(Objection, 2.5, j, i, "no marketing by phone or post"));
             }
         }
         if t & c::NEWS != 0
@@ -1787,14 +1841,16 @@ fn reads_on_their_own(v: &View<'_>, i: usize) -> bool {
         && v.in_sentence(i, c::REQ | c::YOU).is_none()
 }
 
-/// Marketing by phone in the sentence of `i` ("reklame på sms eller telefon", "sales calls"),
-/// and no newsletter or list: direct marketing the writer objects to (Art. 21(2)). Marketing by
+/// Marketing by phone or post in the sentence of `i` ("reklame på sms eller telefon", "sales
+/// calls"; or a call or a letter named in the sentences around it), and no newsletter or list: direct marketing the writer objects to (Art. 21(2)). Marketing by
 /// text message or e-mail alone is a mailing to leave: an unsubscription.
 fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
     let Some(&(start, end, concepts)) = v.index.of_token.get(i) else {
         return false;
     };
-    concepts & c::CALL != 0
+    // ("Jeg fikk et brev i posten … Jeg vil ikke ha sånn reklame sendt hjem til meg")
+    (concepts & c::CALL != 0
+        || (i.saturating_sub(25)..(i + 25).min(v.len())).any(|k| v.has(k, c::CALL)))
         && concepts & c::PURPOSE != 0
         && concepts & c::LIST == 0
         // (appointment reminders are a list to leave; "tidigare patient" earlier on is not one)
@@ -1895,7 +1951,9 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         // "jeg vil ikke at I bruger billeder af ham til reklame": pictures, when wished so (a
         // form's "men inte att ni får använda bilder på mig" reports a choice ticked)
         || (v.near(i, c::PHOTO, 6, 6, false).is_some()
-            && v.near(governor, c::REQ, 2, 1, true).is_some())
+            && (v.near(governor, c::REQ, 2, 1, true).is_some()
+                // "I må ikke bruge billeder af ham i jeres reklame" from his father
+                || (writer_photo(v) && v.in_sentence(i, c::PURPOSE).is_some())))
         || v.in_sentence(i, c::FREEZE).is_some()
         // ("… at den bliver brugt til noget")
         || (v.near(i, c::IT, 3, 3, true).is_some()
@@ -1983,12 +2041,48 @@ fn from_the_list(v: &View<'_>, i: usize) -> bool {
     })
 }
 
+/// A wish in the sentence of `i` (an "until") that the data not be sent or used: a negation
+/// right after "please" or "I want" ("please don't send", "wil ik niet dat mijn dossier"),
+/// with the data, "it", or a sending or use after it.
+fn unwanted_meanwhile(v: &View<'_>, i: usize) -> Option<usize> {
+    let sent = v.sentence(i);
+    (i.saturating_sub(14)..(i + 14).min(v.len())).find(|&n| {
+        v.sentence(n) == sent
+            && v.has(n, c::NEG)
+            && v.near(n, c::REQ, 3, 0, true).is_some()
+            && v.near(
+                n,
+                c::SEND | c::USE | c::DATA_STRONG | c::DATA_WEAK | c::IT,
+                0,
+                6,
+                true,
+            )
+            .is_some()
+    })
+}
+
+/// The last thing named in the 40 words before `i` is an invoice, not a field or the data:
+/// "it" is the invoice.
+fn invoice_meant(v: &View<'_>, i: usize) -> bool {
+    (i.saturating_sub(40)..i)
+        .rev()
+        .find(|&k| v.has(k, c::INVOICE | c::FIELD | c::DATA_STRONG | c::DATA_WEAK))
+        .is_some_and(|k| v.has(k, c::INVOICE))
+}
+
+/// The writer names a relative of theirs: "Datteren min", "min søn", "my son".
+fn writes_of_kin(v: &View<'_>) -> bool {
+    (1..v.len()).any(|k| v.has(k, c::OTHERS) && (v.has(k - 1, c::MY) || v.has(k + 1, c::MY)))
+}
+
 /// The writer's own data named in the 20 words before `i` ("mina journalanteckningar").
 fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
     (i.saturating_sub(20)..i).rev().find(|&k| {
         v.has(k, c::DATA_STRONG | c::DATA_WEAK)
             && (v.has(k, c::MY)
                 || v.near(k, c::MY, 2, 0, true).is_some()
+                // "journalen min": the possessive after
+                || v.has(k + 1, c::MY)
                 // "dine noter om mig": your notes about me
                 || v.has(k + 1, c::ABOUT_ME))
     })

@@ -661,4 +661,11 @@ pub const TERMS: &[Term] = &[
     ("=samtalerne", EVENT),
     // "jeres sms'er" (the apostrophe folds away)
     ("=smser", MAIL),
+    // a third party's holding ("hvad de har om mig")
+    ("=de", THEY),
+    ("derfor", BREAK),
+    // signed a consent form ("skrev under på at I måtte sende …")
+    ("under på at", CONSENT),
+    ("=oversætte", TRANSLATE),
+    ("=oversæt", TRANSLATE),
 ];

@@ -435,4 +435,9 @@ pub const TERMS: &[Term] = &[
     ("wer zugriff auf", ACCESS_MED),
     ("was passiert mit", KNOW | WHAT),
     ("was geschieht mit", KNOW | WHAT),
+    ("deshalb", BREAK),
+    ("daher", BREAK),
+    // "Ich habe gelesen, dass Sie … löschen": what the business does, read of
+    ("gelesen", KNOW),
+    ("=übersetzen", TRANSLATE),
 ];

@@ -493,4 +493,7 @@ pub const TERMS: &[Term] = &[
     ("who can access", ACCESS_MED),
     ("what happens to", KNOW | WHAT),
     ("what will happen to", KNOW | WHAT),
+    ("=they", THEY),
+    ("therefore", BREAK),
+    ("=translate", TRANSLATE),
 ];

@@ -258,11 +258,16 @@ pub mod c {
     /// electronic: elektronisk, elektroniskt, elektronisch, electronic — "a copy in a commonly
     /// used electronic format" is the access copy (Art. 15(3)), not a machine-readable one
     pub const ELECTRONIC: Concepts = 1 << 102;
+    /// they: de, dom, dei, they, ze — "vad de har om mig" asks what someone else holds
+    pub const THEY: Concepts = 1 << 103;
+    /// translate: oversætte, översätta, oversette, übersetzen, vertalen, translate — a
+    /// translation job: the text to translate is the client's document, not their request
+    pub const TRANSLATE: Concepts = 1 << 104;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 103] = [
+pub const CONCEPT_NAMES: [&str; 105] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -366,12 +371,14 @@ pub const CONCEPT_NAMES: [&str; 103] = [
     "WHERE",
     "IF",
     "ELECTRONIC",
+    "THEY",
+    "TRANSLATE",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 33] = [
+const FALSE_FRIENDS: [(&str, Concepts); 38] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
@@ -381,10 +388,16 @@ const FALSE_FRIENDS: [(&str, Concepts); 33] = [
     ("låse", c::SEE),
     ("låser", c::SEE),
     ("låst", c::SEE),
+    ("låsa", c::SEE),
     ("læse", c::FREEZE),
     ("läs", c::FREEZE),
     ("læser", c::FREEZE),
     ("læst", c::FREEZE),
+    // Swedish "läst" (read) folds like "låst" (locked)
+    ("läst", c::FREEZE),
+    ("läste", c::FREEZE),
+    ("läsa", c::FREEZE),
+    ("läser", c::FREEZE),
     // Swedish papers, not "pappa"
     ("papper", c::OTHERS),
     ("pappren", c::OTHERS),
@@ -2005,7 +2018,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::ELECTRONIC);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::TRANSLATE);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -171,4 +171,14 @@ pub const TERMS: &[Term] = &[
     // "kunnen jullie die weghalen?": take away
     ("weghalen", DEL),
     ("weg halen", DEL),
+    ("dus", BREAK),
+    ("omdat", BREAK),
+    ("daarom", BREAK),
+    ("=ze", THEY),
+    ("=zij", THEY),
+    ("afgemeld", UNSUB),
+    ("afmelding", UNSUB),
+    ("=vertalen", TRANSLATE),
+    ("zolang", UNTIL),
+    ("totdat", UNTIL),
 ];

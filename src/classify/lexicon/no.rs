@@ -577,4 +577,13 @@ pub const TERMS: &[Term] = &[
     ("=samtalene", EVENT),
     // "jeres sms'er" (the apostrophe folds away)
     ("=smser", MAIL),
+    ("ta vekk", DEL),
+    ("konto", DATA_WEAK),
+    ("kontoen", DATA_WEAK),
+    ("=de", THEY),
+    ("=dei", THEY),
+    ("derfor", BREAK),
+    ("under på at", CONSENT),
+    ("=oversette", TRANSLATE),
+    ("=oversett", TRANSLATE),
 ];

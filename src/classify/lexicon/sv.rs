@@ -578,4 +578,17 @@ pub const TERMS: &[Term] = &[
     ("=vår", OUR),
     ("=vårt", OUR),
     ("=våra", OUR),
+    ("kontot", DATA_WEAK),
+    ("kontona", DATA_WEAK),
+    ("=de", THEY),
+    ("=dom", THEY),
+    ("därför", BREAK),
+    ("under på att", CONSENT),
+    // sales calls ("bli uppringd i säljsyfte")
+    ("säljsyfte", PURPOSE),
+    ("försäljningssyfte", PURPOSE),
+    ("=översätta", TRANSLATE),
+    ("=översätt", TRANSLATE),
+    // lock (the records): "kan du låsa det så att det inte skickas vidare"
+    ("låsa", FREEZE),
 ];
