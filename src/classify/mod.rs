@@ -623,8 +623,13 @@ fn couples_own(tags: &[Concepts], all: Concepts, english: bool) -> bool {
 /// you", "about me", or a lawyer writing for a client.
 fn own_data(tags: &[Concepts]) -> bool {
     let data = c::DATA_STRONG | c::DATA_WEAK | c::FIELD;
+    let my_within = |i: usize, after: usize| {
+        (i.saturating_sub(2)..=i + after).any(|k| tags.get(k).is_some_and(|t| t & c::MY != 0))
+    };
     tags.iter().enumerate().any(|(i, t)| {
         t & (c::ABOUT_ME | c::REPRESENT) != 0
+            // "photos of my son", "mit billede"
+            || (t & c::PHOTO != 0 && my_within(i, 3))
             || (t & data != 0
                 && ((1..=2).any(|d| {
                     i.checked_sub(d)
@@ -634,24 +639,35 @@ fn own_data(tags: &[Concepts]) -> bool {
     })
 }
 
-/// "Could you translate the letter below into Danish for me?": the long text after a translation
-/// job is the document to translate — a letter to someone else, however much it asks — and
-/// what it asks is only mentioned. (A short ask right after the job is still the writer's own.)
+/// "Could you translate the letter below into Danish for me?", "ich benötige eine Übersetzung
+/// des folgenden Textes": the text after a translation job is the document to translate — a
+/// letter to someone else, however much it asks — and what it asks is only mentioned. With the
+/// document pointed to ("below", "nedenstående"), everything after the job's sentence is the
+/// document; with only the verb asked ("kan du oversætte …"), the long text after it. (A short
+/// ask right after the job is still the writer's own.)
 fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::Hit]) {
     const DOCUMENT_AFTER: usize = 40;
-    // "Could you translate", "kan du oversætte": the verb, asked
-    let asked = |i: usize| {
-        let sentence = toks.get(i).map(|t| t.sentence);
-        (i.saturating_sub(3)..i).any(|k| {
-            toks.get(k).map(|t| t.sentence) == sentence
-                && tags.get(k).is_some_and(|tag| tag & c::REQ != 0)
-        })
+    let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
+    let tagged = |k: usize, mask: Concepts| tags.get(k).is_some_and(|t| t & mask != 0);
+    let within = |i: usize, before: usize, after: usize, mask: Concepts| {
+        (i.saturating_sub(before)..=i + after)
+            .any(|k| k != i && sentence(k) == sentence(i) && tagged(k, mask))
     };
-    let Some(job) = (0..tags.len()).find(|&i| tags[i] & c::TRANSLATE != 0 && asked(i)) else {
-        return;
-    };
-    for h in hits.iter_mut().filter(|h| h.from >= job + DOCUMENT_AFTER) {
-        h.score = h.score.min(1.2);
+    for i in (0..tags.len()).filter(|&i| tagged(i, c::TRANSLATE)) {
+        let document_after = if within(i, 6, 6, c::FOLLOWING) {
+            Some(toks.iter().position(|t| Some(t.sentence) > sentence(i)))
+        } else if within(i, 3, 0, c::REQ) {
+            Some(Some(i + DOCUMENT_AFTER))
+        } else {
+            None
+        };
+        if let Some(from) = document_after {
+            let from = from.unwrap_or(usize::MAX);
+            for h in hits.iter_mut().filter(|h| h.from >= from) {
+                h.score = h.score.min(1.2);
+            }
+            return;
+        }
     }
 }
 

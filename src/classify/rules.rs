@@ -430,7 +430,11 @@ impl<'a> View<'a> {
                 .near(i, c::GOT, 3, 0, true)
                 .is_some_and(|g| g >= 1 && self.near(g, c::AUX_PERF, 2, 0, true).is_some())
             || self.verb_final_perfect(i);
-        if perfect && self.near(i, c::REQ, 5, 0, false).is_none() && self.wish_that(i).is_none() {
+        // ("Ville bara berätta att jag har raderat appen": a wish to tell)
+        let asked = self
+            .near(i, c::REQ, 5, 0, false)
+            .is_some_and(|r| self.near(r, c::TELL, 0, 3, true).is_none());
+        if perfect && !asked && self.wish_that(i).is_none() {
             return true;
         }
         if self.in_sentence(i, c::THANKS).is_some() {
@@ -1379,7 +1383,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else {
                 v.near(i, c::FIELD, 4, 4, false)
             };
-            let mine = v.near(i, c::MY | c::I_SELF, 6, 6, false).is_some() || v.sentence(i) == 0;
+            // (a subject "Ny adresse?" over "Kan dere sende meg adressen til den nye klinikken":
+            // the business's address, asked for)
+            let mine = v.near(i, c::MY | c::I_SELF, 6, 6, false).is_some()
+                || (v.sentence(i) == 0 && !asks_for_an_address(v));
             if let Some(j) = field.filter(|_| mine && !v.negated(i)) {
                 push(hit(Rectification, 2.0, i, j, "my field has changed"));
             }
@@ -1407,6 +1414,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // "Bitte also NICHT löschen … Also einfach sperren": what is not to be deleted.
                 push(hit(Restriction, 2.2, i, i, "block instead of delete"));
             } else if v.near(i, c::REQ, 3, 0, true).is_some()
+                // (the verb with its object: not "ett vanligt block", a notepad)
+                && v.near(i, c::IT | c::YOU | c::ME, 0, 3, true).is_some()
                 && data_mentioned(v)
                 && !v.statement(i)
                 && !v.negated(i)
@@ -1418,7 +1427,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // "Until it's fixed, please don't send any more reports to my insurer", "zolang het niet
         // is aangepast, wil ik niet dat mijn dossier naar mijn verzekeraar gaat": kept from use
         // while it is corrected (Art. 18(1)(a)).
-        if t & c::UNTIL != 0 && v.anywhere(c::CORRECT | c::RECT_STRONG | c::UPDATE) {
+        // ("Bis das geklärt ist, geben Sie meine Daten bitte nicht … weiter": a dispute)
+        let mine_named = || v.in_sentence(i, c::MY | c::ABOUT_ME).is_some() && data_mentioned(v);
+        if t & c::UNTIL != 0
+            && (v.anywhere(c::CORRECT | c::RECT_STRONG | c::UPDATE) || mine_named())
+        {
             if let Some(n) = unwanted_meanwhile(v, i) {
                 push(hit(Restriction, 2.2, i, n, "not used until corrected"));
             }
@@ -1475,10 +1488,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .is_some()
             }) {
                 push(hit(Portability, 2.1, i, j, "machine-readable format"));
-            } else if let Some(j) = v.data_object(i).filter(|&j| {
-                // "findes der en måde at eksportere min profil og mine logs … i JSON?"
-                v.near(j, c::MY, 2, 0, true).is_some() || v.has(j + 1, c::MY)
-            }) {
+            } else if let Some(j) = v
+                .data_object(i)
+                .filter(|&j| {
+                    // "findes der en måde at eksportere min profil og mine logs … i JSON?"
+                    v.near(j, c::MY, 2, 0, true).is_some() || v.has(j + 1, c::MY)
+                })
+                // "Du har jo registreret alle mine timer … Kan jeg få det hele som en fil?"
+                .or_else(|| {
+                    v.in_sentence(i, c::ALL | c::IT).filter(|_| {
+                        v.in_sentence(i, c::GET | c::SEND).is_some() && data_mentioned(v)
+                    })
+                })
+            {
                 push(hit(
                     Portability,
                     2.1,
@@ -1979,16 +2001,21 @@ fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
     }
     // A parent or a lawyer asks for "de notater, du har om Freja": the records the business
     // holds on the person they speak for.
-    if v.anywhere(c::REPRESENT) && v.near(j, c::YOU | c::HOLD, 0, 4, false).is_some() {
+    // ("… en kopi av det dere har skrevet om ham" from "Sønnen min"'s mother)
+    if (v.anywhere(c::REPRESENT) || writes_of_kin(v))
+        && v.near(j, c::YOU | c::HOLD, 3, 4, false).is_some()
+    {
         return true;
     }
     // Someone else's records, unless the writer speaks for them (a parent, a lawyer).
     let third = v.anywhere(c::THIRD) && !v.anywhere(c::REPRESENT);
     let my_record =
         || (0..v.len()).any(|k| v.has(k, c::DATA_STRONG) && v.near(k, c::MY, 2, 1, true).is_some());
-    !third
-        && v.has(j, c::DATA_STRONG)
-        && (v.near(i, c::ME | c::I_SELF, 6, 4, false).is_some() || my_record())
+    // ("Kan jeg få en kopi av røntgenbildene og notatene": a copy of the notes, for the writer)
+    let copy_asked =
+        || v.has(i, c::COPY) && v.near(i, c::GET | c::REQ, 4, 0, true).is_some() && !v.statement(i);
+    let records = v.has(j, c::DATA_STRONG) || (v.has(j, c::DATA_WEAK) && copy_asked());
+    !third && records && (v.near(i, c::ME | c::I_SELF, 6, 4, false).is_some() || my_record())
 }
 
 /// The data word at `j` is someone else's — "her journal", "my daughter's records", "min datters
@@ -2046,18 +2073,23 @@ fn from_the_list(v: &View<'_>, i: usize) -> bool {
 /// with the data, "it", or a sending or use after it.
 fn unwanted_meanwhile(v: &View<'_>, i: usize) -> Option<usize> {
     let sent = v.sentence(i);
-    (i.saturating_sub(14)..(i + 14).min(v.len())).find(|&n| {
+    let object = c::SEND | c::USE | c::DATA_STRONG | c::DATA_WEAK | c::IT | c::ABOUT_ME;
+    (i.saturating_sub(25)..(i + 25).min(v.len())).find(|&n| {
         v.sentence(n) == sent
             && v.has(n, c::NEG)
-            && v.near(n, c::REQ, 3, 0, true).is_some()
-            && v.near(
-                n,
-                c::SEND | c::USE | c::DATA_STRONG | c::DATA_WEAK | c::IT,
-                0,
-                6,
-                true,
-            )
-            .is_some()
+            // "please don't", "jag vill att du inte lämnar ut något om mig … och att du inte
+            // använder …"
+            && (n.saturating_sub(20)..n).any(|r| v.sentence(r) == sent && v.has(r, c::REQ))
+            && v.near(n, object, 0, 6, true).is_some()
+    })
+}
+
+/// "Kan dere sende meg adressen til den nye klinikken?": the writer asks for an address.
+fn asks_for_an_address(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| {
+        v.has(k, c::SEND | c::GET)
+            && v.near(k, c::ME, 0, 2, true).is_some()
+            && v.near(k, c::FIELD, 0, 4, true).is_some()
     })
 }
 

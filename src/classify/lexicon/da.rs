@@ -668,4 +668,15 @@ pub const TERMS: &[Term] = &[
     ("under på at", CONSENT),
     ("=oversætte", TRANSLATE),
     ("=oversæt", TRANSLATE),
+    // a box ticked on a consent form ("satte vi kryds i at I måtte bruge billeder")
+    ("satte kryds", CONSENT),
+    ("sat kryds", CONSENT),
+    ("krydsede af", CONSENT),
+    // what the practitioner wrote about the client: the notes
+    ("skrevet om", DATA_WEAK),
+    ("=oversat", TRANSLATE),
+    ("=oversættelse", TRANSLATE),
+    ("nedenstående", FOLLOWING),
+    ("følgende", FOLLOWING),
+    ("fortælle", TELL),
 ];

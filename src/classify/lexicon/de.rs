@@ -440,4 +440,16 @@ pub const TERMS: &[Term] = &[
     // "Ich habe gelesen, dass Sie … löschen": what the business does, read of
     ("gelesen", KNOW),
     ("=übersetzen", TRANSLATE),
+    ("angekreuzt", CONSENT),
+    // the card index of patients
+    ("kartei", DATA_STRONG),
+    ("karteikarte", DATA_STRONG),
+    ("patientenkartei", DATA_STRONG),
+    ("=übersetzung", TRANSLATE),
+    ("=übersetzt", TRANSLATE),
+    ("folgenden", FOLLOWING),
+    ("folgende", FOLLOWING),
+    ("unten", FOLLOWING),
+    ("erzählen", TELL),
+    ("bescheid sagen", TELL),
 ];

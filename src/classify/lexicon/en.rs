@@ -496,4 +496,18 @@ pub const TERMS: &[Term] = &[
     ("=they", THEY),
     ("therefore", BREAK),
     ("=translate", TRANSLATE),
+    ("ticked", CONSENT),
+    ("written about", DATA_WEAK),
+    // "everything you have on file for me", "what have you got on me"
+    ("on file for me", ABOUT_ME),
+    ("on file about me", ABOUT_ME),
+    ("have on me", ABOUT_ME),
+    ("got on me", ABOUT_ME),
+    ("=translating", TRANSLATE),
+    ("=translated", TRANSLATE),
+    ("=translation", TRANSLATE),
+    ("following", FOLLOWING),
+    ("below", FOLLOWING),
+    ("=tell", TELL),
+    ("let you know", TELL),
 ];

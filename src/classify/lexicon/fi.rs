@@ -196,4 +196,8 @@ pub const TERMS: &[Term] = &[
     ("en halua", NEG | REQ | I_SELF),
     ("enää", LONGER),
     ("saada", RECEIVE),
+    ("korjaisitteko", CORRECT),
+    ("korjaisitko", CORRECT),
+    ("korjaatteko", CORRECT),
+    ("korjaa", CORRECT),
 ];

@@ -263,11 +263,17 @@ pub mod c {
     /// translate: oversætte, översätta, oversette, übersetzen, vertalen, translate — a
     /// translation job: the text to translate is the client's document, not their request
     pub const TRANSLATE: Concepts = 1 << 104;
+    /// the following (text): nedenstående, nedan, nedenfor, folgenden, below, hieronder — "the
+    /// letter below" is a document the mail carries
+    pub const FOLLOWING: Concepts = 1 << 105;
+    /// tell: fortælle, berätta, fortelle, tell, erzählen — "Ville bara berätta att jag har
+    /// raderat appen": a wish to tell, not to have something done
+    pub const TELL: Concepts = 1 << 106;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 105] = [
+pub const CONCEPT_NAMES: [&str; 107] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -373,6 +379,8 @@ pub const CONCEPT_NAMES: [&str; 105] = [
     "ELECTRONIC",
     "THEY",
     "TRANSLATE",
+    "FOLLOWING",
+    "TELL",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2018,7 +2026,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::TRANSLATE);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::TELL);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -181,4 +181,12 @@ pub const TERMS: &[Term] = &[
     ("=vertalen", TRANSLATE),
     ("zolang", UNTIL),
     ("totdat", UNTIL),
+    ("aangevinkt", CONSENT),
+    ("=vertaald", TRANSLATE),
+    ("=vertaling", TRANSLATE),
+    ("onderstaande", FOLLOWING),
+    ("hieronder", FOLLOWING),
+    ("volgende", FOLLOWING),
+    ("vertellen", TELL),
+    ("laten weten", TELL),
 ];

@@ -586,4 +586,12 @@ pub const TERMS: &[Term] = &[
     ("under på at", CONSENT),
     ("=oversette", TRANSLATE),
     ("=oversett", TRANSLATE),
+    ("krysset av", CONSENT),
+    ("krysset", CONSENT),
+    ("skrevet om", DATA_WEAK),
+    ("=oversatt", TRANSLATE),
+    ("=oversettelse", TRANSLATE),
+    ("nedenfor", FOLLOWING),
+    ("følgende", FOLLOWING),
+    ("fortelle", TELL),
 ];

@@ -591,4 +591,16 @@ pub const TERMS: &[Term] = &[
     ("=översätt", TRANSLATE),
     // lock (the records): "kan du låsa det så att det inte skickas vidare"
     ("låsa", FREEZE),
+    ("kryssa i", CONSENT),
+    ("kryssade i", CONSENT),
+    ("kryssade", CONSENT),
+    ("skrivit om", DATA_WEAK),
+    ("säljerbjudanden", PURPOSE),
+    ("säljerbjudande", PURPOSE),
+    ("säljsamtal", PURPOSE),
+    ("=översatt", TRANSLATE),
+    ("=översättning", TRANSLATE),
+    ("nedan", FOLLOWING),
+    ("följande", FOLLOWING),
+    ("berätta", TELL),
 ];
