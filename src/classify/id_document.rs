@@ -20,7 +20,7 @@ pub fn detect(
         if let Some(a) = msg
             .attachments
             .iter()
-            .find(|a| a.is_image_or_pdf() && !is_inline_logo(a))
+            .find(|a| a.is_image_or_pdf() && !is_inline_logo(a) && !names_another_document(a))
         {
             return Some(format!(
                 "id: {} attached to a reply",
@@ -52,6 +52,35 @@ pub fn detect(
 }
 
 /// Outlook and phone mail clients attach signature logos as `image001.png`, `Outlook-xyz.png`.
+/// A file whose name says it is something other than ID: an invoice, a consent form, the
+/// records the business sends ("Registerutdrag_PO_Sandberg.pdf", "Journalkopi_TIM.pdf",
+/// "Einwilligung_Fotos_unterschrieben.pdf").
+fn names_another_document(a: &Attachment) -> bool {
+    const OTHER: [&str; 16] = [
+        "faktura",
+        "invoice",
+        "rechnung",
+        "kvitto",
+        "kvittering",
+        "receipt",
+        "registerutdrag",
+        "journal",
+        "indsigt",
+        "innsyn",
+        "auskunft",
+        "samtykke",
+        "samtycke",
+        "einwilligung",
+        "consent",
+        "lebenslauf",
+    ];
+    let Some(name) = a.filename.as_deref() else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    OTHER.iter().any(|w| lower.contains(w))
+}
+
 fn is_inline_logo(a: &Attachment) -> bool {
     let Some(name) = a.filename.as_deref() else {
         return false;
@@ -84,6 +113,20 @@ mod tests {
         msg.attachments.push(att("pas.pdf", "application/pdf"));
         assert!(detect(&msg, true, &[], &[]).is_some());
         assert!(detect(&msg, false, &[], &[]).is_none());
+    }
+
+    #[test]
+    fn a_file_named_as_records_or_a_consent_form_is_no_id() {
+        let mut msg = Message::default();
+        msg.attachments
+            .push(att("Registerutdrag_PO_Sandberg.pdf", "application/pdf"));
+        msg.attachments.push(att(
+            "Einwilligung_Fotos_unterschrieben.pdf",
+            "application/pdf",
+        ));
+        assert!(detect(&msg, true, &[], &[]).is_none());
+        msg.attachments.push(att("Ausweis_vorne.jpg", "image/jpeg"));
+        assert!(detect(&msg, true, &[], &[]).is_some());
     }
 
     #[test]

@@ -270,6 +270,13 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         ));
     }
     translation_text(&toks, &tags, &mut hits);
+    // "Tack för att du skickade din id-handling. Här kommer registerutdraget": thanks for an ID
+    // the writer asked for — the business's own reply, copied to the inbox.
+    if thanks_for_an_id(&toks, &tags) {
+        for h in &mut hits {
+            h.score = h.score.min(1.2);
+        }
+    }
     // A request speaks for someone: without any "I/me/my" a message is a notice, an advert or a
     // forwarded article, and only a named right with a request word survives.
     let couples = couples_own(&tags, all, language == Language::En);
@@ -669,6 +676,20 @@ fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::
             return;
         }
     }
+}
+
+/// Thanks for an ID document that is not the writer's ("Takk for kopien av førerkortet", "thank
+/// you for sending your passport"): only the business that asked for it says so.
+fn thanks_for_an_id(toks: &[text::Token], tags: &[Concepts]) -> bool {
+    let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
+    let tagged = |k: usize, mask: Concepts| tags.get(k).is_some_and(|t| t & mask != 0);
+    (0..tags.len()).filter(|&i| tagged(i, c::THANKS)).any(|i| {
+        (i + 1..i + 9).any(|k| {
+            sentence(k) == sentence(i)
+                && tagged(k, c::ID_DOC)
+                && !(k.saturating_sub(3)..k).any(|m| tagged(m, c::MY | c::I_SELF))
+        })
+    })
 }
 
 /// "Recht auf Berichtigung (Art. 15 DSGVO)", "the right to erasure under Article 15": a right

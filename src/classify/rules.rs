@@ -499,7 +499,8 @@ impl<'a> View<'a> {
     fn wish_that(&self, i: usize) -> Option<usize> {
         let wish = self.near(i, c::REQ, 12, 0, false)?;
         let that = (wish + 1..i).any(|k| self.has(k, c::COMPL));
-        let told = (wish + 1..i).any(|k| self.has(k, c::KNOW | c::SEE | c::INFORM | c::BREAK));
+        let told =
+            (wish + 1..i).any(|k| self.has(k, c::KNOW | c::SEE | c::INFORM | c::TELL | c::BREAK));
         (that && !told).then_some(wish)
     }
 
@@ -1408,6 +1409,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             if let Some(j) = v
                 .data_object(i)
                 .or_else(|| v.near(i, c::DATA_WEAK, 4, 4, true))
+                .filter(|_| !v.statement(i))
             {
                 push(hit(Restriction, 2.2, i, j, "block/put on hold + data"));
             } else if negated_delete_anywhere(v) && !v.statement(i) {

@@ -510,4 +510,5 @@ pub const TERMS: &[Term] = &[
     ("below", FOLLOWING),
     ("=tell", TELL),
     ("let you know", TELL),
+    ("=blocked", FREEZE | PAST_SELF),
 ];

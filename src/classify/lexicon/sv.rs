@@ -603,4 +603,6 @@ pub const TERMS: &[Term] = &[
     ("nedan", FOLLOWING),
     ("följande", FOLLOWING),
     ("berätta", TELL),
+    // the supine is a done deed ("Jag har gjort hemläxan: raderat mina gamla inlägg")
+    ("=raderat", DEL | PAST_SELF),
 ];
