@@ -260,19 +260,23 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let mut hits = rules::evaluate(&view, &numbers);
     // A reply that only brings the ID asked for ("Här kommer en kopia på mitt körkort") belongs
     // to the request its subject names: "Re: Din begäran om registerutdrag".
-    if id.is_some() && !subject_tags.is_empty() && !hits.iter().any(|h| h.score >= KIND_AT) {
-        hits.extend(subject_request(
-            &toks,
-            &tags,
-            &subject_tags,
-            &numbers,
-            language,
-        ));
+    // What the body asks besides is asked too ("Her er mit pas. Og ret venligst min adresse").
+    if id.is_some() && !subject_tags.is_empty() {
+        let named = subject_request(&toks, &tags, &subject_tags, &numbers, language);
+        let body_asks = hits.iter().any(|h| h.score >= KIND_AT);
+        hits.extend(named.into_iter().map(|mut h| {
+            // (a subject that names the request is the request, beside a new ask)
+            if body_asks && h.score >= GUESS_AT {
+                h.score = h.score.max(KIND_AT);
+            }
+            h
+        }));
     }
     translation_text(&toks, &tags, &mut hits);
     // "Tack för att du skickade din id-handling. Här kommer registerutdraget": thanks for an ID
     // the writer asked for — the business's own reply, copied to the inbox.
-    if thanks_for_an_id(&toks, &tags) {
+    // "Jeg bekræfter hermed, at dine personoplysninger er slettet": the same, a request done.
+    if thanks_for_an_id(&toks, &tags) || confirms_yours(&toks, &tags) {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }
@@ -689,6 +693,30 @@ fn thanks_for_an_id(toks: &[text::Token], tags: &[Concepts]) -> bool {
                 && tagged(k, c::ID_DOC)
                 && !(k.saturating_sub(3)..k).any(|m| tagged(m, c::MY | c::I_SELF))
         })
+    })
+}
+
+/// "I (we) confirm" something done to "your" data, with nothing of the writer's in it ("Vi kan
+/// bekræfte, at dine oplysninger er slettet"): the business reports a request it handled.
+fn confirms_yours(toks: &[text::Token], tags: &[Concepts]) -> bool {
+    let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
+    let tagged = |k: usize, mask: Concepts| tags.get(k).is_some_and(|t| t & mask != 0);
+    (0..tags.len()).filter(|&i| tagged(i, c::CONFIRM)).any(|i| {
+        // (not "Jag ber er bekräfta …": asked to confirm)
+        let before = i.saturating_sub(3)..i;
+        let by_writer = before.clone().any(|k| tagged(k, c::I_SELF | c::WE))
+            && !before.clone().any(|k| tagged(k, c::REQ));
+        let clause = (i + 1..i + 12).filter(|&k| sentence(k) == sentence(i));
+        // ("dine", "your": Danish "din" carries no tag of its own)
+        let data = c::YOU | c::DEL | c::DATA_STRONG | c::DATA_WEAK | c::COPY;
+        let yours = clause.clone().any(|k| tagged(k, data));
+        let mine = clause
+            .clone()
+            .any(|k| tagged(k, c::MY | c::ME | c::I_SELF | c::ABOUT_ME));
+        let done = clause
+            .clone()
+            .any(|k| tagged(k, c::AUX_PERF | c::PAST_SELF));
+        by_writer && yours && done && !mine
     })
 }
 

@@ -877,11 +877,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // "… men far stadig mails fra jer hver uge. stop dem": the mails just named, stopped.
         if t & c::STOP != 0 && !v.negated(i) && !v.statement(i) {
             let mails_named = || {
-                v.recent(i, c::MAIL | c::NEWS, 15)
-                    && v.recent(i, c::YOU, 15)
-                    && !v.recent(i, c::CALL, 15)
+                v.recent(i, c::MAIL | c::NEWS, 20)
+                    && v.recent(i, c::YOU, 20)
+                    && !v.recent(i, c::CALL, 20)
             };
-            if let Some(j) = v.near(i, c::IT, 0, 2, true).filter(|_| mails_named()) {
+            // ("Vi ber om at dette stoppes")
+            // (not "stop this processing": a determiner)
+            let pronoun = |j: usize| !v.has(j + 1, c::USE | c::DATA_STRONG | c::DATA_WEAK);
+            if let Some(j) = v
+                .near(i, c::IT, 2, 2, true)
+                .filter(|&j| pronoun(j) && mails_named())
+            {
                 push(hit(Unsubscribe, 2.2, i, j, "stop them (the mails)"));
             }
         }
@@ -1680,7 +1686,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         if t & c::STOP != 0 {
-            if let Some(j) = v.near(i, c::SEND | c::MAIL | c::NEWS, 0, 5, false) {
+            // "… at de sms beskeder om timerne holder op": the mailings named before the verb,
+            // when the writer asks it (not "jeg skrev en mail om at stoppe forløbet")
+            let named_before = || {
+                v.near(i, c::MAIL | c::NEWS, 5, 0, true).filter(|&j| {
+                    v.in_sentence(i, c::REQ).is_some() && !(j..i).any(|k| v.has(k, c::I_SELF))
+                })
+            };
+            if let Some(j) = v
+                .near(i, c::SEND | c::MAIL | c::NEWS, 0, 5, false)
+                .or_else(named_before)
+            {
                 if marketing_by_phone(v, i) {
                     push(hit(Objection, 2.5, i, j, "no marketing by phone or post"));
                 } else {

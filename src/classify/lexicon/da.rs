@@ -679,4 +679,9 @@ pub const TERMS: &[Term] = &[
     ("nedenstående", FOLLOWING),
     ("følgende", FOLLOWING),
     ("fortælle", TELL),
+    ("holder op", STOP),
+    ("stoppes", STOP),
+    ("=dette", IT),
+    ("bekræfte", CONFIRM),
+    ("bekræfter", CONFIRM),
 ];

@@ -452,4 +452,6 @@ pub const TERMS: &[Term] = &[
     ("unten", FOLLOWING),
     ("erzählen", TELL),
     ("bescheid sagen", TELL),
+    ("bestätigen", CONFIRM),
+    ("bestätige", CONFIRM),
 ];

@@ -511,4 +511,6 @@ pub const TERMS: &[Term] = &[
     ("=tell", TELL),
     ("let you know", TELL),
     ("=blocked", FREEZE | PAST_SELF),
+    ("=this", IT),
+    ("confirm", CONFIRM),
 ];

@@ -200,4 +200,9 @@ pub const TERMS: &[Term] = &[
     ("korjaisitko", CORRECT),
     ("korjaatteko", CORRECT),
     ("korjaa", CORRECT),
+    ("lopettaa", STOP),
+    ("lopetatte", STOP),
+    ("lopettakaa", STOP),
+    ("vahvistan", CONFIRM),
+    ("vahvistamme", CONFIRM),
 ];

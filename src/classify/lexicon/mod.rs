@@ -269,11 +269,14 @@ pub mod c {
     /// tell: fortælle, berätta, fortelle, tell, erzählen — "Ville bara berätta att jag har
     /// raderat appen": a wish to tell, not to have something done
     pub const TELL: Concepts = 1 << 106;
+    /// confirm: bekræfte, bekräfta, bekrefte, confirm, bestätigen — "Jeg bekræfter hermed, at
+    /// dine personoplysninger er slettet" is the business reporting a request done
+    pub const CONFIRM: Concepts = 1 << 107;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 107] = [
+pub const CONCEPT_NAMES: [&str; 108] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -381,6 +384,7 @@ pub const CONCEPT_NAMES: [&str; 107] = [
     "TRANSLATE",
     "FOLLOWING",
     "TELL",
+    "CONFIRM",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2026,7 +2030,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::TELL);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::CONFIRM);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -189,4 +189,9 @@ pub const TERMS: &[Term] = &[
     ("volgende", FOLLOWING),
     ("vertellen", TELL),
     ("laten weten", TELL),
+    ("bevestigen", CONFIRM),
+    ("bevestig", CONFIRM),
+    ("als bestand", MACHINE),
+    ("in een bestand", MACHINE),
+    ("doorsturen", TRANSFER),
 ];

@@ -594,4 +594,8 @@ pub const TERMS: &[Term] = &[
     ("nedenfor", FOLLOWING),
     ("følgende", FOLLOWING),
     ("fortelle", TELL),
+    ("stoppes", STOP),
+    ("=dette", IT),
+    ("bekrefte", CONFIRM),
+    ("bekrefter", CONFIRM),
 ];

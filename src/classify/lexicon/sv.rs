@@ -605,4 +605,9 @@ pub const TERMS: &[Term] = &[
     ("berätta", TELL),
     // the supine is a done deed ("Jag har gjort hemläxan: raderat mina gamla inlägg")
     ("=raderat", DEL | PAST_SELF),
+    ("avsluta", STOP),
+    ("=detta", IT),
+    ("bekräfta", CONFIRM),
+    ("bekräftar", CONFIRM),
+    ("skicka över", TRANSFER | SEND),
 ];
