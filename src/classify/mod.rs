@@ -488,6 +488,20 @@ fn subject_request(
             h.rule = "the request this reply brings ID for";
             h
         })
+        // "Re: Forespørsel om innsyn og sletting": a deletion named in the subject of an ID
+        // reply is the erasure it brings ID for.
+        .chain(
+            subject_tags
+                .iter()
+                .filter(|&&(_, t)| t & c::DEL != 0 && t & c::PAST_SELF == 0)
+                .map(|&(i, _)| rules::Hit {
+                    kind: RequestKind::Erasure,
+                    score: 2.5,
+                    from: i,
+                    to: i,
+                    rule: "the request this reply brings ID for",
+                }),
+        )
         .collect()
 }
 

@@ -1268,13 +1268,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         if t & c::CORRECT != 0 && t & c::RECT_STRONG == 0 && !v.statement(i) && !v.has(i + 1, c::ME)
         {
-            if let Some(j) = v.near(
-                i,
-                c::FIELD | c::DATA_STRONG | c::DATA_WEAK | c::WRONG,
-                8,
-                8,
-                false,
-            ) {
+            // ("kan du rette min email i jeres system": my e-mail address)
+            let my_address = || {
+                v.near(i, c::MAIL, 0, 3, true)
+                    .filter(|&j| v.has(j.saturating_sub(1), c::MY))
+            };
+            if let Some(j) = v
+                .near(
+                    i,
+                    c::FIELD | c::DATA_STRONG | c::DATA_WEAK | c::WRONG,
+                    8,
+                    8,
+                    false,
+                )
+                .or_else(my_address)
+            {
                 push(hit(Rectification, 2.0, i, j, "correct + field"));
             } else if field_and_wrong(v) {
                 push(hit(

@@ -684,4 +684,8 @@ pub const TERMS: &[Term] = &[
     ("=dette", IT),
     ("bekræfte", CONFIRM),
     ("bekræfter", CONFIRM),
+    ("sagde ok", CONSENT),
+    ("historie", DATA_WEAK),
+    ("podcast", PUBLISHED),
+    ("podcasten", PUBLISHED),
 ];

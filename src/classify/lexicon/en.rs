@@ -513,4 +513,6 @@ pub const TERMS: &[Term] = &[
     ("=blocked", FREEZE | PAST_SELF),
     ("=this", IT),
     ("confirm", CONFIRM),
+    ("said ok", CONSENT),
+    ("podcast", PUBLISHED),
 ];

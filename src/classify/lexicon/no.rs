@@ -598,4 +598,7 @@ pub const TERMS: &[Term] = &[
     ("=dette", IT),
     ("bekrefte", CONFIRM),
     ("bekrefter", CONFIRM),
+    ("sa ok", CONSENT),
+    ("historie", DATA_WEAK),
+    ("podcast", PUBLISHED),
 ];

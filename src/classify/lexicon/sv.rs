@@ -610,4 +610,7 @@ pub const TERMS: &[Term] = &[
     ("bekräfta", CONFIRM),
     ("bekräftar", CONFIRM),
     ("skicka över", TRANSFER | SEND),
+    ("sa ok", CONSENT),
+    ("sa jag ok", CONSENT),
+    ("historia", DATA_WEAK),
 ];
