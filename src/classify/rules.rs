@@ -1108,8 +1108,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             let about = v.near(i, c::ABOUT_ME, 0, 8, false);
             let confirm = t & (c::SEE | c::COPY | c::GET | c::SEND) == 0
                 && v.in_sentence(i, c::DEL).is_some();
+            // ("Kan jeg få en kopi av røntgenbildene og notatene": the notes, unowned, copied)
+            let copied = || {
+                v.near(i, c::DATA_WEAK, 0, 6, true)
+                    .filter(|_| t & c::COPY != 0)
+            };
             if let Some(j) = v
                 .data_object(i)
+                .or_else(copied)
                 .filter(|&j| owned_by_writer(v, i, j))
                 .or(about)
                 .filter(|_| !confirm)
@@ -1137,7 +1143,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || done_to(v, hi)
                     // "I bruger mine oplysninger til at sende mig breve med tilbud": what the
                     // data are used for
-                    || (j < i && v.near(j, c::USE, 3, 0, true).is_some());
+                    || (j < i && v.near(j, c::USE, 3, 0, true).is_some())
+                    // "… in Ihrer Kartei und schicken mir die Rechnung neu": the invoice is sent
+                    || (t & (c::GET | c::SEND) != 0 && v.other_object(i));
                 if !other_action {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
                     let rule = if strong {
@@ -1444,7 +1452,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // is aangepast, wil ik niet dat mijn dossier naar mijn verzekeraar gaat": kept from use
         // while it is corrected (Art. 18(1)(a)).
         // ("Bis das geklärt ist, geben Sie meine Daten bitte nicht … weiter": a dispute)
-        let mine_named = || v.in_sentence(i, c::MY | c::ABOUT_ME).is_some() && data_mentioned(v);
+        // (not "bis zum 30.11.2024": a deadline)
+        let deadline =
+            (i + 1..(i + 3).min(v.len())).any(|k| v.toks.get(k).is_some_and(|t| t.number));
+        let mine_named =
+            || v.in_sentence(i, c::MY | c::ABOUT_ME).is_some() && data_mentioned(v) && !deadline;
         if t & c::UNTIL != 0
             && (v.anywhere(c::CORRECT | c::RECT_STRONG | c::UPDATE) || mine_named())
         {
@@ -1647,6 +1659,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     j,
                     i,
                     "take it back (the consent given)",
+                ));
+            } else if t & c::REGRET != 0
+                && v.recent(i, c::CONSENT, 30)
+                && !v.negated(i)
+                && v.near(i, c::I_SELF, 3, 0, true).is_some()
+            {
+                // "… sa jag ok till att du spelade in våra samtal … Jag har ångrat mig"
+                push(hit(
+                    WithdrawConsent,
+                    2.2,
+                    i,
+                    i,
+                    "changed my mind (on the consent given)",
                 ));
             } else if t & c::WITHDRAW != 0 && t & c::UNSUB == 0 {
                 push(hit(
@@ -2106,7 +2131,7 @@ fn unwanted_meanwhile(v: &View<'_>, i: usize) -> Option<usize> {
             // "please don't", "jag vill att du inte lämnar ut något om mig … och att du inte
             // använder …"
             && (n.saturating_sub(20)..n).any(|r| v.sentence(r) == sent && v.has(r, c::REQ))
-            && v.near(n, object, 0, 6, true).is_some()
+            && v.near(n, object, 4, 6, true).is_some()
     })
 }
 

@@ -688,4 +688,7 @@ pub const TERMS: &[Term] = &[
     ("historie", DATA_WEAK),
     ("podcast", PUBLISHED),
     ("podcasten", PUBLISHED),
+    ("kryds i", CONSENT),
+    // "en kopi af det rettede notat": corrected
+    ("=rettede", CORRECT | RIGHT),
 ];

@@ -601,4 +601,7 @@ pub const TERMS: &[Term] = &[
     ("sa ok", CONSENT),
     ("historie", DATA_WEAK),
     ("podcast", PUBLISHED),
+    ("kryss i", CONSENT),
+    ("kryss for", CONSENT),
+    ("=rettede", CORRECT | RIGHT),
 ];
