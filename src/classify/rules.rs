@@ -1108,10 +1108,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             let about = v.near(i, c::ABOUT_ME, 0, 8, false);
             let confirm = t & (c::SEE | c::COPY | c::GET | c::SEND) == 0
                 && v.in_sentence(i, c::DEL).is_some();
-            // ("Kan jeg få en kopi av røntgenbildene og notatene": the notes, unowned, copied)
+            // ("Kan jeg få en kopi av røntgenbildene og notatene": the notes, unowned, copied;
+            // "Findes de optagelser stadig, og kan jeg få dem tilsendt?": the ones just named)
             let copied = || {
                 v.near(i, c::DATA_WEAK, 0, 6, true)
-                    .filter(|_| t & c::COPY != 0)
+                    .or_else(|| {
+                        v.near(i, c::IT, 0, 3, true)
+                            .and_then(|_| data_just_named(v, i))
+                    })
+                    .filter(|_| asked_for_writer(v, i))
             };
             if let Some(j) = v
                 .data_object(i)
@@ -2063,9 +2068,7 @@ fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
     let my_record =
         || (0..v.len()).any(|k| v.has(k, c::DATA_STRONG) && v.near(k, c::MY, 2, 1, true).is_some());
     // ("Kan jeg få en kopi av røntgenbildene og notatene": a copy of the notes, for the writer)
-    let copy_asked =
-        || v.has(i, c::COPY) && v.near(i, c::GET | c::REQ, 4, 0, true).is_some() && !v.statement(i);
-    let records = v.has(j, c::DATA_STRONG) || (v.has(j, c::DATA_WEAK) && copy_asked());
+    let records = v.has(j, c::DATA_STRONG) || (v.has(j, c::DATA_WEAK) && asked_for_writer(v, i));
     !third && records && (v.near(i, c::ME | c::I_SELF, 6, 4, false).is_some() || my_record())
 }
 
@@ -2142,6 +2145,42 @@ fn asks_for_an_address(v: &View<'_>) -> bool {
             && v.near(k, c::ME, 0, 2, true).is_some()
             && v.near(k, c::FIELD, 0, 4, true).is_some()
     })
+}
+
+/// The writer asks at `i` for something to be copied, sent or shown to them: "kan jeg få en
+/// kopi", "vil du sende mig", "can I see" — a request, not a report.
+fn asked_for_writer(v: &View<'_>, i: usize) -> bool {
+    // "Kan jeg få …", "Could I get …": a get after "I" after a verb (not ", I get the info
+    // from the app anyway"; not "hvis jeg får …")
+    // ("… spurgt om jeg kan få en kopi": "I" and a verb, then the get)
+    let asks_to_get = |g: usize| {
+        g >= 2
+            && v.segment(g - 2) == v.segment(g)
+            && v.sentence(g - 2) == v.sentence(g)
+            && ((v.has(g - 1, c::I_SELF) && !v.has(g - 2, c::IF | c::AND | c::BREAK | c::I_SELF))
+                || (v.has(g - 2, c::I_SELF) && !v.has(g - 1, c::AND | c::BREAK)))
+    };
+    let get = if v.has(i, c::GET) {
+        Some(i)
+    } else {
+        v.near(i, c::GET, 4, 0, true)
+    };
+    v.has(i, c::COPY | c::SEND | c::GET | c::SEE)
+        && !v.statement(i)
+        // ("Dersom dere mener dere har plikt til å beholde noe, ber jeg om å få vite …": if)
+        && v.in_sentence(i, c::IF).is_none()
+        && (v.near(i, c::REQ, 4, 0, true).is_some() || get.is_some_and(asks_to_get))
+        && (v.has(i, c::COPY)
+            || v.near(i, c::ME, 0, 2, true).is_some()
+            || v.near(i, c::I_SELF, 3, 0, true).is_some())
+}
+
+/// A record named in the 25 words before `i` ("de optagelser", "journalen"): what "them" asks
+/// for.
+fn data_just_named(v: &View<'_>, i: usize) -> Option<usize> {
+    (i.saturating_sub(25)..i)
+        .rev()
+        .find(|&k| v.has(k, c::DATA_STRONG | c::DATA_WEAK))
 }
 
 /// The last thing named in the 40 words before `i` is an invoice, not a field or the data:

@@ -454,4 +454,5 @@ pub const TERMS: &[Term] = &[
     ("bescheid sagen", TELL),
     ("bestätigen", CONFIRM),
     ("bestätige", CONFIRM),
+    ("auftragsverarbeitungsvertrag", POLICY),
 ];

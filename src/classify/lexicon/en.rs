@@ -515,4 +515,6 @@ pub const TERMS: &[Term] = &[
     ("confirm", CONFIRM),
     ("said ok", CONSENT),
     ("podcast", PUBLISHED),
+    ("data processing agreement", POLICY),
+    ("processing agreement", POLICY),
 ];

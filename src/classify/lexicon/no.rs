@@ -604,4 +604,5 @@ pub const TERMS: &[Term] = &[
     ("kryss i", CONSENT),
     ("kryss for", CONSENT),
     ("=rettede", CORRECT | RIGHT),
+    ("databehandleravtale", POLICY),
 ];
