@@ -276,7 +276,12 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // "Tack för att du skickade din id-handling. Här kommer registerutdraget": thanks for an ID
     // the writer asked for — the business's own reply, copied to the inbox.
     // "Jeg bekræfter hermed, at dine personoplysninger er slettet": the same, a request done.
-    if thanks_for_an_id(&toks, &tags) || confirms_yours(&toks, &tags) {
+    // A mail signed with a practitioner's title ("Leg. psykoterapeut", "Sekretær", "MBACP"), and
+    // no forward of a client's mail in it: the business or a colleague writing, not a client.
+    let signed_by_a_practitioner = forwarded_start == combined.len()
+        && all & c::REPRESENT == 0
+        && professional_sign_off(&toks, &tags);
+    if thanks_for_an_id(&toks, &tags) || confirms_yours(&toks, &tags) || signed_by_a_practitioner {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }
@@ -694,6 +699,32 @@ fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::
             return;
         }
     }
+}
+
+/// A practitioner's title among the last words of the mail, its sign-off ("Karin Wallin / Leg.
+/// psykoterapeut, socionom / Wallin Familjeterapi AB / Ågatan 22 …").
+fn professional_sign_off(toks: &[text::Token], tags: &[Concepts]) -> bool {
+    const SIGN_OFF: usize = 16;
+    // A sign-off block names and places; it does not act ("… hos en ny kiropraktor i Drammen"
+    // is the letter).
+    let acting = c::I_SELF
+        | c::ME
+        | c::MY
+        | c::YOU
+        | c::WE
+        | c::REQ
+        | c::NEWPROV
+        | c::DEL
+        | c::SEND
+        | c::GET
+        | c::TRANSFER
+        | c::AUX_PERF;
+    let sentence = |k: usize| toks.get(k).map(|t| t.sentence);
+    let start = tags.len().saturating_sub(SIGN_OFF);
+    (start..tags.len()).any(|k| {
+        tags[k] & c::PROFESSION != 0
+            && !(0..tags.len()).any(|j| sentence(j) == sentence(k) && tags[j] & acting != 0)
+    })
 }
 
 /// Thanks for an ID document that is not the writer's ("Takk for kopien av førerkortet", "thank

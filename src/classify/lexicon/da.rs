@@ -691,4 +691,16 @@ pub const TERMS: &[Term] = &[
     ("kryds i", CONSENT),
     // "en kopi af det rettede notat": corrected
     ("=rettede", CORRECT | RIGHT),
+    // a practitioner's title, as a sign-off carries it
+    ("psykoterapeut", PROFESSION),
+    ("familieterapeut", PROFESSION),
+    ("parterapeut", PROFESSION),
+    ("kiropraktor", PROFESSION),
+    ("sekretær", PROFESSION),
+    ("klinikassistent", PROFESSION),
+    ("receptionist", PROFESSION),
+    ("cand psych", PROFESSION),
+    ("autoriseret psykolog", PROFESSION),
+    ("projektleder", PROFESSION),
+    ("translatør", PROFESSION),
 ];

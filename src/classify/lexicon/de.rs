@@ -455,4 +455,12 @@ pub const TERMS: &[Term] = &[
     ("bestätigen", CONFIRM),
     ("bestätige", CONFIRM),
     ("auftragsverarbeitungsvertrag", POLICY),
+    // a practitioner's title, as a sign-off carries it
+    ("psychotherapeutin", PROFESSION),
+    ("heilpraktikerin", PROFESSION),
+    ("heilpraktiker", PROFESSION),
+    ("praxisinhaberin", PROFESSION),
+    ("praxisinhaber", PROFESSION),
+    ("projektleiter", PROFESSION),
+    ("psychologische psychotherapeutin", PROFESSION),
 ];

@@ -517,4 +517,14 @@ pub const TERMS: &[Term] = &[
     ("podcast", PUBLISHED),
     ("data processing agreement", POLICY),
     ("processing agreement", POLICY),
+    // a practitioner's title, as a sign-off carries it
+    ("psychotherapist", PROFESSION),
+    ("counsellor", PROFESSION),
+    ("counselor", PROFESSION),
+    ("mbacp", PROFESSION),
+    ("clinical psychologist", PROFESSION),
+    ("practice manager", PROFESSION),
+    ("receptionist", PROFESSION),
+    ("life coach", PROFESSION),
+    ("icf", PROFESSION),
 ];

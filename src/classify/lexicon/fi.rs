@@ -205,4 +205,7 @@ pub const TERMS: &[Term] = &[
     ("lopettakaa", STOP),
     ("vahvistan", CONFIRM),
     ("vahvistamme", CONFIRM),
+    // a practitioner's title, as a sign-off carries it
+    ("psykoterapeutti", PROFESSION),
+    ("fysioterapeutti", PROFESSION),
 ];

@@ -272,11 +272,14 @@ pub mod c {
     /// confirm: bekræfte, bekräfta, bekrefte, confirm, bestätigen — "Jeg bekræfter hermed, at
     /// dine personoplysninger er slettet" is the business reporting a request done
     pub const CONFIRM: Concepts = 1 << 107;
+    /// a practitioner's title: psykoterapeut, leg. psykolog, sekretær, MBACP, Heilpraktikerin —
+    /// in a sign-off, the business (or a colleague) is writing
+    pub const PROFESSION: Concepts = 1 << 108;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 108] = [
+pub const CONCEPT_NAMES: [&str; 109] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -385,6 +388,7 @@ pub const CONCEPT_NAMES: [&str; 108] = [
     "FOLLOWING",
     "TELL",
     "CONFIRM",
+    "PROFESSION",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2030,7 +2034,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::CONFIRM);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::PROFESSION);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -194,4 +194,7 @@ pub const TERMS: &[Term] = &[
     ("als bestand", MACHINE),
     ("in een bestand", MACHINE),
     ("doorsturen", TRANSFER),
+    // a practitioner's title, as a sign-off carries it
+    ("praktijkhouder", PROFESSION),
+    ("gz-psycholoog", PROFESSION),
 ];

@@ -605,4 +605,13 @@ pub const TERMS: &[Term] = &[
     ("kryss for", CONSENT),
     ("=rettede", CORRECT | RIGHT),
     ("databehandleravtale", POLICY),
+    // a practitioner's title, as a sign-off carries it
+    ("psykologspesialist", PROFESSION),
+    ("kiropraktor", PROFESSION),
+    ("naprapat", PROFESSION),
+    ("resepsjonist", PROFESSION),
+    ("sekretær", PROFESSION),
+    ("klinikkleder", PROFESSION),
+    ("daglig leder", PROFESSION),
+    ("logoped", PROFESSION),
 ];

@@ -613,4 +613,17 @@ pub const TERMS: &[Term] = &[
     ("sa ok", CONSENT),
     ("sa jag ok", CONSENT),
     ("historia", DATA_WEAK),
+    // a practitioner's title, as a sign-off carries it
+    ("leg psykoterapeut", PROFESSION),
+    ("leg psykolog", PROFESSION),
+    ("psykoterapeut", PROFESSION),
+    ("socionom", PROFESSION),
+    ("karriärcoach", PROFESSION),
+    ("familjeterapeut", PROFESSION),
+    ("sekreterare", PROFESSION),
+    ("receptionist", PROFESSION),
+    ("audionom", PROFESSION),
+    ("naprapat", PROFESSION),
+    ("dietist", PROFESSION),
+    ("logoped", PROFESSION),
 ];
