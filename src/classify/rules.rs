@@ -774,7 +774,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & (c::RECEIVE | c::MAIL) != 0 && t & c::NEWS == 0 {
             if let Some(j) = v.near(i, c::NEG, 6, 0, false) {
                 let longer = v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some();
-                let req = v.near(i, c::REQ, 8, 0, false).is_some();
+                // ("Ingen flere emails eller sms please": a sentence that opens with the "no")
+                let opens = v
+                    .index
+                    .of_token
+                    .get(j)
+                    .is_some_and(|&(start, _, _)| start == j);
+                let req = v.near(i, c::REQ, 8, 4, false).is_some() || opens;
                 let object =
                     t & c::MAIL != 0 || v.near(i, c::MAIL | c::NEWS, 0, 5, false).is_some();
                 if longer && object && req {

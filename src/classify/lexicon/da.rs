@@ -703,4 +703,6 @@ pub const TERMS: &[Term] = &[
     ("autoriseret psykolog", PROFESSION),
     ("projektleder", PROFESSION),
     ("translatør", PROFESSION),
+    ("kampagner", NEWS),
+    ("udsendelser", NEWS),
 ];

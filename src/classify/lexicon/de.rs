@@ -463,4 +463,8 @@ pub const TERMS: &[Term] = &[
     ("praxisinhaber", PROFESSION),
     ("projektleiter", PROFESSION),
     ("psychologische psychotherapeutin", PROFESSION),
+    // "vom Verteiler gestrichen werden"
+    ("streichen", DEL),
+    ("gestrichen", DEL),
+    ("kampagnen", NEWS),
 ];

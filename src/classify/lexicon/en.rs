@@ -527,4 +527,5 @@ pub const TERMS: &[Term] = &[
     ("receptionist", PROFESSION),
     ("life coach", PROFESSION),
     ("icf", PROFESSION),
+    ("campaigns", NEWS),
 ];

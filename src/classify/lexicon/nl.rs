@@ -18,7 +18,10 @@ pub const TERMS: &[Term] = &[
     ("verwijder", DEL),
     ("verwijdering", DEL),
     ("wissen", DEL),
-    ("vergeten", ERASE_STRONG),
+    // "vergeten worden", not "ik vergeet heus niks"
+    ("=vergeten", ERASE_STRONG),
+    ("vergeet mij", DEL),
+    ("vergeet me", DEL),
     ("inzage", ACCESS_STRONG),
     ("inzageverzoek", ACCESS_STRONG),
     ("inzien", SEE),
@@ -197,4 +200,9 @@ pub const TERMS: &[Term] = &[
     // a practitioner's title, as a sign-off carries it
     ("praktijkhouder", PROFESSION),
     ("gz-psycholoog", PROFESSION),
+    ("=smsjes", MAIL),
+    ("campagnes", NEWS),
+    ("stoppen", STOP),
+    ("stop", STOP),
+    ("ophouden", STOP),
 ];

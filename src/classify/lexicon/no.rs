@@ -614,4 +614,7 @@ pub const TERMS: &[Term] = &[
     ("klinikkleder", PROFESSION),
     ("daglig leder", PROFESSION),
     ("logoped", PROFESSION),
+    // mailings, campaigns
+    ("utsendelsene", NEWS),
+    ("utsendelser", NEWS),
 ];
