@@ -1073,7 +1073,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         {
             push(hit(Access, 3.0, i, i, "access named"));
         }
-        if t & c::ACCESS_MED != 0 && !v.statement(i) && !v.right_listed(i) {
+        // ("får jag behålla tillgång till övningsbiblioteket": access to a service, kept)
+        let kept_access = v.near(i, c::KEEP | c::HOLD, 2, 0, true).is_some();
+        if t & c::ACCESS_MED != 0 && !v.statement(i) && !v.right_listed(i) && !kept_access {
             let obj = v
                 .data_object(i)
                 .or_else(|| v.near(i, c::ABOUT_ME | c::ME | c::MY, 3, 6, true))
@@ -2173,8 +2175,6 @@ fn asked_for_writer(v: &View<'_>, i: usize) -> bool {
     };
     v.has(i, c::COPY | c::SEND | c::GET | c::SEE)
         && !v.statement(i)
-        // ("Dersom dere mener dere har plikt til å beholde noe, ber jeg om å få vite …": if)
-        && v.in_sentence(i, c::IF).is_none()
         && (v.near(i, c::REQ, 4, 0, true).is_some() || get.is_some_and(asks_to_get))
         && (v.has(i, c::COPY)
             || v.near(i, c::ME, 0, 2, true).is_some()
@@ -2209,8 +2209,10 @@ fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
         v.has(k, c::DATA_STRONG | c::DATA_WEAK)
             && (v.has(k, c::MY)
                 || v.near(k, c::MY, 2, 0, true).is_some()
-                // "journalen min": the possessive after
+                // "journalen min": the possessive after; "die Audioaufnahmen aus unseren
+                // Sitzungen": the sessions the writer had
                 || v.has(k + 1, c::MY)
+                || v.near(k, c::OUR, 0, 2, true).is_some()
                 // "dine noter om mig": your notes about me
                 || v.has(k + 1, c::ABOUT_ME))
     })

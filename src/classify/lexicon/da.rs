@@ -705,4 +705,10 @@ pub const TERMS: &[Term] = &[
     ("translatør", PROFESSION),
     ("kampagner", NEWS),
     ("udsendelser", NEWS),
+    ("downloade", GET),
+    // asking: a modal question or a wish
+    ("kan jeg", REQ),
+    ("må jeg", REQ),
+    ("kunne du", REQ),
+    ("kunne i", REQ),
 ];

@@ -528,4 +528,15 @@ pub const TERMS: &[Term] = &[
     ("life coach", PROFESSION),
     ("icf", PROFESSION),
     ("campaigns", NEWS),
+    ("download", GET),
+    ("=downloading", GET),
+    ("said it was okay", CONSENT),
+    ("said it was ok", CONSENT),
+    ("=informations", DATA_WEAK),
+    // asking: a modal question or a wish
+    ("could i", REQ),
+    ("can i", REQ),
+    ("may i", REQ),
+    ("would you", REQ),
+    ("will you", REQ),
 ];

@@ -205,4 +205,14 @@ pub const TERMS: &[Term] = &[
     ("stoppen", STOP),
     ("stop", STOP),
     ("ophouden", STOP),
+    ("haal het weg", DEL),
+    ("haal weg", DEL),
+    // asking: a modal question or a wish
+    ("zou u", REQ),
+    ("zou je", REQ),
+    ("kun je", REQ),
+    ("zouden jullie", REQ),
+    ("wil je", REQ),
+    ("mag ik", REQ),
+    ("kan ik", REQ),
 ];

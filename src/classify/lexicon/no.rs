@@ -617,4 +617,9 @@ pub const TERMS: &[Term] = &[
     // mailings, campaigns
     ("utsendelsene", NEWS),
     ("utsendelser", NEWS),
+    ("laste ned", GET),
+    // asking: a modal question or a wish
+    ("kan jeg", REQ),
+    ("får jeg", REQ),
+    ("kunne du", REQ),
 ];

@@ -626,4 +626,12 @@ pub const TERMS: &[Term] = &[
     ("naprapat", PROFESSION),
     ("dietist", PROFESSION),
     ("logoped", PROFESSION),
+    ("ladda ner", GET),
+    ("ladda ned", GET),
+    // asking: a modal question or a wish
+    ("skulle du", REQ),
+    ("skulle ni", REQ),
+    ("kan jag", REQ),
+    ("får jag", REQ),
+    ("behålla", KEEP),
 ];
