@@ -229,8 +229,10 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
 
     // A forward "nur zur Ablage … die Sache ist also erledigt": the forwarded request is not
     // read, and what the forwarder says of it is a report.
-    let handled =
-        forwarded_start < combined.len() && forward_handled(&toks, &tags, forwarded_start);
+    // So is a letter the writer sent to another company and forwards for information ("To:
+    // kundeservice@sats.dk"): never a request to this business.
+    let handled = forwarded_start < combined.len()
+        && (forward_handled(&toks, &tags, forwarded_start) || forwarded_elsewhere(msg));
     if handled {
         for (t, tag) in toks.iter().zip(tags.iter_mut()) {
             if t.start >= forwarded_start {
@@ -400,6 +402,93 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         }
         Backstop::Ask(_) => (class, Vec::new()),
     }
+}
+
+/// The forwarded mail's header says it went to someone other than this mail's recipients and its
+/// sender: its "To:" ("Til:", "Till:", "An:", "Aan:") names another address, at another domain
+/// unless the domain is a public mail service. Unknown (no such line, or no recipients here) is
+/// false.
+fn forwarded_elsewhere(msg: &Message) -> bool {
+    const PUBLIC: [&str; 14] = [
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "online.no",
+        "telia.com",
+        "proton.me",
+    ];
+    let recipient = ["to:", "til:", "till:", "an:", "aan:", "vastaanottaja:"];
+    let Some(forwarded_to) = msg
+        .text
+        .lines()
+        .find_map(|l| header_line_address(l, &recipient))
+    else {
+        return false;
+    };
+    let domain = |address: &str| {
+        address
+            .rsplit_once('@')
+            .map(|(_, d)| d.to_ascii_lowercase())
+    };
+    let same = |here: &str| {
+        here.eq_ignore_ascii_case(&forwarded_to)
+            || (domain(here) == domain(&forwarded_to)
+                && domain(here).is_some_and(|d| !PUBLIC.contains(&d.as_str())))
+    };
+    // (sent to the forwarder — a shared clinic's reception, a husband — and passed on here,
+    // unless a company's role address sent it: a privacy notice the client received)
+    let to_the_forwarder = msg.from.as_ref().is_some_and(|m| same(&m.address))
+        && !msg
+            .text
+            .lines()
+            .find_map(|l| header_line_address(l, &["from:", "fra:", "från:", "von:", "van:"]))
+            .is_some_and(|sender| role_address(&sender));
+    !msg.to.is_empty() && !msg.to.iter().any(|m| same(&m.address)) && !to_the_forwarder
+}
+
+/// A company's role address, not a person's: "privacy@", "noreply@", "kundeservice@".
+fn role_address(address: &str) -> bool {
+    const ROLES: [&str; 14] = [
+        "noreply",
+        "no-reply",
+        "donotreply",
+        "privacy",
+        "dpo",
+        "datenschutz",
+        "kundeservice",
+        "kundservice",
+        "kundenservice",
+        "klantenservice",
+        "customerservice",
+        "support",
+        "newsletter",
+        "marketing",
+    ];
+    let local = address.split('@').next().unwrap_or("").to_ascii_lowercase();
+    ROLES.iter().any(|r| local.starts_with(r))
+}
+
+/// The address on a forwarded header line with one of these labels ("To: <kundeservice@sats.dk>").
+fn header_line_address(line: &str, labels: &[&str]) -> Option<String> {
+    let line = line.trim_start_matches(['>', ' ']);
+    let lower: String = line.chars().take(16).collect::<String>().to_lowercase();
+    let label = labels.iter().find(|l| lower.starts_with(*l))?;
+    let rest = line.get(label.len()..)?;
+    let word = rest
+        .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ';')
+        .find(|w| w.contains('@'))?;
+    Some(
+        word.trim_matches(|ch: char| "<>\"'()[]".contains(ch))
+            .to_string(),
+    )
 }
 
 /// The sender of a forward says, in their own words (the tokens before `forwarded_start`), that
@@ -1125,6 +1214,28 @@ mod tests {
 
     fn kinds(headers: &str, body: &str) -> Vec<RequestKind> {
         classify_raw(headers, body).kinds
+    }
+
+    #[test]
+    fn a_letter_forwarded_from_another_company_is_not_this_business_request() {
+        let forward = |to: &str| {
+            format!(
+                "Til info, det her sendte jeg i går.\r\n\r\n---------- Videresendt meddelelse \
+                 ----------\r\nFra: Anna <anna@example.dk>\r\nTil: <{to}>\r\nEmne: Sletning\r\n\r\n\
+                 Jeg anmoder hermed om sletning af alle mine personoplysninger."
+            )
+        };
+        let headers = "Subject: Fwd: Sletning";
+        assert!(kinds(headers, &forward("kundeservice@sats.dk")).is_empty());
+        // sent to this business (or to its reception) and passed on: the request stands
+        assert_eq!(
+            kinds(headers, &forward("info@calmo.dk")),
+            [RequestKind::Erasure]
+        );
+        assert_eq!(
+            kinds(headers, &forward("anna@example.dk")),
+            [RequestKind::Erasure]
+        );
     }
 
     #[test]
