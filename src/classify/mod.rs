@@ -773,9 +773,14 @@ fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::
             .any(|k| k != i && sentence(k) == sentence(i) && tagged(k, mask))
     };
     for i in (0..tags.len()).filter(|&i| tagged(i, c::TRANSLATE)) {
-        let document_after = if within(i, 6, 6, c::FOLLOWING) {
+        // ("the attached letter", "das untenstehende Schreiben"; the subject names it too:
+        // "Übersetzung DE > DA - Auskunftsersuchen an Hausverwaltung")
+        let document_after = if within(i, 6, 6, c::FOLLOWING | c::ATTACH) {
+            for h in hits.iter_mut().filter(|h| sentence(h.from) == Some(0)) {
+                h.score = h.score.min(1.2);
+            }
             Some(toks.iter().position(|t| Some(t.sentence) > sentence(i)))
-        } else if within(i, 3, 0, c::REQ) {
+        } else if within(i, 8, 0, c::REQ) {
             Some(Some(i + DOCUMENT_AFTER))
         } else {
             None

@@ -672,6 +672,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t == 0 && numbers.get(i).copied().flatten().is_none() {
             continue;
         }
+        // "I'd like them to delete everything they have about me": someone else is to delete.
+        // (only "them to delete": Scandinavian "de" is also "those", as in "at de slettes")
+        if t & c::DEL != 0 && v.has(i.wrapping_sub(2), c::THEY) && v.tag(i.wrapping_sub(1)) == 0 {
+            continue;
+        }
         let neg = v.negated(i);
         // Worked out at the first hit only: most tagged words yield none.
         let mut damp: Option<f32> = None;

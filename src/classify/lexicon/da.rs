@@ -711,4 +711,7 @@ pub const TERMS: &[Term] = &[
     ("må jeg", REQ),
     ("kunne du", REQ),
     ("kunne i", REQ),
+    ("læse korrektur", TRANSLATE),
+    ("læse igennem", TRANSLATE),
+    ("kigge på", TRANSLATE),
 ];

@@ -492,4 +492,10 @@ pub const TERMS: &[Term] = &[
     ("könntet ihr", REQ),
     ("darf ich", REQ),
     ("kann ich", REQ),
+    ("korrektur lesen", TRANSLATE),
+    ("durchlesen", TRANSLATE),
+    ("untenstehende", FOLLOWING),
+    ("untenstehenden", FOLLOWING),
+    ("nachstehende", FOLLOWING),
+    ("nachstehenden", FOLLOWING),
 ];

@@ -539,4 +539,9 @@ pub const TERMS: &[Term] = &[
     ("may i", REQ),
     ("would you", REQ),
     ("will you", REQ),
+    ("=them", THEY),
+    // a document to check: the client's own letter
+    ("proofread", TRANSLATE),
+    ("read through", TRANSLATE),
+    ("look over", TRANSLATE),
 ];

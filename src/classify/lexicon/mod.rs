@@ -260,8 +260,8 @@ pub mod c {
     pub const ELECTRONIC: Concepts = 1 << 102;
     /// they: de, dom, dei, they, ze — "vad de har om mig" asks what someone else holds
     pub const THEY: Concepts = 1 << 103;
-    /// translate: oversætte, översätta, oversette, übersetzen, vertalen, translate — a
-    /// translation job: the text to translate is the client's document, not their request
+    /// translate (or proofread): oversætte, översätta, übersetzen, translate, läsa igenom — a job
+    /// on a document: the text to translate or check is the client's letter, not their request
     pub const TRANSLATE: Concepts = 1 << 104;
     /// the following (text): nedenstående, nedan, nedenfor, folgenden, below, hieronder — "the
     /// letter below" is a document the mail carries

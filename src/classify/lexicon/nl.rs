@@ -215,4 +215,6 @@ pub const TERMS: &[Term] = &[
     ("wil je", REQ),
     ("mag ik", REQ),
     ("kan ik", REQ),
+    ("doorlezen", TRANSLATE),
+    ("nalezen", TRANSLATE),
 ];

@@ -622,4 +622,7 @@ pub const TERMS: &[Term] = &[
     ("kan jeg", REQ),
     ("får jeg", REQ),
     ("kunne du", REQ),
+    ("lese gjennom", TRANSLATE),
+    ("lese korrektur", TRANSLATE),
+    ("se over", TRANSLATE),
 ];

@@ -634,4 +634,6 @@ pub const TERMS: &[Term] = &[
     ("kan jag", REQ),
     ("får jag", REQ),
     ("behålla", KEEP),
+    ("läsa igenom", TRANSLATE),
+    ("korrekturläsa", TRANSLATE),
 ];
