@@ -283,7 +283,20 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let signed_by_a_practitioner = forwarded_start == combined.len()
         && all & c::REPRESENT == 0
         && professional_sign_off(&toks, &tags);
-    if thanks_for_an_id(&toks, &tags) || confirms_yours(&toks, &tags) || signed_by_a_practitioner {
+    // "Datatilsynet viser til klage fra en tidligere pasient … vår ref. 24/01832": the authority
+    // writes about a case; what it names is the case, not a request of its own.
+    let authority_writes = all & (c::CASE_REF | c::WE) != 0
+        && toks.iter().enumerate().any(|(i, t)| {
+            tags.get(i).is_some_and(|tag| tag & c::AUTHORITY != 0)
+                && i.checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_none_or(|p| p.sentence != t.sentence)
+        });
+    if thanks_for_an_id(&toks, &tags)
+        || confirms_yours(&toks, &tags)
+        || signed_by_a_practitioner
+        || authority_writes
+    {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }
@@ -1219,6 +1232,17 @@ mod tests {
 
     fn kinds(headers: &str, body: &str) -> Vec<RequestKind> {
         classify_raw(headers, body).kinds
+    }
+
+    #[test]
+    fn the_authority_writing_about_a_case_is_no_request_but_a_client_citing_it_is() {
+        let authority = "Datatilsynet har modtaget en klage over, at De ikke har besvaret \
+                         klagerens anmodning om indsigt. Vi skal anmode Dem om en udtalelse. \
+                         J.nr. 2024-32-3391.";
+        assert!(kinds("Subject: Klage over manglende indsigt", authority).is_empty());
+        let client = "Jeg anmoder om indsigt i mine oplysninger. Svarer I ikke inden en \
+                      måned, klager jeg til Datatilsynet.";
+        assert_eq!(kinds("Subject: Indsigt", client), [RequestKind::Access]);
     }
 
     #[test]

@@ -625,16 +625,24 @@ pub fn received_request(v: &View<'_>) -> bool {
         return false;
     }
     (0..v.len()).any(|k| {
+        // ("a client has sent me a SAR")
+        let sent_me =
+            v.has(k, c::SEND) && v.has(k + 1, c::ME) && v.near(k, c::THIRD, 4, 0, true).is_some();
         let got = v.has(k, c::GOT)
+            || sent_me
             || (v.has(k, c::RECEIVE) && v.near(k, c::AUX_PERF, 2, 0, true).is_some());
         got && (k + 1..(k + 6).min(v.len()))
             .take_while(|&j| v.sentence(j) == v.sentence(k) && !v.has(j, c::YOU))
             .any(|j| {
                 let request = v.has(j, c::REQ) && v.near(j, named, 2, 3, true).is_some();
                 // ("Jeg fikk innsyn i journalen min": the writer got to see their own data)
+                // ("… en innsynsbegjæring på klinikken min": the writer's clinic got it)
+                let mine = v
+                    .near(j, c::MY | c::ABOUT_ME, 0, 4, true)
+                    .filter(|&m| !v.has(m.wrapping_sub(1), c::PROVIDER));
                 (request || v.has(j, c::ACCESS_STRONG | c::ERASE_STRONG))
                     && !v.has(j.wrapping_sub(1), c::MY)
-                    && v.near(j, c::MY | c::ABOUT_ME, 0, 4, true).is_none()
+                    && mine.is_none()
             })
     })
 }

@@ -714,4 +714,9 @@ pub const TERMS: &[Term] = &[
     ("læse korrektur", TRANSLATE),
     ("læse igennem", TRANSLATE),
     ("kigge på", TRANSLATE),
+    // the supervisory authority, and its case numbers
+    ("=datatilsynet", AUTHORITY),
+    ("j nr", CASE_REF),
+    ("journalnummer", CASE_REF),
+    ("sagsnummer", CASE_REF),
 ];

@@ -498,4 +498,13 @@ pub const TERMS: &[Term] = &[
     ("untenstehenden", FOLLOWING),
     ("nachstehende", FOLLOWING),
     ("nachstehenden", FOLLOWING),
+    // the supervisory authority, and its case numbers
+    ("datenschutzbehörde", AUTHORITY),
+    ("landesdatenschutzbeauftragte", AUTHORITY),
+    ("landesbeauftragte für datenschutz", AUTHORITY),
+    ("der landesbeauftragte", AUTHORITY),
+    ("aktenzeichen", CASE_REF),
+    ("az", CASE_REF),
+    ("unser zeichen", CASE_REF),
+    ("geschäftszeichen", CASE_REF),
 ];

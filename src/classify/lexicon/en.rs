@@ -544,4 +544,11 @@ pub const TERMS: &[Term] = &[
     ("proofread", TRANSLATE),
     ("read through", TRANSLATE),
     ("look over", TRANSLATE),
+    // the supervisory authority, and its case numbers
+    ("=ico", AUTHORITY),
+    ("information commissioner's office", AUTHORITY),
+    ("information commissioner", AUTHORITY),
+    ("case reference", CASE_REF),
+    ("our reference", CASE_REF),
+    ("our ref", CASE_REF),
 ];

@@ -208,4 +208,8 @@ pub const TERMS: &[Term] = &[
     // a practitioner's title, as a sign-off carries it
     ("psykoterapeutti", PROFESSION),
     ("fysioterapeutti", PROFESSION),
+    // the supervisory authority, and its case numbers
+    ("tietosuojavaltuutetun toimisto", AUTHORITY),
+    ("tietosuojavaltuutettu", AUTHORITY),
+    ("diaarinumero", CASE_REF),
 ];

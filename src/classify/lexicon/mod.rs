@@ -275,11 +275,16 @@ pub mod c {
     /// a practitioner's title: psykoterapeut, leg. psykolog, sekretær, MBACP, Heilpraktikerin —
     /// in a sign-off, the business (or a colleague) is writing
     pub const PROFESSION: Concepts = 1 << 108;
+    /// a supervisory authority: Datatilsynet, IMY, the ICO, Datenschutzbehörde
+    pub const AUTHORITY: Concepts = 1 << 109;
+    /// a case or file number: j.nr., vår ref., diarienummer, Aktenzeichen — official
+    /// correspondence
+    pub const CASE_REF: Concepts = 1 << 110;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 109] = [
+pub const CONCEPT_NAMES: [&str; 111] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -389,6 +394,8 @@ pub const CONCEPT_NAMES: [&str; 109] = [
     "TELL",
     "CONFIRM",
     "PROFESSION",
+    "AUTHORITY",
+    "CASE_REF",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2034,7 +2041,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::PROFESSION);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::CASE_REF);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -217,4 +217,8 @@ pub const TERMS: &[Term] = &[
     ("kan ik", REQ),
     ("doorlezen", TRANSLATE),
     ("nalezen", TRANSLATE),
+    // the supervisory authority, and its case numbers
+    ("autoriteit persoonsgegevens", AUTHORITY),
+    ("zaaknummer", CASE_REF),
+    ("ons kenmerk", CASE_REF),
 ];

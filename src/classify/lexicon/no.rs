@@ -625,4 +625,10 @@ pub const TERMS: &[Term] = &[
     ("lese gjennom", TRANSLATE),
     ("lese korrektur", TRANSLATE),
     ("se over", TRANSLATE),
+    // the supervisory authority, and its case numbers
+    ("=datatilsynet", AUTHORITY),
+    ("vår ref", CASE_REF),
+    ("deres ref", CASE_REF),
+    ("saksnummer", CASE_REF),
+    ("saksnr", CASE_REF),
 ];

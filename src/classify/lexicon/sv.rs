@@ -636,4 +636,10 @@ pub const TERMS: &[Term] = &[
     ("behålla", KEEP),
     ("läsa igenom", TRANSLATE),
     ("korrekturläsa", TRANSLATE),
+    // the supervisory authority, and its case numbers
+    ("=imy", AUTHORITY),
+    ("integritetsskyddsmyndigheten", AUTHORITY),
+    ("diarienummer", CASE_REF),
+    ("dnr", CASE_REF),
+    ("vårt dnr", CASE_REF),
 ];
