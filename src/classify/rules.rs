@@ -443,14 +443,31 @@ impl<'a> View<'a> {
         // "Jeg så på jeres hjemmeside, at I sletter journaler efter 10 år": what the business
         // does, seen or heard, in the present tense
         // (Danish "I" is "you" but folds like the preposition "i": "at I sletter")
+        let heard = c::SEE | c::KNOW | c::TELL | c::PUBLISHED | c::POLICY;
         let you_do = self.has(i.wrapping_sub(1), c::YOU) || self.has(i.wrapping_sub(2), c::COMPL);
         if you_do
             && !self.has(i.wrapping_sub(1), c::REQ)
-            && self
-                .near(i, c::SEE | c::KNOW | c::PUBLISHED | c::POLICY, 10, 0, false)
-                .is_some()
+            && self.near(i, heard, 10, 0, false).is_some()
             && self.near(i, c::REQ, 6, 0, false).is_none()
         {
+            return true;
+        }
+        // "ich habe in der Zeitung gelesen, dass Praxen Patientenakten … vernichten", "Du nævnte
+        // sidst at du sletter klientoplysninger": a "that" clause after a word of hearing or
+        // reading, nothing asked since.
+        // (Not "Kan ni se till att den försvinner?", asked; not "Jeg har lest at jeg har rett på
+        // dataportabilitet", the writer's own right; not across a "but".)
+        if let Some(that) = self.near(i, c::COMPL, 10, 0, false) {
+            if let Some(source) = self.near(that, heard, 4, 0, false) {
+                let asked = (source.saturating_sub(3)..i).any(|k| self.has(k, c::REQ));
+                let turned = (that..i).any(|k| self.has(k, c::BREAK));
+                if !asked && !turned && !self.has(that + 1, c::I_SELF) {
+                    return true;
+                }
+            }
+        }
+        // "die Auskunft und die Kopie meiner Akte sind heute angekommen": received, asked nothing.
+        if self.near(i, c::GOT, 0, 8, false).is_some() && self.in_sentence(i, c::REQ).is_none() {
             return true;
         }
         // "I saw in your privacy policy that notes are deleted after two years"

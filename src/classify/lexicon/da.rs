@@ -719,4 +719,10 @@ pub const TERMS: &[Term] = &[
     ("j nr", CASE_REF),
     ("journalnummer", CASE_REF),
     ("sagsnummer", CASE_REF),
+    // told, read or heard: what follows is reported
+    ("nævnte", TELL),
+    ("sagde", TELL),
+    ("fortalte", TELL),
+    ("læste", TELL),
+    ("hørte", TELL),
 ];

@@ -507,4 +507,12 @@ pub const TERMS: &[Term] = &[
     ("az", CASE_REF),
     ("unser zeichen", CASE_REF),
     ("geschäftszeichen", CASE_REF),
+    // told, read or heard: what follows is reported
+    ("erwähnt", TELL),
+    ("erwähnten", TELL),
+    ("gesagt", TELL),
+    ("erzählt", TELL),
+    // arrived: received
+    ("angekommen", GOT),
+    ("eingegangen", GOT),
 ];

@@ -551,4 +551,9 @@ pub const TERMS: &[Term] = &[
     ("case reference", CASE_REF),
     ("our reference", CASE_REF),
     ("our ref", CASE_REF),
+    // told, read or heard: what follows is reported
+    ("mentioned", TELL),
+    ("=said", TELL),
+    ("told", TELL),
+    ("heard", TELL),
 ];

@@ -221,4 +221,8 @@ pub const TERMS: &[Term] = &[
     ("autoriteit persoonsgegevens", AUTHORITY),
     ("zaaknummer", CASE_REF),
     ("ons kenmerk", CASE_REF),
+    // told, read or heard: what follows is reported
+    ("zei", TELL),
+    ("vertelde", TELL),
+    ("hoorde", TELL),
 ];

@@ -631,4 +631,10 @@ pub const TERMS: &[Term] = &[
     ("deres ref", CASE_REF),
     ("saksnummer", CASE_REF),
     ("saksnr", CASE_REF),
+    // told, read or heard: what follows is reported
+    ("nevnte", TELL),
+    ("sa", TELL),
+    ("fortalte", TELL),
+    ("leste", TELL),
+    ("hørte", TELL),
 ];

@@ -642,4 +642,11 @@ pub const TERMS: &[Term] = &[
     ("diarienummer", CASE_REF),
     ("dnr", CASE_REF),
     ("vårt dnr", CASE_REF),
+    // told, read or heard: what follows is reported
+    ("nämnde", TELL),
+    ("sa", TELL),
+    ("sade", TELL),
+    ("berättade", TELL),
+    ("läste", TELL),
+    ("hörde", TELL),
 ];
