@@ -811,7 +811,7 @@ fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::
 /// A practitioner's title among the last words of the mail, its sign-off ("Karin Wallin / Leg.
 /// psykoterapeut, socionom / Wallin Familjeterapi AB / Ågatan 22 …").
 fn professional_sign_off(toks: &[text::Token], tags: &[Concepts]) -> bool {
-    const SIGN_OFF: usize = 16;
+    const SIGN_OFF: usize = 28;
     // A sign-off block names and places; it does not act ("… hos en ny kiropraktor i Drammen"
     // is the letter).
     let acting = c::I_SELF
