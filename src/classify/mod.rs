@@ -525,10 +525,19 @@ fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usi
             && (i + 2..(i + 5).min(own.len()))
                 .any(|k| own[k] & c::FROM != 0 && own.get(k + 1).is_some_and(|t| t & c::YOU != 0))
     });
+    // ("Vil I ikke nok bekræfte at mine oplysninger er slettet?": asked to confirm, not done)
+    let asked_before = |i: usize| {
+        own[i.saturating_sub(6)..i]
+            .iter()
+            .any(|t| t & (c::CONFIRM | c::REQ) != 0)
+    };
     let done = (0..own.len()).any(|i| {
         let tag = own[i];
         tag & (c::ALREADY | c::PAST_SELF) != 0
-            || (tag & c::DEL != 0 && i > 0 && own[i - 1] & (c::AUX_PERF | c::I_SELF) != 0)
+            || (tag & c::DEL != 0
+                && i > 0
+                && own[i - 1] & (c::AUX_PERF | c::I_SELF) != 0
+                && !asked_before(i))
     });
     asks_if_genuine || (done && !passed_on)
 }
