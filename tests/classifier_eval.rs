@@ -635,13 +635,65 @@ fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
 /// recall 0.909, precision 0.957, exact kind set 0.818, language 0.983; after round 20 (tuned on
 /// set 17, session 9's final classifier) 0.917, 0.957, 0.826, 0.983 (short mails 0.871 / 0.982;
 /// own-words letters and negatives 0.966 / 0.934, exact 0.881); 116 of its 121 requests reach the
-/// practitioner; never an automated mail as a request. Keep it untouched until a newer set
-/// exists.
+/// practitioner; never an automated mail as a request. Round 21 (session 10, after set 19 was
+/// written) was tuned on its errors: 0.975, 0.992, 0.917, 0.983.
+#[test]
+#[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_eighteenth_set() {
+    let r = evaluate("check set 18", &set_dir("corpus_blind18"));
+    check("tests/corpus_blind18", &r, &PRODUCT_TARGETS);
+}
+
+/// Written at the start of session 10 from set 11's brief by two people who never saw the rules
+/// or the other sets: real-world request letters and the mail around them — filled-in and
+/// mangled templates, letters by lawyers, guardians and heirs, reminders, ID replies, and hard
+/// negatives such as the practitioner's own sent replies and translation orders for letters to
+/// other companies (`b19a_*`); and everyday client mail in the writer's own words, never citing
+/// law (`b19b_*`). Untouched measures (240 mails): with session 10's starting classifier,
+/// request recall 0.869, precision 0.891, exact kind set 0.713, language 0.992; after round 21
+/// (tuned on set 18), 0.877, 0.892, 0.738, 0.992 (letters 0.952 recall but 0.868 precision;
+/// everyday mail 0.800 recall); never an automated mail as a request. Round 22 (session 10,
+/// after set 20 was written) was tuned on its errors: 0.975, 0.983, 0.910, 0.992.
+#[test]
+#[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_nineteenth_set() {
+    let r = evaluate("check set 19", &set_dir("corpus_blind19"));
+    check("tests/corpus_blind19", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 10 from set 11's brief by two people who never saw the rules or the other
+/// sets: a month of four practices' inboxes in the order the mail arrived (a psychotherapist in
+/// Odense, a family counsellor in Linköping, a naprapath in Bergen, a coach in Berlin), twelve
+/// of them the practitioner's own sent replies copied to the inbox (`b20a_*`); and requests as
+/// people really write them at ten kinds of small practice, with near misses that use the same
+/// everyday words (`b20b_*`). Untouched measures (240 mails; only the totals were read): with
+/// session 10's starting classifier, request recall 0.966, precision 0.898, exact kind set
+/// 0.807, language 0.992; with session 10's final classifier 0.966, 0.943, 0.824, 0.992 (inbox
+/// months 1.000 recall, 0.900 precision; everyday requests 0.938 recall, 0.984 precision); 116
+/// of its 119 requests reach the practitioner as a case or on the review list; never an
+/// automated mail as a request. Keep it untouched until a newer set exists.
 #[test]
 #[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
-fn classifier_meets_the_product_targets_on_the_eighteenth_set() {
-    let r = evaluate("check set 18 (unseen)", &set_dir("corpus_blind18"));
-    check("tests/corpus_blind18", &r, &PRODUCT_TARGETS);
+fn classifier_meets_the_product_targets_on_the_twentieth_set() {
+    let r = evaluate("check set 20 (unseen)", &set_dir("corpus_blind20"));
+    check("tests/corpus_blind20", &r, &PRODUCT_TARGETS);
+}
+
+/// Written in session 10 from set 11's brief by two people who never saw the rules or the other
+/// sets: client mail at eight small Nordic practices written by clients, spouses, parents and
+/// adult children (`b21a_*`); and real-world request letters with near misses that read like
+/// requests but are not — template letters to other companies forwarded for information,
+/// translation or proofreading, a client asking for help to write to someone else, the
+/// supervisory authority's case letters, colleagues asking how to answer (`b21b_*`). Untouched
+/// measures (240 mails): with session 10's starting classifier, request recall 0.967,
+/// precision 0.817, exact kind set 0.792, language 0.996; after round 22, 0.967, 0.823, 0.817
+/// (near misses 0.783 precision); never an automated mail as a request. Round 23 (session 10)
+/// was tuned on its errors: 0.967, 0.913, 0.817, 0.996.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_twenty_first_set() {
+    let r = evaluate("check set 21", &set_dir("corpus_blind21"));
+    check("tests/corpus_blind21", &r, &PRODUCT_TARGETS);
 }
 
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
@@ -656,7 +708,9 @@ fn classifier_meets_the_product_targets_on_the_eighteenth_set() {
 /// withdraw_consent 0.63). After session 9, whose rules were tuned on the odd-numbered lines
 /// only, then rounds 19–20 (sets 16, 17): Nordic 0.751, 0.969, 0.637; other 0.737, 0.966,
 /// 0.468 — the even-numbered lines, never read, moved from 0.681 to 0.717 (Nordic) and 0.669 to
-/// 0.714 (other) recall.
+/// 0.714 (other) recall. Session 10 (rounds 21–23 on sets 18, 19 and 21, and a few rules from
+/// the odd lines): Nordic 0.778, 0.974, 0.682; other 0.776, 0.968, 0.497; the even lines, still
+/// never read, 0.747 and 0.747 recall.
 #[test]
 #[ignore = "issue #3: far below the product targets on short everyday asks; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_phrase_bank() {
