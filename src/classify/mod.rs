@@ -275,9 +275,6 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         }));
     }
     translation_text(&toks, &tags, &mut hits);
-    // "Tack för att du skickade din id-handling. Här kommer registerutdraget": thanks for an ID
-    // the writer asked for — the business's own reply, copied to the inbox.
-    // "Jeg bekræfter hermed, at dine personoplysninger er slettet": the same, a request done.
     // A mail signed with a practitioner's title ("Leg. psykoterapeut", "Sekretær", "MBACP"), and
     // no forward of a client's mail in it: the business or a colleague writing, not a client.
     let signed_by_a_practitioner = forwarded_start == combined.len()
@@ -292,6 +289,9 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
                     .and_then(|p| toks.get(p))
                     .is_none_or(|p| p.sentence != t.sentence)
         });
+    // The business's own reply copied to the inbox ("Tack för att du skickade din id-handling.
+    // Här kommer registerutdraget", "Jeg bekræfter hermed, at dine personoplysninger er
+    // slettet"), a colleague or the authority: what they say of requests is only mentioned.
     if thanks_for_an_id(&toks, &tags)
         || confirms_yours(&toks, &tags)
         || signed_by_a_practitioner
@@ -417,10 +417,10 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
 }
 
-/// The forwarded mail's header says it went to someone other than this mail's recipients and its
-/// sender: its "To:" ("Til:", "Till:", "An:", "Aan:") names another address, at another domain
-/// unless the domain is a public mail service. Unknown (no such line, or no recipients here) is
-/// false.
+/// The forwarded mail's header says it was the writer's own letter (or a company's notice) to
+/// someone other than this mail's recipients: its "To:" ("Til:", "Till:", "An:", "Aan:") names
+/// another address, at another domain unless the domain is a public mail service. Unknown (no
+/// such line, or no recipients here) is false.
 fn forwarded_elsewhere(msg: &Message) -> bool {
     const PUBLIC: [&str; 14] = [
         "gmail.com",
@@ -456,15 +456,21 @@ fn forwarded_elsewhere(msg: &Message) -> bool {
             || (domain(here) == domain(&forwarded_to)
                 && domain(here).is_some_and(|d| !PUBLIC.contains(&d.as_str())))
     };
-    // (sent to the forwarder — a shared clinic's reception, a husband — and passed on here,
-    // unless a company's role address sent it: a privacy notice the client received)
-    let to_the_forwarder = msg.from.as_ref().is_some_and(|m| same(&m.address))
-        && !msg
-            .text
-            .lines()
-            .find_map(|l| header_line_address(l, &["from:", "fra:", "från:", "von:", "van:"]))
-            .is_some_and(|sender| role_address(&sender));
-    !msg.to.is_empty() && !msg.to.iter().any(|m| same(&m.address)) && !to_the_forwarder
+    // Who sent the forwarded mail: the forwarder (a letter of theirs to another company), or a
+    // company's role address (a privacy notice they received) — not a client whose mail a
+    // reception passes on ("Fra: Søren … Til: reception@klinik.dk").
+    let forwarded_from = msg
+        .text
+        .lines()
+        .find_map(|l| header_line_address(l, &["from:", "fra:", "från:", "von:", "van:"]));
+    let by_the_forwarder = forwarded_from.as_deref().is_some_and(|f| {
+        msg.from
+            .as_ref()
+            .is_some_and(|m| m.address.eq_ignore_ascii_case(f))
+    });
+    let by_a_company = forwarded_from.as_deref().is_some_and(role_address);
+    let not_to_us = !msg.to.is_empty() && !msg.to.iter().any(|m| same(&m.address));
+    not_to_us && (by_the_forwarder || by_a_company)
 }
 
 /// A company's role address, not a person's: "privacy@", "noreply@", "kundeservice@".
@@ -781,11 +787,12 @@ fn own_data(tags: &[Concepts]) -> bool {
 }
 
 /// "Could you translate the letter below into Danish for me?", "ich benötige eine Übersetzung
-/// des folgenden Textes": the text after a translation job is the document to translate — a
-/// letter to someone else, however much it asks — and what it asks is only mentioned. With the
-/// document pointed to ("below", "nedenstående"), everything after the job's sentence is the
-/// document; with only the verb asked ("kan du oversætte …"), the long text after it. (A short
-/// ask right after the job is still the writer's own.)
+/// des folgenden Textes", "Kan du läsa igenom innan jag skickar?": the text after a job on a
+/// document (translating, proofreading) is that document — a letter to someone else, however
+/// much it asks — and what it asks is only mentioned. With the document pointed to ("below",
+/// "nedenstående", "the attached letter"), everything after the job's sentence is the document
+/// and the subject only names it; with only the verb asked ("kan du oversætte …"), the long text
+/// after it. (A short ask right after the job is still the writer's own.)
 fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::Hit]) {
     const DOCUMENT_AFTER: usize = 40;
     let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
@@ -798,7 +805,8 @@ fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::
         // ("the attached letter", "das untenstehende Schreiben"; the subject names it too:
         // "Übersetzung DE > DA - Auskunftsersuchen an Hausverwaltung")
         let document_after = if within(i, 6, 6, c::FOLLOWING | c::ATTACH) {
-            for h in hits.iter_mut().filter(|h| sentence(h.from) == Some(0)) {
+            let subject = |h: &rules::Hit| sentence(h.from) == Some(0) && sentence(i) != Some(0);
+            for h in hits.iter_mut().filter(|h| subject(h)) {
                 h.score = h.score.min(1.2);
             }
             Some(toks.iter().position(|t| Some(t.sentence) > sentence(i)))
@@ -857,8 +865,9 @@ fn thanks_for_an_id(toks: &[text::Token], tags: &[Concepts]) -> bool {
     })
 }
 
-/// "I (we) confirm" something done to "your" data, with nothing of the writer's in it ("Vi kan
-/// bekræfte, at dine oplysninger er slettet"): the business reports a request it handled.
+/// "I (we) confirm" something done to "your" data (or to data, or a deletion), not asked to and
+/// with nothing of the writer's in it ("Vi kan bekræfte, at dine oplysninger er slettet"): the
+/// business reports a request it handled.
 fn confirms_yours(toks: &[text::Token], tags: &[Concepts]) -> bool {
     let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
     let tagged = |k: usize, mask: Concepts| tags.get(k).is_some_and(|t| t & mask != 0);
@@ -1256,22 +1265,24 @@ mod tests {
 
     #[test]
     fn a_letter_forwarded_from_another_company_is_not_this_business_request() {
-        let forward = |to: &str| {
+        let forward = |from: &str, to: &str| {
             format!(
-                "Til info, det her sendte jeg i går.\r\n\r\n---------- Videresendt meddelelse \
-                 ----------\r\nFra: Anna <anna@example.dk>\r\nTil: <{to}>\r\nEmne: Sletning\r\n\r\n\
+                "Til info, det her lå i indbakken.\r\n\r\n---------- Videresendt meddelelse \
+                 ----------\r\nFra: <{from}>\r\nTil: <{to}>\r\nEmne: Sletning\r\n\r\n\
                  Jeg anmoder hermed om sletning af alle mine personoplysninger."
             )
         };
         let headers = "Subject: Fwd: Sletning";
-        assert!(kinds(headers, &forward("kundeservice@sats.dk")).is_empty());
-        // sent to this business (or to its reception) and passed on: the request stands
+        // the writer's own letter to a gym, and a company's notice to the writer
+        assert!(kinds(headers, &forward("anna@example.dk", "kundeservice@sats.dk")).is_empty());
+        assert!(kinds(headers, &forward("noreply@shop.example", "anna@example.dk")).is_empty());
+        // sent to this business, or a client's mail that a reception passes on: it stands
         assert_eq!(
-            kinds(headers, &forward("info@calmo.dk")),
+            kinds(headers, &forward("anna@example.dk", "info@calmo.dk")),
             [RequestKind::Erasure]
         );
         assert_eq!(
-            kinds(headers, &forward("anna@example.dk")),
+            kinds(headers, &forward("soren@privat.dk", "reception@klinik.dk")),
             [RequestKind::Erasure]
         );
     }

@@ -1958,8 +1958,9 @@ fn reads_on_their_own(v: &View<'_>, i: usize) -> bool {
 }
 
 /// Marketing by phone or post in the sentence of `i` ("reklame på sms eller telefon", "sales
-/// calls"; or a call or a letter named in the sentences around it), and no newsletter or list: direct marketing the writer objects to (Art. 21(2)). Marketing by
-/// text message or e-mail alone is a mailing to leave: an unsubscription.
+/// calls"; or a call or a letter named in the sentences around it), and no newsletter or list:
+/// direct marketing the writer objects to (Art. 21(2)). Marketing by text message or e-mail
+/// alone is a mailing to leave: an unsubscription.
 fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
     let Some(&(start, end, concepts)) = v.index.of_token.get(i) else {
         return false;
@@ -2161,8 +2162,9 @@ fn from_the_list(v: &View<'_>, i: usize) -> bool {
 }
 
 /// A wish in the sentence of `i` (an "until") that the data not be sent or used: a negation
-/// right after "please" or "I want" ("please don't send", "wil ik niet dat mijn dossier"),
-/// with the data, "it", or a sending or use after it.
+/// after a "please" or an "I want" earlier in the sentence ("please don't send", "wil ik niet
+/// dat mijn dossier", "geben Sie meine Daten bitte nicht weiter"), with the data, "it", "about
+/// me", or a sending or use beside it.
 fn unwanted_meanwhile(v: &View<'_>, i: usize) -> Option<usize> {
     let sent = v.sentence(i);
     let object = c::SEND | c::USE | c::DATA_STRONG | c::DATA_WEAK | c::IT | c::ABOUT_ME;
