@@ -685,7 +685,6 @@ pub const TERMS: &[Term] = &[
     ("bekræfte", CONFIRM),
     ("bekræfter", CONFIRM),
     ("sagde ok", CONSENT),
-    ("historie", DATA_WEAK),
     ("podcast", PUBLISHED),
     ("podcasten", PUBLISHED),
     ("kryds i", CONSENT),
@@ -725,4 +724,7 @@ pub const TERMS: &[Term] = &[
     ("fortalte", TELL),
     ("læste", TELL),
     ("hørte", TELL),
+    // test results; "i givet fald" (if so) is a condition, nothing given
+    ("resultaterne", DATA_WEAK),
+    ("i givet fald", IF),
 ];

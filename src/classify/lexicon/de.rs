@@ -454,7 +454,6 @@ pub const TERMS: &[Term] = &[
     ("bescheid sagen", TELL),
     ("bestätigen", CONFIRM),
     ("bestätige", CONFIRM),
-    ("auftragsverarbeitungsvertrag", POLICY),
     // a practitioner's title, as a sign-off carries it
     ("psychotherapeutin", PROFESSION),
     ("heilpraktikerin", PROFESSION),
@@ -515,4 +514,5 @@ pub const TERMS: &[Term] = &[
     // arrived: received
     ("angekommen", GOT),
     ("eingegangen", GOT),
+    ("ergebnisse", DATA_WEAK),
 ];

@@ -267,7 +267,7 @@ pub const TERMS: &[Term] = &[
     ("right", RIGHT),
     ("handle", HANDLE),
     ("=it", IT),
-    ("=them", IT),
+    ("=them", IT | THEY),
     ("=be", PASSIVE),
     // added: looser phrasing, representation, talk about others' requests
     ("u", YOU),
@@ -530,8 +530,6 @@ pub const TERMS: &[Term] = &[
     ("campaigns", NEWS),
     ("download", GET),
     ("=downloading", GET),
-    ("said it was okay", CONSENT),
-    ("said it was ok", CONSENT),
     ("=informations", DATA_WEAK),
     // asking: a modal question or a wish
     ("could i", REQ),
@@ -539,7 +537,6 @@ pub const TERMS: &[Term] = &[
     ("may i", REQ),
     ("would you", REQ),
     ("will you", REQ),
-    ("=them", THEY),
     // a document to check: the client's own letter
     ("proofread", TRANSLATE),
     ("read through", TRANSLATE),

@@ -88,7 +88,7 @@ pub const TERMS: &[Term] = &[
     ("wij", WE),
     ("maar", BREAK),
     ("dat", COMPL),
-    ("=ze", IT),
+    ("=ze", IT | THEY),
     ("=worden", PASSIVE),
     // added: the standard phrases
     ("recht op vergetelheid", ERASE_STRONG | DEL),
@@ -177,7 +177,6 @@ pub const TERMS: &[Term] = &[
     ("dus", BREAK),
     ("omdat", BREAK),
     ("daarom", BREAK),
-    ("=ze", THEY),
     ("=zij", THEY),
     ("afgemeld", UNSUB),
     ("afmelding", UNSUB),

@@ -599,7 +599,6 @@ pub const TERMS: &[Term] = &[
     ("bekrefte", CONFIRM),
     ("bekrefter", CONFIRM),
     ("sa ok", CONSENT),
-    ("historie", DATA_WEAK),
     ("podcast", PUBLISHED),
     ("kryss i", CONSENT),
     ("kryss for", CONSENT),
@@ -637,4 +636,6 @@ pub const TERMS: &[Term] = &[
     ("fortalte", TELL),
     ("leste", TELL),
     ("hørte", TELL),
+    ("resultatene", DATA_WEAK),
+    ("i så fall", IF),
 ];

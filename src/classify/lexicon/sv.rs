@@ -612,7 +612,6 @@ pub const TERMS: &[Term] = &[
     ("skicka över", TRANSFER | SEND),
     ("sa ok", CONSENT),
     ("sa jag ok", CONSENT),
-    ("historia", DATA_WEAK),
     // a practitioner's title, as a sign-off carries it
     ("leg psykoterapeut", PROFESSION),
     ("leg psykolog", PROFESSION),
@@ -649,4 +648,5 @@ pub const TERMS: &[Term] = &[
     ("berättade", TELL),
     ("läste", TELL),
     ("hörde", TELL),
+    ("resultaten", DATA_WEAK),
 ];
