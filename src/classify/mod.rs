@@ -1253,6 +1253,15 @@ mod tests {
     }
 
     #[test]
+    fn a_that_clause_after_telling_reports_but_so_that_does_not() {
+        let told = "Du nævnte sidst at du sletter klientoplysninger efter et forløb.";
+        assert!(kinds("Subject: Noter", told).is_empty());
+        // ("så" folds like "sa", said)
+        let so_that = "Jag har flyttat, så att ni kan radera mina uppgifter nu.";
+        assert_eq!(kinds("Subject: Hej", so_that), [RequestKind::Erasure]);
+    }
+
+    #[test]
     fn the_authority_writing_about_a_case_is_no_request_but_a_client_citing_it_is() {
         let authority = "Datatilsynet har modtaget en klage over, at De ikke har besvaret \
                          klagerens anmodning om indsigt. Vi skal anmode Dem om en udtalelse. \

@@ -401,7 +401,7 @@ pub const CONCEPT_NAMES: [&str; 111] = [
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 38] = [
+const FALSE_FRIENDS: [(&str, Concepts); 39] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
@@ -416,6 +416,8 @@ const FALSE_FRIENDS: [(&str, Concepts); 38] = [
     ("läs", c::FREEZE),
     ("læser", c::FREEZE),
     ("læst", c::FREEZE),
+    // "så" (so) folds like Norwegian and Swedish "sa" (said)
+    ("så", c::TELL),
     // Swedish "läst" (read) folds like "låst" (locked)
     ("läst", c::FREEZE),
     ("läste", c::FREEZE),
