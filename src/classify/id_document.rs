@@ -51,7 +51,6 @@ pub fn detect(
     None
 }
 
-/// Outlook and phone mail clients attach signature logos as `image001.png`, `Outlook-xyz.png`.
 /// A file whose name says it is something other than ID: an invoice, a consent form, the
 /// records the business sends ("Registerutdrag_PO_Sandberg.pdf", "Journalkopi_TIM.pdf",
 /// "Einwilligung_Fotos_unterschrieben.pdf").
@@ -81,6 +80,7 @@ fn names_another_document(a: &Attachment) -> bool {
     OTHER.iter().any(|w| lower.contains(w))
 }
 
+/// Outlook and phone mail clients attach signature logos as `image001.png`, `Outlook-xyz.png`.
 fn is_inline_logo(a: &Attachment) -> bool {
     let Some(name) = a.filename.as_deref() else {
         return false;

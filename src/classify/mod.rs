@@ -417,10 +417,10 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
 }
 
-/// The forwarded mail's header says it was the writer's own letter (or a company's notice) to
-/// someone other than this mail's recipients: its "To:" ("Til:", "Till:", "An:", "Aan:") names
-/// another address, at another domain unless the domain is a public mail service. Unknown (no
-/// such line, or no recipients here) is false.
+/// The forwarded mail's header says it was the writer's own letter to someone other than this
+/// mail's recipients: its "To:" names another address, at another domain unless the domain is a
+/// public mail service. Unknown (no such line, or no recipients here) is false. (A company's
+/// notice forwarded on is never read at all: [`text::forwarded_words_into`] drops a role's mail.)
 fn forwarded_elsewhere(msg: &Message) -> bool {
     const PUBLIC: [&str; 14] = [
         "gmail.com",
@@ -438,12 +438,7 @@ fn forwarded_elsewhere(msg: &Message) -> bool {
         "telia.com",
         "proton.me",
     ];
-    let recipient = ["to:", "til:", "till:", "an:", "aan:", "vastaanottaja:"];
-    let Some(forwarded_to) = msg
-        .text
-        .lines()
-        .find_map(|l| header_line_address(l, &recipient))
-    else {
+    let (Some(forwarded_from), Some(forwarded_to)) = text::forwarded_addresses(&msg.text) else {
         return false;
     };
     let domain = |address: &str| {
@@ -452,62 +447,18 @@ fn forwarded_elsewhere(msg: &Message) -> bool {
             .map(|(_, d)| d.to_ascii_lowercase())
     };
     let same = |here: &str| {
-        here.eq_ignore_ascii_case(&forwarded_to)
-            || (domain(here) == domain(&forwarded_to)
+        here.eq_ignore_ascii_case(forwarded_to)
+            || (domain(here) == domain(forwarded_to)
                 && domain(here).is_some_and(|d| !PUBLIC.contains(&d.as_str())))
     };
-    // Who sent the forwarded mail: the forwarder (a letter of theirs to another company), or a
-    // company's role address (a privacy notice they received) — not a client whose mail a
-    // reception passes on ("Fra: Søren … Til: reception@klinik.dk").
-    let forwarded_from = msg
-        .text
-        .lines()
-        .find_map(|l| header_line_address(l, &["from:", "fra:", "från:", "von:", "van:"]));
-    let by_the_forwarder = forwarded_from.as_deref().is_some_and(|f| {
-        msg.from
-            .as_ref()
-            .is_some_and(|m| m.address.eq_ignore_ascii_case(f))
-    });
-    let by_a_company = forwarded_from.as_deref().is_some_and(role_address);
+    // Sent by the forwarder (a letter of theirs to another company), not by a client whose mail
+    // a reception passes on ("Fra: Søren … Til: reception@klinik.dk").
+    let by_the_forwarder = msg
+        .from
+        .as_ref()
+        .is_some_and(|m| m.address.eq_ignore_ascii_case(forwarded_from));
     let not_to_us = !msg.to.is_empty() && !msg.to.iter().any(|m| same(&m.address));
-    not_to_us && (by_the_forwarder || by_a_company)
-}
-
-/// A company's role address, not a person's: "privacy@", "noreply@", "kundeservice@".
-fn role_address(address: &str) -> bool {
-    const ROLES: [&str; 14] = [
-        "noreply",
-        "no-reply",
-        "donotreply",
-        "privacy",
-        "dpo",
-        "datenschutz",
-        "kundeservice",
-        "kundservice",
-        "kundenservice",
-        "klantenservice",
-        "customerservice",
-        "support",
-        "newsletter",
-        "marketing",
-    ];
-    let local = address.split('@').next().unwrap_or("").to_ascii_lowercase();
-    ROLES.iter().any(|r| local.starts_with(r))
-}
-
-/// The address on a forwarded header line with one of these labels ("To: <kundeservice@sats.dk>").
-fn header_line_address(line: &str, labels: &[&str]) -> Option<String> {
-    let line = line.trim_start_matches(['>', ' ']);
-    let lower: String = line.chars().take(16).collect::<String>().to_lowercase();
-    let label = labels.iter().find(|l| lower.starts_with(*l))?;
-    let rest = line.get(label.len()..)?;
-    let word = rest
-        .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ';')
-        .find(|w| w.contains('@'))?;
-    Some(
-        word.trim_matches(|ch: char| "<>\"'()[]".contains(ch))
-            .to_string(),
-    )
+    not_to_us && by_the_forwarder
 }
 
 /// The sender of a forward says, in their own words (the tokens before `forwarded_start`), that

@@ -157,7 +157,7 @@ fn sender_is_a_role(line: &str) -> bool {
 /// An address's local part (before the `@`) that names a role, not a person: "nyhedsbrev",
 /// "no-reply", "hr-service", "info".
 pub fn local_part_is_a_role(local: &str) -> bool {
-    const ROLES: [&str; 24] = [
+    const ROLES: [&str; 30] = [
         "noreply",
         "no-reply",
         "no_reply",
@@ -176,6 +176,12 @@ pub fn local_part_is_a_role(local: &str) -> bool {
         "support",
         "kundeservice",
         "kundservice",
+        "kundenservice",
+        "klantenservice",
+        "customerservice",
+        "privacy",
+        "dpo",
+        "datenschutz",
         "hr",
         "info",
         "kontakt",
@@ -190,6 +196,25 @@ pub fn local_part_is_a_role(local: &str) -> bool {
                 .strip_prefix(r)
                 .is_some_and(|rest| rest.starts_with(['-', '_', '.']))
     })
+}
+
+/// The addresses on the first "From:" and first "To:" lines of a forwarded header in `body`
+/// ("Fra: Anna <anna@example.dk>", "Til: <kundeservice@sats.dk>"), in any of their languages.
+pub fn forwarded_addresses(body: &str) -> (Option<&str>, Option<&str>) {
+    const TO_LABELS: [&str; 6] = ["to:", "til:", "till:", "an:", "aan:", "vastaanottaja:"];
+    let address_after = |labels: &[&str]| {
+        body.lines().map(header_text).find_map(|line| {
+            lower_starts_with_any(line, labels)
+                .then(|| line.split_once(':'))
+                .flatten()
+                .and_then(|(_, rest)| {
+                    rest.split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ';')
+                        .find(|w| w.contains('@'))
+                })
+                .map(|w| w.trim_matches(|ch: char| "<>\"'()[]".contains(ch)))
+        })
+    };
+    (address_after(&FROM_LABELS), address_after(&TO_LABELS))
 }
 
 /// Whether a subject marks a forward ("Fwd:", "FW:", "VS:", "VB:", "WG:", "Doorst:").
