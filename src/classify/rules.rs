@@ -217,7 +217,11 @@ impl<'a> View<'a> {
         while j > 0 && steps < 5 {
             let here = j;
             j -= 1;
-            steps += 1;
+            // "jeg vil ikke have, at mine notater bliver slettet": "at" and "bliver" only join
+            // the wish to its verb
+            if !self.has(j, c::COMPL | c::PASSIVE) {
+                steps += 1;
+            }
             if self.sentence(j) != sent || self.has(j, c::BREAK) {
                 break;
             }
@@ -2061,6 +2065,10 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                 v.has(n + 1, c::COMPL) && v.near(n, c::REQ | c::I_SELF, 2, 0, true).is_some()
             })
         })?;
+    // "Jeg avslutter behandlingen nå": the writer ends their own treatment
+    if v.has(governor, c::STOP) && v.has(governor.wrapping_sub(1), c::I_SELF) {
+        return None;
+    }
     // The thing not to be used must be the person's data ("it" after a data sentence counts).
     let object = v.data_object(i).is_some()
         || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false)
@@ -2072,6 +2080,9 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                 // "I må ikke bruge billeder af ham i jeres reklame" from his father
                 || (writer_photo(v) && v.in_sentence(i, c::PURPOSE).is_some())))
         || v.in_sentence(i, c::FREEZE).is_some()
+        // "Inntil dere har vurdert dette, må dere ikke sende eller bruke noe": nothing of the
+        // data named before is used meanwhile
+        || (v.in_sentence(i, c::UNTIL).is_some() && data_mentioned(v))
         // ("… at den bliver brugt til noget")
         || (v.near(i, c::IT, 3, 3, true).is_some()
             && (data_mentioned(v)

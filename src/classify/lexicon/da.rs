@@ -171,6 +171,11 @@ pub const TERMS: &[Term] = &[
     ("blokere", FREEZE),
     ("fryse", FREEZE),
     ("indtil", UNTIL),
+    // "mens I behandler min indsigelse", "så længe sagen kører": the meantime
+    ("=mens", UNTIL),
+    ("=imens", UNTIL),
+    ("så længe", UNTIL),
+    ("i mellemtiden", UNTIL),
     // objection
     ("indsigelse", OBJECT_STRONG),
     ("modsætte", OPPOSE),

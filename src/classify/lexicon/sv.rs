@@ -144,6 +144,11 @@ pub const TERMS: &[Term] = &[
     ("spärra", FREEZE),
     ("spärrar", FREEZE),
     ("tills vidare", UNTIL),
+    // "så länge ni prövar min invändning", "medan": the meantime
+    ("så länge", UNTIL),
+    ("medan", UNTIL),
+    ("fram till", UNTIL),
+    ("under tiden", UNTIL),
     ("invändning", OBJECT_STRONG),
     ("invända", OPPOSE),
     ("invänder", OPPOSE),
