@@ -669,7 +669,17 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
             && tags
                 .get(i + 1)
                 .is_some_and(|t| t & (c::SEND | c::MAIL | c::CALL) != 0);
-        opens && (wish || stop)
+        // "Bitte vom Verteiler nehmen": off the list, asked of whoever keeps it
+        let window = |from: usize, to: usize, want: Concepts| {
+            tags.iter()
+                .take(to.min(tags.len()))
+                .skip(from)
+                .any(|t| t & want != 0)
+        };
+        let off_list = tags.get(i).is_some_and(|t| t & c::REQ != 0)
+            && window(i + 1, i + 4, c::LIST | c::NEWS)
+            && window(i + 2, i + 6, c::PULL | c::DEL | c::UNSUB);
+        opens && (wish || stop || off_list)
     })
 }
 

@@ -987,8 +987,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 v.near(i, c::DATA_WEAK, 0, 3, true)
                     .filter(|&j| v.recorded_at_a_session(j))
             };
+            // "Bitte vom Verteiler nehmen und Kontaktdaten löschen": the subscriber's own details
+            // (off the list, and the details deleted)
+            let subscriber_details = v
+                .near(i, c::DATA_WEAK, 2, 2, true)
+                .zip(list.filter(|&l| l < i));
             if let Some(j) = v.data_object(i).or_else(session_notes) {
                 push(hit(Erasure, 2.1, i, j, "delete + personal data"));
+            } else if let Some((j, l)) = subscriber_details {
+                push(hit(Erasure, 2.1, i, j, "delete + personal data"));
+                push(hit(Unsubscribe, 2.5, l, l, "remove from list"));
             } else if let Some(j) = list {
                 push(hit(Unsubscribe, 2.5, i, j, "remove from list"));
             } else if let Some(j) = v

@@ -203,6 +203,8 @@ pub const TERMS: &[Term] = &[
     ("vil også at", REQ),
     ("gjerne", REQ),
     ("ønsker", REQ),
+    // "Jeg vil se hele journalen" (as in Danish)
+    ("jeg vil", REQ),
     ("ber", REQ),
     ("be om", REQ),
     ("krever", REQ),
