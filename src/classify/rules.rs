@@ -1176,8 +1176,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .filter(|_| !confirm)
             {
                 let (lo, hi) = (i.min(j), i.max(j));
+                // "I want to know who you have shared my information with": the sharing is
+                // what is asked about (recipients, Art. 15(1)(c))
+                let asked_about = |k: usize| {
+                    t & c::KNOW != 0
+                        && v.has(k, c::USE | c::TRANSFER)
+                        && ((i + 1..k).any(|w| v.has(w, c::WHAT | c::WHO))
+                            || v.has(k.wrapping_sub(1), c::AUX_PERF))
+                };
                 let other_action = (lo + 1..hi).any(|k| {
-                    v.has(
+                    !asked_about(k)
+                        && v.has(
                         k,
                         c::DEL
                             | c::CORRECT
@@ -1232,6 +1241,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .filter(|_| v.near(i, c::ME, 0, 4, true).is_some() || t & c::COPY != 0)
             {
                 push(hit(Access, 2.0, i, j, "send me them (the records quoted)"));
+            }
+        }
+        // "vil gerne vide, hvad I har sendt til min læge", "tell me who you gave it to": what was
+        // passed on, and to whom (Art. 15(1)(c))
+        if t & (c::KNOW | c::TELL) != 0 && !v.statement(i) {
+            // (not "hvad jeg har sendt": the writer's own doing; Danish "I" carries no tag)
+            if let Some(passed) = v.near(i, c::WHAT | c::WHO, 0, 3, false).and_then(|w| {
+                let p = v.near(w, c::SEND | c::USE, 0, 5, true)?;
+                (w..p).all(|k| !v.has(k, c::I_SELF | c::WE)).then_some(p)
+            }) {
+                let writers = v.in_sentence(i, c::ME | c::MY | c::ABOUT_ME).is_some()
+                    || data_mentioned(v);
+                if writers && v.has(passed.wrapping_sub(1), c::AUX_PERF | c::YOU) {
+                    push(hit(Access, 2.0, i, passed, "what was passed on, to whom"));
+                }
             }
         }
         // "Har ni kvar mina journalanteckningar? I så fall skulle jag gärna vilja få en kopia"

@@ -60,6 +60,8 @@ pub const TERMS: &[Term] = &[
     ("right of access", ACCESS_STRONG),
     ("=sar", ACCESS_MED),
     ("what", WHAT),
+    ("who", WHO),
+    ("whom", WHO),
     ("which", WHAT),
     ("about me", ABOUT_ME),
     ("on me", ABOUT_ME),

@@ -280,11 +280,13 @@ pub mod c {
     /// a case or file number: j.nr., vår ref., diarienummer, Aktenzeichen — official
     /// correspondence
     pub const CASE_REF: Concepts = 1 << 110;
+    /// who, whom: hvem, vem, wer — "who you have shared it with" (the recipients)
+    pub const WHO: Concepts = 1 << 111;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 111] = [
+pub const CONCEPT_NAMES: [&str; 112] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -396,6 +398,7 @@ pub const CONCEPT_NAMES: [&str; 111] = [
     "PROFESSION",
     "AUTHORITY",
     "CASE_REF",
+    "WHO",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2043,7 +2046,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::CASE_REF);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::WHO);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

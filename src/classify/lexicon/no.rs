@@ -57,6 +57,8 @@ pub const TERMS: &[Term] = &[
     ("innsynsrett", ACCESS_STRONG),
     ("=rett til innsyn", ACCESS_STRONG),
     ("hva", WHAT),
+    // "hvem dere har gitt dem til" (and Danish "hvem I har givet dem til"): who
+    ("hvem", WHO),
     ("hvilke", WHAT),
     ("hvilken", WHAT),
     ("hva slags", WHAT),

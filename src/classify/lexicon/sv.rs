@@ -73,6 +73,11 @@ pub const TERMS: &[Term] = &[
     ("tillgång", ACCESS_MED),
     ("insyn", ACCESS_MED),
     ("vad", WHAT),
+    ("vem", WHO),
+    // "om ni har lämnat ut uppgifter om mig": disclosed
+    ("lämna ut", USE),
+    ("lämnat ut", USE),
+    ("lämnar ut", USE),
     ("vilka", WHAT),
     ("vilken", WHAT),
     ("vilket", WHAT),
