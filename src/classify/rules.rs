@@ -773,8 +773,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         let passed_on = t & c::SEND != 0 && v.has(i.wrapping_sub(1), c::PASSIVE);
         if t & c::USE != 0 || passed_on {
             if let Some(s) = stop_using(v, i) {
-                let temporary =
-                    v.in_sentence(i, c::UNTIL | c::FREEZE).is_some() || negated_delete_anywhere(v);
+                let temporary = v.in_sentence(i, c::FREEZE).is_some()
+                    || meantime(v, i)
+                    || negated_delete_anywhere(v);
                 if temporary {
                     push(hit(Restriction, 2.2, s, i, "stop using until / but keep"));
                 } else if let Some(j) = v.in_sentence(i, c::PURPOSE) {
@@ -2121,6 +2122,17 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                 // "lade være med at bruge det (billedet af mig) i jeres reklamer"
                 || (writer_photo(v) && v.in_sentence(i, c::PURPOSE).is_some())));
     object.then_some(governor)
+}
+
+/// The sentence of `i` speaks of a meantime ("indtil sagen er afgjort", "mens I behandler min
+/// indsigelse"), not of a deadline ("bis zum 30.11.2024").
+fn meantime(v: &View<'_>, i: usize) -> bool {
+    let sent = v.sentence(i);
+    (0..v.len()).any(|k| {
+        v.sentence(k) == sent
+            && v.has(k, c::UNTIL)
+            && !(k + 1..(k + 4).min(v.len())).any(|n| v.toks.get(n).is_some_and(|t| t.number))
+    })
 }
 
 /// Whether the data word at `j` (the object of an action at `i`) is the writer's own: "my

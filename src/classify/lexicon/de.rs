@@ -37,6 +37,8 @@ pub const TERMS: &[Term] = &[
     ("kopie", COPY),
     ("wissen", KNOW),
     ("erfahren", KNOW),
+    // "Ich habe gehört, dass Sie alte Dossiers vernichten": heard
+    ("gehört", KNOW),
     ("bekommen", GET),
     ("erhalten", GET | RECEIVE),
     ("zusenden", SEND),
@@ -74,6 +76,8 @@ pub const TERMS: &[Term] = &[
     ("personenbezogenen daten", DATA_STRONG),
     ("personenbezogene daten", DATA_STRONG),
     ("akte", DATA_STRONG),
+    // Swiss: "mein Dossier", "Patientendossier"
+    ("dossier", DATA_STRONG),
     ("patientenakte", DATA_STRONG),
     ("kundendatei", DATA_STRONG),
     ("daten", DATA_WEAK),
@@ -121,6 +125,15 @@ pub const TERMS: &[Term] = &[
     ("verwenden", USE),
     ("nutzen", USE),
     ("nutzung", USE),
+    // participles the stemmer leaves whole: "genutzt wird", "verwendet haben"
+    ("genutzt", USE),
+    ("benutzt", USE),
+    ("verwendet", USE),
+    // "den Bericht bitte nirgendwo hinschicken"
+    ("nirgendwo", NEG),
+    ("nirgends", NEG),
+    ("hinschicken", SEND),
+    ("weiterschicken", SEND),
     ("verarbeitung", USE),
     ("verarbeiten", USE),
     ("werbezwecke", PURPOSE),
