@@ -1147,7 +1147,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         let sent_on = t & c::SEND != 0
             && (t & c::PASSIVE != 0
                 || v.has(i.wrapping_sub(1), c::PASSIVE)
-                || v.near(i, c::PROVIDER, 0, 8, true).is_some())
+                || v.near(i, c::PROVIDER, 0, 8, true).is_some()
+                // "den Bericht gern an meinen Hausarzt schicken": the verb last
+                || (v.verb_final && v.near(i, c::PROVIDER, 4, 0, true).is_some()))
             && v.near(i, c::ME, 0, 2, true).is_none();
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0

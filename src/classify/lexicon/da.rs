@@ -132,6 +132,8 @@ pub const TERMS: &[Term] = &[
     ("urigtige", WRONG),
     ("ukorrekt", WRONG),
     ("ikke korrekt", WRONG),
+    ("ikke rigtigt", WRONG),
+    ("ikke rigtig", WRONG),
     ("fejl", WRONG),
     ("fejlagtig", WRONG),
     ("fejlagtige", WRONG),

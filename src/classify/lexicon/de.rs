@@ -98,6 +98,11 @@ pub const TERMS: &[Term] = &[
     ("unrichtig", WRONG),
     ("fehlerhaft", WRONG),
     ("nicht korrekt", WRONG),
+    ("stimmt nicht", WRONG),
+    ("nicht richtig", WRONG),
+    ("unwahr", WRONG),
+    // a report on the client ("im Bericht an die PVA steht …")
+    ("bericht", DATA_WEAK),
     ("aktualisieren", UPDATE),
     ("ändern", UPDATE),
     ("geändert", CHANGED | UPDATE),
@@ -296,6 +301,8 @@ pub const TERMS: &[Term] = &[
     ("dienstleister", PROVIDER),
     ("büro", PROVIDER),
     ("arzt", PROVIDER),
+    ("hausarzt", PROVIDER),
+    ("hausärztin", PROVIDER),
     ("ärztin", PROVIDER),
     ("übersetzer", PROVIDER),
     // rights by name, plural
@@ -338,6 +345,8 @@ pub const TERMS: &[Term] = &[
     ("testergebnisse", DATA_WEAK),
     ("trainingsplan", DATA_WEAK),
     ("raus", DEL),
+    // "schicken Sie den Bericht erst raus": sent out
+    ("erst raus", SEND),
     // calls and texts, taking back, reminders
     ("anrufe", CALL),
     ("anrufen", CALL),

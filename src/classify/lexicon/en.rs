@@ -107,6 +107,13 @@ pub const TERMS: &[Term] = &[
     ("inaccurate", WRONG),
     ("misspelled", WRONG),
     ("not correct", WRONG),
+    // "that is not true", "this isn't right": the record disputed
+    ("not true", WRONG),
+    ("isnt true", WRONG),
+    ("untrue", WRONG),
+    ("not accurate", WRONG),
+    // a report on the client ("the report to my insurer")
+    ("report", DATA_WEAK),
     ("update", UPDATE),
     ("change", UPDATE),
     ("=changed", CHANGED | UPDATE),

@@ -100,6 +100,10 @@ pub const TERMS: &[Term] = &[
     ("uriktige", WRONG),
     ("uriktig", WRONG),
     ("ikke riktig", WRONG),
+    ("stemmer ikke", WRONG),
+    // "Vennligst rett det": correct it ("rett" alone is a right)
+    ("rett det", CORRECT),
+    ("rett opp", CORRECT),
     ("oppdatere", UPDATE),
     ("endre", UPDATE),
     ("=endret", UPDATE | CHANGED),
