@@ -205,7 +205,10 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             // a question, not the preposition.
             concepts |= c::YOU;
         }
-        if concepts == 0 && !t.number {
+        if concepts == 0 && you_wrote(&tags, folded.get(i).unwrap_or("")) {
+            // "Såg att du skrev att du raderar anteckningar …": what the business wrote, told
+            concepts = c::TELL;
+        } else if concepts == 0 && !t.number {
             concepts = lexicon::compound_head(folded.get(i).unwrap_or(""));
         } else {
             concepts &= !lexicon::false_friend(raw);
@@ -681,6 +684,15 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
             && window(i + 2, i + 6, c::PULL | c::DEL | c::UNSUB);
         opens && (wish || stop || off_list)
     })
+}
+
+/// A verb of writing right after "you" (tagged so far in `tags`): "du skrev", "you wrote", "Sie
+/// schrieben". Alone, "skrev" is also the writer's own letter ("jeg skrev til jer i marts").
+fn you_wrote(tags: &[Concepts], folded: &str) -> bool {
+    const WROTE: [&str; 8] = [
+        "skrev", "skriver", "wrote", "write", "schrieben", "schreiben", "schrieb", "schreibst",
+    ];
+    tags.last().is_some_and(|t| t & c::YOU != 0) && WROTE.contains(&folded)
 }
 
 /// "I was a patient", "jeg var klient hos jer": the word at `i` describes the writer.

@@ -471,7 +471,13 @@ impl<'a> View<'a> {
             }
         }
         // "die Auskunft und die Kopie meiner Akte sind heute angekommen": received, asked nothing.
-        if self.near(i, c::GOT, 0, 8, false).is_some() && self.in_sentence(i, c::REQ).is_none() {
+        // (not an imperative that opens its sentence: "Afmeld mig venlist, har fået 3 på en uge"
+        // asks, then says why)
+        let opens = i == 0 || self.sentence(i - 1) != self.sentence(i);
+        if !opens
+            && self.near(i, c::GOT, 0, 8, false).is_some()
+            && self.in_sentence(i, c::REQ).is_none()
+        {
             return true;
         }
         // "I saw in your privacy policy that notes are deleted after two years"
