@@ -344,7 +344,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // requests, a request received by the writer (unless the writer exercises a right too).
     let discussed = talk >= 2 && !own_data(&tags) && !couples;
     let talked_about = || (discussed || rules::received_request(&view)) && !performs_right(&tags);
-    if !hits.is_empty() && (handled || talked_about()) {
+    if !hits.is_empty() && (handled || talked_about() || written_inside(msg)) {
         for h in &mut hits {
             h.score = h.score.min(1.2);
         }
@@ -425,34 +425,11 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
 /// public mail service. Unknown (no such line, or no recipients here) is false. (A company's
 /// notice forwarded on is never read at all: [`text::forwarded_words_into`] drops a role's mail.)
 fn forwarded_elsewhere(msg: &Message) -> bool {
-    const PUBLIC: [&str; 14] = [
-        "gmail.com",
-        "googlemail.com",
-        "hotmail.com",
-        "outlook.com",
-        "live.com",
-        "yahoo.com",
-        "icloud.com",
-        "me.com",
-        "gmx.de",
-        "gmx.net",
-        "web.de",
-        "online.no",
-        "telia.com",
-        "proton.me",
-    ];
     let (Some(forwarded_from), Some(forwarded_to)) = text::forwarded_addresses(&msg.text) else {
         return false;
     };
-    let domain = |address: &str| {
-        address
-            .rsplit_once('@')
-            .map(|(_, d)| d.to_ascii_lowercase())
-    };
     let same = |here: &str| {
-        here.eq_ignore_ascii_case(forwarded_to)
-            || (domain(here) == domain(forwarded_to)
-                && domain(here).is_some_and(|d| !PUBLIC.contains(&d.as_str())))
+        here.eq_ignore_ascii_case(forwarded_to) || text::same_organisation(here, forwarded_to)
     };
     // Sent by the forwarder (a letter of theirs to another company), not by a client whose mail
     // a reception passes on ("Fra: Søren … Til: reception@klinik.dk").
@@ -462,6 +439,32 @@ fn forwarded_elsewhere(msg: &Message) -> bool {
         .is_some_and(|m| m.address.eq_ignore_ascii_case(forwarded_from));
     let not_to_us = !msg.to.is_empty() && !msg.to.iter().any(|m| same(&m.address));
     not_to_us && by_the_forwarder
+}
+
+/// Written inside the business: sent from the domain of the mailbox it was delivered to (To,
+/// Bcc, Delivered-To; not a Cc, where outsiders copy their own colleagues) — a colleague writing
+/// about a client, the practitioner's copy of a reply to themselves. Never a data subject's request, unless it passes one on: a forward, a mail
+/// attached whole, or a contact form's relay that names the client in Reply-To.
+fn written_inside(msg: &Message) -> bool {
+    let Some(from) = msg.from.as_ref().map(|m| m.address.as_str()) else {
+        return false;
+    };
+    if text::is_forward_subject(&msg.subject)
+        || !msg.attached_messages.is_empty()
+        || msg
+            .reply_to
+            .as_ref()
+            .is_some_and(|r| !text::same_organisation(&r.address, from))
+    {
+        return false;
+    }
+    let listed = msg.headers.iter().filter(|(name, _)| {
+        matches!(name.as_str(), "bcc" | "delivered-to" | "x-original-to")
+    });
+    msg.to.iter().any(|m| text::same_organisation(&m.address, from))
+        || listed
+            .flat_map(|(_, value)| value.split(','))
+            .any(|a| text::same_organisation(text::bare_address(a), from))
 }
 
 /// The sender of a forward says, in their own words (the tokens before `forwarded_start`), that
@@ -1243,6 +1246,44 @@ mod tests {
         let client = "Jeg anmoder om indsigt i mine oplysninger. Svarer I ikke inden en \
                       måned, klager jeg til Datatilsynet.";
         assert_eq!(kinds("Subject: Indsigt", client), [RequestKind::Access]);
+    }
+
+    #[test]
+    fn mail_written_inside_the_business_is_at_most_for_review_unless_it_passes_one_on() {
+        let body = "Har du svaret Mette på hendes indsigtsanmodning? Fristen er 4. april.";
+        let colleague = |more: &str| {
+            let raw = format!(
+                "From: Signe <signe@bech-terapi.dk>\r\nTo: lone@bech-terapi.dk\r\n{more}\
+                 Subject: Mette - indsigtsanmodningen\r\n\r\n{body}\r\n"
+            );
+            classify(&Message::parse(raw.as_bytes()).unwrap_or_default())
+        };
+        let inside = colleague("");
+        assert!(inside.kinds.is_empty() && inside.needs_review(), "{inside:?}");
+        // a client's own mail, and two clients on one public service, are not inside
+        let client = "Jeg anmoder om indsigt i mine personoplysninger.";
+        let raw = |from: &str, to: &str| {
+            format!("From: {from}\r\nTo: {to}\r\nSubject: Indsigt\r\n\r\n{client}\r\n")
+        };
+        for (from, to) in [
+            ("mette@gmail.com", "lone@bech-terapi.dk"),
+            ("mette@gmail.com", "terapeut@gmail.com"),
+        ] {
+            let c = classify(&Message::parse(raw(from, to).as_bytes()).unwrap_or_default());
+            assert_eq!(c.kinds, [RequestKind::Access], "{from} to {to}");
+        }
+        // the practitioner's copy of their own reply, delivered to their own mailbox
+        let copy = "From: Lone <lone@bech-terapi.dk>\r\nTo: mette@gmail.com\r\n\
+                    Delivered-To: lone@bech-terapi.dk\r\nSubject: Re: Sletning\r\n\r\n\
+                    Jeg sletter dine oplysninger i morgen, som du bad om.\r\n";
+        let c = classify(&Message::parse(copy.as_bytes()).unwrap_or_default());
+        assert!(c.kinds.is_empty(), "{c:?}");
+        // a web form's relay names the client in Reply-To: passed on, still a request
+        let form = "From: web@bech-terapi.dk\r\nTo: lone@bech-terapi.dk\r\n\
+                    Reply-To: mette@gmail.com\r\nSubject: Kontaktformular\r\n\r\n\
+                    Jeg anmoder om indsigt i mine personoplysninger.\r\n";
+        let c = classify(&Message::parse(form.as_bytes()).unwrap_or_default());
+        assert_eq!(c.kinds, [RequestKind::Access]);
     }
 
     #[test]

@@ -593,6 +593,19 @@ impl<'a> View<'a> {
                 f *= 0.5;
             }
         }
+        // "Har du svaret Mette H. på hendes indsigtsanmodning?": someone else's request, named
+        let named = c::ACCESS_STRONG
+            | c::ERASE_STRONG
+            | c::RECT_STRONG
+            | c::RESTRICT_STRONG
+            | c::OBJECT_STRONG
+            | c::PORT_STRONG;
+        if self.has(i, named)
+            && self.has(i.wrapping_sub(1), c::OTHERS)
+            && !self.anywhere(c::REPRESENT)
+        {
+            f *= 0.4;
+        }
         // "a former client asked for access": someone else's request, talked about.
         if self.in_sentence(i, c::THIRD).is_some()
             && self.in_sentence(i, c::REPRESENT | c::MY | c::ME).is_none()

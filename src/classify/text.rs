@@ -154,6 +154,43 @@ fn sender_is_a_role(line: &str) -> bool {
     local_part_is_a_role(local)
 }
 
+/// Two addresses of one organisation: the same domain, not a public mail service's (two
+/// clients both on gmail.com are no colleagues).
+pub fn same_organisation(a: &str, b: &str) -> bool {
+    fn domain(address: &str) -> Option<&str> {
+        address.trim().rsplit_once('@').map(|(_, d)| d.trim())
+    }
+    match (domain(a), domain(b)) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) && !public_mail_domain(x),
+        _ => false,
+    }
+}
+
+/// A domain anyone can get a mailbox at: "gmail.com", "hotmail.dk", "online.no", "gmx.de".
+pub fn public_mail_domain(domain: &str) -> bool {
+    // By the name before the country or generic ending: "hotmail" covers hotmail.com, .dk, .se.
+    const SERVICES: [&str; 34] = [
+        "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "icloud",
+        "me", "mac", "aol", "gmx", "web", "t-online", "freenet", "posteo", "proton", "protonmail",
+        "pm", "tutanota", "fastmail", "mail", "email", "online", "telia", "jubii", "ofir",
+        "sol", "spray", "bredband", "yandex", "zoho", "hey",
+    ];
+    let mut labels = domain.rsplit('.');
+    labels.next();
+    labels
+        .next()
+        .is_some_and(|name| SERVICES.iter().any(|s| s.eq_ignore_ascii_case(name)))
+}
+
+/// The address in a header item: "Lone Bech <lone@bech.dk>" → "lone@bech.dk".
+pub fn bare_address(item: &str) -> &str {
+    let item = item.trim();
+    match (item.rfind('<'), item.rfind('>')) {
+        (Some(open), Some(close)) if open < close => item.get(open + 1..close).unwrap_or(item),
+        _ => item,
+    }
+}
+
 /// An address's local part (before the `@`) that names a role, not a person: "nyhedsbrev",
 /// "no-reply", "hr-service", "info".
 pub fn local_part_is_a_role(local: &str) -> bool {
@@ -1012,6 +1049,12 @@ mod tests {
         let mut out = String::new();
         forwarded_words_into("Just my own words.\n", &mut out);
         assert!(out.is_empty());
+        assert!(same_organisation("signe@bech.dk", "Lone@BECH.dk "));
+        assert!(!same_organisation("a@gmail.com", "b@gmail.com"));
+        assert!(!same_organisation("a@hotmail.dk", "b@hotmail.dk"));
+        assert!(!same_organisation("a@bech.dk", "b@kjaer.dk") && !same_organisation("x", "y"));
+        assert_eq!(bare_address(" Lone Bech <lone@bech.dk>"), "lone@bech.dk");
+        assert_eq!(bare_address("lone@bech.dk"), "lone@bech.dk");
         assert!(is_forward_subject("VS: Sletning") && is_forward_subject("Fwd: x"));
         assert!(!is_forward_subject("SV: Sletning") && !is_forward_subject("Re: x"));
     }
