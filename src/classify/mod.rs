@@ -106,6 +106,8 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     combined.push_str("\n\n");
     let body_start = combined.len();
     text::own_words_into(&msg.text, &mut combined);
+    // "Bifogar min begäran" with "Begäran radering Holmgren.pdf": a letter's name says what it is.
+    text::document_names_into(&msg.attachments, &mut combined);
     // A forward passes on the mail below it: that mail is read too, unless the sender says it
     // has been dealt with ("Til info: dette er ordnet").
     let forwarded_start = combined.len();
@@ -402,22 +404,40 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         }
     }
     let class = decide(&combined, &toks, &hits, id.as_deref(), language);
-    match backstop {
+    let (mut class, features) = match backstop {
         Backstop::Features(prefixes) => {
             prefixes.extend(backstop::prefixes(&folded).map(str::to_string));
-            (class, backstop::features(&toks, &tags, &folded))
+            return (class, backstop::features(&toks, &tags, &folded));
         }
         Backstop::Ask(model) if class.kinds.is_empty() => {
-            let Some(guess) = model.guess_text(&toks, &tags, &folded) else {
-                return (class, Vec::new());
-            };
-            let features = backstop::features(&toks, &tags, &folded);
-            hits.push(backstop_hit(model, guess, &features, &view, &folded));
-            let class = decide(&combined, &toks, &hits, id.as_deref(), language);
-            (class, features)
+            match model.guess_text(&toks, &tags, &folded) {
+                Some(guess) => {
+                    let features = backstop::features(&toks, &tags, &folded);
+                    hits.push(backstop_hit(model, guess, &features, &view, &folded));
+                    let class = decide(&combined, &toks, &hits, id.as_deref(), language);
+                    (class, features)
+                }
+                None => (class, Vec::new()),
+            }
         }
         Backstop::Ask(_) => (class, Vec::new()),
+    };
+    if class.evidence.is_empty() && body_words <= 12 {
+        if let Some(letter) = unread_letter(msg) {
+            // "Se vedlegg." and a PDF: what it asks is in a file never read; a person should look.
+            class.evidence.push(format!("a letter attached, not read: {letter}"));
+            class.confidence = 0.5;
+        }
     }
+    (class, features)
+}
+
+/// The name of an attached letter (a PDF or a document, not an image) that a short mail sends
+/// instead of saying what it wants. (Called only when nothing else, ID included, was found.)
+fn unread_letter(msg: &Message) -> Option<&str> {
+    msg.attachments
+        .iter()
+        .find_map(|a| a.filename.as_deref().filter(|_| text::is_document(a)))
 }
 
 /// The forwarded mail's header says it was the writer's own letter to someone other than this
@@ -443,8 +463,9 @@ fn forwarded_elsewhere(msg: &Message) -> bool {
 
 /// Written inside the business: sent from the domain of the mailbox it was delivered to (To,
 /// Bcc, Delivered-To; not a Cc, where outsiders copy their own colleagues) — a colleague writing
-/// about a client, the practitioner's copy of a reply to themselves. Never a data subject's request, unless it passes one on: a forward, a mail
-/// attached whole, or a contact form's relay that names the client in Reply-To.
+/// about a client, the practitioner's copy of a reply to themselves. Never a data subject's
+/// request, unless it passes one on: a forward, a mail attached whole, or a contact form's relay
+/// that names the client in Reply-To.
 fn written_inside(msg: &Message) -> bool {
     let Some(from) = msg.from.as_ref().map(|m| m.address.as_str()) else {
         return false;
@@ -1246,6 +1267,31 @@ mod tests {
         let client = "Jeg anmoder om indsigt i mine oplysninger. Svarer I ikke inden en \
                       måned, klager jeg til Datatilsynet.";
         assert_eq!(kinds("Subject: Indsigt", client), [RequestKind::Access]);
+    }
+
+    #[test]
+    fn an_attached_letter_is_read_by_its_name_and_an_unreadable_one_is_put_up_for_review() {
+        let with_pdf = |body: &str, name: &str| {
+            let raw = format!(
+                "From: Tor <tor@gmail.com>\r\nTo: info@calmo.dk\r\nSubject: Brev\r\n\
+                 Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\
+                 Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n--b\r\n\
+                 Content-Type: application/pdf; name=\"{name}\"\r\n\
+                 Content-Disposition: attachment; filename=\"{name}\"\r\n\r\n%PDF-1.4\r\n--b--\r\n"
+            );
+            classify(&Message::parse(raw.as_bytes()).unwrap_or_default())
+        };
+        let named = with_pdf("Hermed mit brev, se vedhæftede.", "Anmodning_om_sletning.pdf");
+        assert_eq!(named.kinds, [RequestKind::Erasure], "{named:?}");
+        let unnamed = with_pdf("Se vedlegg.", "brev_2025.pdf");
+        assert!(unnamed.kinds.is_empty() && unnamed.needs_review(), "{unnamed:?}");
+        assert!(unnamed.evidence[0].contains("brev_2025.pdf"));
+        // a mail that says what the file is needs no second look
+        let said = with_pdf(
+            "Attached is the signed consent form for the video recording, both of us have signed.",
+            "consent_form_signed.pdf",
+        );
+        assert!(!said.needs_review(), "{said:?}");
     }
 
     #[test]

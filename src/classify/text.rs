@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
+use crate::message::Attachment;
+
 /// The part of a body that the sender wrote in this message: everything before the first quote
 /// header, `>`-quoted lines skipped, signatures and confidentiality disclaimers removed.
 pub fn own_words(body: &str) -> String {
@@ -152,6 +154,41 @@ fn sender_is_a_role(line: &str) -> bool {
         .next()
         .unwrap_or("");
     local_part_is_a_role(local)
+}
+
+/// The names of attached letters (PDF, Word, OpenDocument, text), each on a line of its own
+/// with its extension dropped and `_`, `-`, `.` read as spaces: "Anmodning_berigtigelse.pdf" →
+/// "Anmodning berigtigelse". Images are left out (a photo's name says nothing of a request).
+/// The contents are never read.
+pub fn document_names_into(attachments: &[Attachment], out: &mut String) {
+    for a in attachments.iter().take(4) {
+        let Some(name) = a.filename.as_deref().filter(|_| is_document(a)) else {
+            continue;
+        };
+        if name.len() > 120 {
+            continue;
+        }
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        out.push_str("\n\n");
+        out.extend(stem.chars().map(|ch| match ch {
+            '_' | '-' | '.' | '+' => ' ',
+            ch => ch,
+        }));
+        out.push('\n');
+    }
+}
+
+/// A letter or document (PDF, Word, OpenDocument, RTF, plain text), not an image.
+pub fn is_document(a: &Attachment) -> bool {
+    const DOCUMENTS: [&str; 6] = [
+        "application/pdf",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+        "application/rtf",
+        "text/plain",
+    ];
+    DOCUMENTS.contains(&a.content_type.as_str())
 }
 
 /// Two addresses of one organisation: the same domain, not a public mail service's (two
