@@ -837,7 +837,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 let req = v.near(i, c::REQ, 8, 4, false).is_some() || opens;
                 let object =
                     t & c::MAIL != 0 || v.near(i, c::MAIL | c::NEWS, 0, 5, false).is_some();
-                if longer && object && req {
+                // ("Jeg ønsker heller ikke at modtage tilbud fra jer på sms": marketing refused)
+                // (by phone or post it is an objection, read at the marketing word)
+                let marketing = v
+                    .near(i, c::PURPOSE | c::ADVERT, 0, 5, false)
+                    .is_some_and(|m| {
+                        !marketing_by_phone(v, m)
+                            || (v.near(i, c::MAIL, 0, 6, false).is_some()
+                                && v.in_sentence(i, c::CALL).is_none())
+                    });
+                if (longer || marketing) && object && req {
                     push(hit(Unsubscribe, 2.5, j, i, "no longer receive mail"));
                 }
             }
@@ -897,8 +906,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     "don't send any more",
                 ));
             } else if let Some(j) = v.near(i, c::PURPOSE, 0, 4, true).filter(|_| more) {
-                // "Bitte senden Sie keine Werbung mehr an unsere Anschrift": advertising by post
-                push(hit(Objection, 2.2, i, j, "no more advertising"));
+                // "Bitte senden Sie keine Werbung mehr an unsere Anschrift": advertising by post;
+                // "samtykke til markedsføring på e-post … ikke send meg flere kampanjer": by mail
+                if v.recent(i, c::MAIL, 25) && !marketing_by_phone(v, j) {
+                    push(hit(Unsubscribe, 2.2, i, j, "no more advertising by mail"));
+                } else {
+                    push(hit(Objection, 2.2, i, j, "no more advertising"));
+                }
             }
         }
         // "I har lagt min anmeldelse op på jeres hjemmeside … stop med at bruge den", "Es rufen

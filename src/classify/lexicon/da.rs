@@ -196,6 +196,10 @@ pub const TERMS: &[Term] = &[
     ("deler", USE),
     ("videregive", USE),
     ("markedsføring", PURPOSE),
+    // offers and campaigns are marketing ("tilbud fra jer på sms")
+    ("tilbud", PURPOSE),
+    ("kampagner", PURPOSE),
+    ("kampagne", PURPOSE),
     ("reklame", PURPOSE),
     ("profilering", PURPOSE),
     ("forskning", PURPOSE),

@@ -143,6 +143,7 @@ pub const TERMS: &[Term] = &[
     ("verarbeiten", USE),
     ("werbezwecke", PURPOSE),
     ("werbung", PURPOSE),
+    ("angebote", PURPOSE),
     ("profiling", PURPOSE),
     ("marketing", PURPOSE),
     ("aufhören", STOP),

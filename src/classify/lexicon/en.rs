@@ -150,6 +150,9 @@ pub const TERMS: &[Term] = &[
     ("share", USE),
     ("marketing", PURPOSE),
     ("direct marketing", PURPOSE),
+    // "offers by text message", "Angebote per SMS": marketing
+    ("offers", PURPOSE),
+    ("promotions", PURPOSE),
     ("profiling", PURPOSE),
     ("analytics", PURPOSE),
     ("statistics", PURPOSE),

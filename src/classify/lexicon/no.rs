@@ -146,6 +146,10 @@ pub const TERMS: &[Term] = &[
     ("dele", USE),
     ("deler", USE),
     ("markedsføring", PURPOSE),
+    // offers and campaigns are marketing ("tilbud fra jer på sms")
+    ("tilbud", PURPOSE),
+    ("kampanjer", PURPOSE),
+    ("kampanje", PURPOSE),
     ("reklame", PURPOSE),
     ("profilering", PURPOSE),
     ("analyse", PURPOSE),

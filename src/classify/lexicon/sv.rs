@@ -172,6 +172,10 @@ pub const TERMS: &[Term] = &[
     ("dela", USE),
     ("delar", USE),
     ("marknadsföring", PURPOSE),
+    // offers and campaigns are marketing ("tilbud fra jer på sms")
+    ("erbjudanden", PURPOSE),
+    ("erbjudande", PURPOSE),
+    ("kampanjer", PURPOSE),
     ("direktmarknadsföring", PURPOSE),
     ("profilering", PURPOSE),
     ("reklam", PURPOSE),
