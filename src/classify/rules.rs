@@ -996,11 +996,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             push(hit(Erasure, 3.0, i, i, "right to erasure named"));
         }
         // "… markedsføringslisten, så fjern e-postadressen min fra den": off that list.
+        // "det er greit at timen tas opp, så lenge opptaket slettes etterpå": a condition set
+        // (not "if possible, please delete …": a wish after the "if")
+        let condition = || {
+            v.near(i, c::IF, 4, 0, true)
+                .is_some_and(|f| !(f + 1..i).any(|k| v.has(k, c::REQ | c::YOU)))
+        };
         let deleting = t & c::DEL != 0
             && t & c::RETRACT == 0
             && !v.statement(i)
             && !opposed(v, i)
-            && !off_mailing_lists(v, i);
+            && !off_mailing_lists(v, i)
+            && !condition();
         if deleting && (off_the_list(v, i) || from_the_list(v, i)) {
             push(hit(
                 Unsubscribe,

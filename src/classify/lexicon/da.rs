@@ -176,7 +176,7 @@ pub const TERMS: &[Term] = &[
     // "mens I behandler min indsigelse", "så længe sagen kører": the meantime
     ("=mens", UNTIL),
     ("=imens", UNTIL),
-    ("så længe", UNTIL),
+    ("så længe", UNTIL | IF),
     ("i mellemtiden", UNTIL),
     // objection
     ("indsigelse", OBJECT_STRONG),

@@ -128,7 +128,7 @@ pub const TERMS: &[Term] = &[
     ("inntil", UNTIL),
     ("=mens", UNTIL),
     ("=imens", UNTIL),
-    ("så lenge", UNTIL),
+    ("så lenge", UNTIL | IF),
     ("fram til", UNTIL),
     ("frem til", UNTIL),
     ("i mellomtiden", UNTIL),

@@ -153,7 +153,7 @@ pub const TERMS: &[Term] = &[
     ("spärrar", FREEZE),
     ("tills vidare", UNTIL),
     // "så länge ni prövar min invändning", "medan": the meantime
-    ("så länge", UNTIL),
+    ("så länge", UNTIL | IF),
     ("medan", UNTIL),
     ("fram till", UNTIL),
     ("under tiden", UNTIL),
