@@ -358,7 +358,8 @@ impl<'a> View<'a> {
         let owned = self.near(j, owner, 4, 4, true).is_some()
             || self.near(i, owner, 4, 4, true).is_some()
             // "de oplysninger, I har om mig": a relative clause after a comma says whose
-            || self.near(j, c::ABOUT_ME | c::HOLD, 0, 5, false).is_some()
+            // ("de notater og den afsluttende udtalelse, du har om Freja")
+            || self.near(j, c::ABOUT_ME | c::HOLD, 0, 7, false).is_some()
             // "… vilka personuppgifter ni har sparat om Elias, och därefter att uppgifterna
             // raderas": "the data" are those the sentence has named
             || self.named_before(j)
@@ -1251,6 +1252,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     // "I bruger mine oplysninger til at sende mig breve med tilbud": what the
                     // data are used for
                     || (j < i && v.near(j, c::USE, 3, 0, true).is_some())
+                    // "erase the video recordings and any copies held by your supervisor"
+                    || (j < i && v.near(j, c::DEL, 3, 0, true).is_some())
                     // "… in Ihrer Kartei und schicken mir die Rechnung neu": the invoice is sent
                     || (t & (c::GET | c::SEND) != 0 && v.other_object(i));
                 if !other_action {
@@ -2194,8 +2197,9 @@ fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
     // A parent or a lawyer asks for "de notater, du har om Freja": the records the business
     // holds on the person they speak for.
     // ("… en kopi av det dere har skrevet om ham" from "Sønnen min"'s mother)
+    // ("en kopi av journalen hans fra samtalene hos deg" from his wife, with his power of attorney)
     if (v.anywhere(c::REPRESENT) || writes_of_kin(v))
-        && v.near(j, c::YOU | c::HOLD, 3, 4, false).is_some()
+        && v.near(j, c::YOU | c::HOLD, 3, 6, false).is_some()
     {
         return true;
     }

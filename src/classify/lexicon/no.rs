@@ -256,6 +256,8 @@ pub const TERMS: &[Term] = &[
     ("avtale", EVENT),
     ("=dere", YOU),
     ("deres", YOU),
+    ("du", YOU),
+    ("deg", YOU),
     ("fra", FROM),
     ("systemet", SYSTEM),
     ("registeret", SYSTEM),
