@@ -232,6 +232,8 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         });
     }
 
+    past_passives(&folded, &mut tags);
+
     // A forward "nur zur Ablage … die Sache ist also erledigt": the forwarded request is not
     // read, and what the forwarder says of it is a report.
     // So is a letter the writer sent to another company and forwards for information ("To:
@@ -708,6 +710,21 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
             && window(i + 2, i + 6, c::PULL | c::DEL | c::UNSUB);
         opens && (wish || stop || off_list)
     })
+}
+
+/// "navnene var ændret", "the notes were deleted", "wurde gelöscht": a past "was" right before
+/// a change or a deletion reports it, as a perfect does. Only there: "var" alone is also
+/// Swedish "where", and "var snäll och …" asks.
+fn past_passives(folded: &lexicon::WordList, tags: &mut [Concepts]) {
+    const WAS: [&str; 9] = ["var", "blev", "ble", "vart", "was", "were", "wurde", "wurden", "werd"];
+    for i in 1..tags.len() {
+        let done = tags.get(i).is_some_and(|t| t & (c::CHANGED | c::UPDATE | c::DEL) != 0);
+        if done && WAS.contains(&folded.get(i - 1).unwrap_or("")) {
+            if let Some(t) = tags.get_mut(i - 1) {
+                *t |= c::AUX_PERF;
+            }
+        }
+    }
 }
 
 /// A verb of writing right after "you" (tagged so far in `tags`): "du skrev", "you wrote", "Sie
@@ -1267,6 +1284,22 @@ mod tests {
         let client = "Jeg anmoder om indsigt i mine oplysninger. Svarer I ikke inden en \
                       måned, klager jeg til Datatilsynet.";
         assert_eq!(kinds("Subject: Indsigt", client), [RequestKind::Access]);
+    }
+
+    #[test]
+    fn a_deletion_put_off_set_as_a_condition_or_reported_is_no_erasure() {
+        // put off, and not used meanwhile: a restriction
+        let wait = "Vil du vente med at slette den? Men jeg vil ikke have at den bliver brugt \
+                    eller sendt til nogen, indtil sagen er afgjort.";
+        assert_eq!(kinds("Subject: SV: Sletning", wait), [RequestKind::Restriction]);
+        let condition = "Det er greit for meg at timen tas opp til veiledningen din, så lenge \
+                         opptaket slettes etterpå slik du sa.";
+        assert!(kinds("Subject: Opptak", condition).is_empty());
+        let was = "Også selvom navnene var ændret, så var der alt for mange detaljer.";
+        assert!(kinds("Subject: Oplægget", was).is_empty());
+        // a wish to have it deleted still asks
+        let wish = "Jeg vil gerne have at mine notater bliver slettet.";
+        assert_eq!(kinds("Subject: Notater", wish), [RequestKind::Erasure]);
     }
 
     #[test]

@@ -1008,7 +1008,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && !v.statement(i)
             && !opposed(v, i)
             && !off_mailing_lists(v, i)
-            && !condition();
+            && !condition()
+            && !held_off(v, i);
         if deleting && (off_the_list(v, i) || from_the_list(v, i)) {
             push(hit(
                 Unsubscribe,
@@ -2169,6 +2170,12 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
     object.then_some(governor)
 }
 
+/// "Vil du vente med at slette den?", "vänta med att radera": the deletion at `k` put off.
+fn held_off(v: &View<'_>, k: usize) -> bool {
+    v.near(k, c::STOP, 3, 0, true)
+        .is_some_and(|s| !(s + 1..k).any(|w| v.has(w, c::AND | c::DEL)))
+}
+
 /// The sentence of `i` speaks of a meantime ("indtil sagen er afgjort", "mens I behandler min
 /// indsigelse"), not of a deadline ("bis zum 30.11.2024").
 fn meantime(v: &View<'_>, i: usize) -> bool {
@@ -2419,7 +2426,7 @@ fn data_mentioned(v: &View<'_>) -> bool {
 fn negated_delete_anywhere(v: &View<'_>) -> bool {
     (0..v.len()).any(|k| {
         v.has(k, c::DEL)
-            && v.negated(k)
+            && (v.negated(k) || held_off(v, k))
             && v.near(k, c::IF, 8, 0, false)
                 .is_none_or(|f| v.segment(f) != v.segment(k))
     })

@@ -37,6 +37,8 @@ pub const TERMS: &[Term] = &[
     ("kopie", COPY),
     ("wissen", KNOW),
     ("erfahren", KNOW),
+    // "im Januar hatte ich angekündigt, dass …": announced
+    ("angekündigt", TELL),
     // "Ich habe gehört, dass Sie alte Dossiers vernichten": heard
     ("gehört", KNOW),
     ("bekommen", GET),
