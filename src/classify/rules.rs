@@ -256,7 +256,10 @@ impl<'a> View<'a> {
         }
         // "Jeg vil ikke at noe i journalen min slettes eller endres", "I do not want that …":
         // a negated "that" covers its whole clause.
-        !self.sentence_lacks(i, c::COMPL)
+        // (not the verb after a comma: "Vill inte att ni använder bilder på mig, ta bort den")
+        let own_clause = self.toks.get(i).is_some_and(|t| t.comma_before);
+        !own_clause
+            && !self.sentence_lacks(i, c::COMPL)
             && (i.saturating_sub(10)..i).rev().any(|k| {
                 self.has(k, c::NEG)
                     && self.has(k + 1, c::COMPL)
@@ -800,6 +803,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     push(hit(Restriction, 2.2, s, i, "stop using until / but keep"));
                 } else if let Some(j) = v.in_sentence(i, c::PURPOSE) {
                     push(hit(Objection, 2.2, s, j.max(i), "stop using for a purpose"));
+                } else if v.near(i, c::YOU, 2, 0, true).is_some()
+                    && v.near(i, c::LONGER, 0, 8, true).is_some()
+                {
+                    // "Vill inte att ni använder bilder på mig på insta längre": you, not any
+                    // more (not "jeg bruger den ikke længere", the writer's own use)
+                    push(hit(Objection, 2.0, s, i, "stop using (no longer)"));
                 } else {
                     push(hit(Objection, 1.5, s, i, "stop using"));
                 }
