@@ -818,20 +818,28 @@ fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::
     for i in (0..tags.len()).filter(|&i| tagged(i, c::TRANSLATE)) {
         // ("the attached letter", "das untenstehende Schreiben"; the subject names it too:
         // "Übersetzung DE > DA - Auskunftsersuchen an Hausverwaltung")
-        let document_after = if within(i, 6, 6, c::FOLLOWING | c::ATTACH) {
+        // ("Jeg har fundet den her skabelon … Kan du hjælpe mig med at skrive den færdig?": a
+        // template the writer found is the document too)
+        let template_found = (0..tags.len()).any(|k| tagged(k, c::POLICY));
+        let asked = within(i, 12, 0, c::REQ);
+        let document_after = if within(i, 6, 6, c::FOLLOWING | c::ATTACH)
+            || (template_found && asked)
+        {
             let subject = |h: &rules::Hit| sentence(h.from) == Some(0) && sentence(i) != Some(0);
             for h in hits.iter_mut().filter(|h| subject(h)) {
                 h.score = h.score.min(1.2);
             }
             Some(toks.iter().position(|t| Some(t.sentence) > sentence(i)))
-        } else if within(i, 8, 0, c::REQ) {
+        } else if asked {
             Some(Some(i + DOCUMENT_AFTER))
         } else {
             None
         };
         if let Some(from) = document_after {
+            // (the job's own object names the document: "formulere innsynskravet til NAV")
             let from = from.unwrap_or(usize::MAX);
-            for h in hits.iter_mut().filter(|h| h.from >= from) {
+            let named = |h: &rules::Hit| h.from > i && sentence(h.from) == sentence(i);
+            for h in hits.iter_mut().filter(|h| h.from >= from || named(h)) {
                 h.score = h.score.min(1.2);
             }
             return;

@@ -718,12 +718,17 @@ pub const TERMS: &[Term] = &[
     ("downloade", GET),
     // asking: a modal question or a wish
     ("kan jeg", REQ),
+    ("kan vi", REQ),
     ("må jeg", REQ),
     ("kunne du", REQ),
     ("kunne i", REQ),
     ("læse korrektur", TRANSLATE),
     ("læse igennem", TRANSLATE),
     ("kigge på", TRANSLATE),
+    // help to draft a letter to someone else ("hjælpe mig med at skrive den færdig")
+    ("formulere", TRANSLATE),
+    ("hjælpe mig med at skrive", TRANSLATE),
+    ("skrive den færdig", TRANSLATE),
     // the supervisory authority, and its case numbers
     ("=datatilsynet", AUTHORITY),
     ("j nr", CASE_REF),

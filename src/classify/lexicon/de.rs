@@ -524,6 +524,8 @@ pub const TERMS: &[Term] = &[
     ("kann ich", REQ),
     ("korrektur lesen", TRANSLATE),
     ("durchlesen", TRANSLATE),
+    // help to draft a letter to someone else ("beim Formulieren helfen")
+    ("formulieren", TRANSLATE),
     ("untenstehende", FOLLOWING),
     ("untenstehenden", FOLLOWING),
     ("nachstehende", FOLLOWING),

@@ -556,6 +556,10 @@ pub const TERMS: &[Term] = &[
     ("proofread", TRANSLATE),
     ("read through", TRANSLATE),
     ("look over", TRANSLATE),
+    // help to draft a letter to someone else ("help me write to my bank")
+    ("help me write", TRANSLATE),
+    ("help me draft", TRANSLATE),
+    ("help me word", TRANSLATE),
     // the supervisory authority, and its case numbers
     ("=ico", AUTHORITY),
     ("information commissioner's office", AUTHORITY),

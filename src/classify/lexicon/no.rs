@@ -235,6 +235,8 @@ pub const TERMS: &[Term] = &[
     ("kurs", ADVERT | EVENT),
     ("personvernerklæring", POLICY),
     ("personvernerklæringen", POLICY),
+    // a template letter ("malen til Datatilsynet")
+    ("malen", POLICY),
     ("vi", WE),
     ("men", BREAK),
     ("så", BREAK),
@@ -638,11 +640,16 @@ pub const TERMS: &[Term] = &[
     ("laste ned", GET),
     // asking: a modal question or a wish
     ("kan jeg", REQ),
+    ("kan vi", REQ),
     ("får jeg", REQ),
     ("kunne du", REQ),
     ("lese gjennom", TRANSLATE),
     ("lese korrektur", TRANSLATE),
     ("se over", TRANSLATE),
+    // help to draft a letter to someone else ("formulere innsynskravet til NAV")
+    ("formulere", TRANSLATE),
+    ("hjelpe meg med å skrive", TRANSLATE),
+    ("hjelpe meg å skrive", TRANSLATE),
     // the supervisory authority, and its case numbers
     ("=datatilsynet", AUTHORITY),
     ("vår ref", CASE_REF),

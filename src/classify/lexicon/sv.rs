@@ -264,6 +264,8 @@ pub const TERMS: &[Term] = &[
     ("boka din plats", ADVERT),
     ("integritetspolicy", POLICY),
     ("personuppgiftspolicy", POLICY),
+    // a template letter ("mallen från IMY")
+    ("mallen", POLICY),
     ("personuppgiftsbiträdesavtal", POLICY),
     ("vi", WE),
     ("men", BREAK),
@@ -648,10 +650,15 @@ pub const TERMS: &[Term] = &[
     ("skulle du", REQ),
     ("skulle ni", REQ),
     ("kan jag", REQ),
+    ("kan vi", REQ),
     ("får jag", REQ),
     ("behålla", KEEP),
     ("läsa igenom", TRANSLATE),
     ("korrekturläsa", TRANSLATE),
+    // help to draft a letter to someone else ("hjälpa mig att skriva till banken")
+    ("formulera", TRANSLATE),
+    ("hjälpa mig att skriva", TRANSLATE),
+    ("hjälpa mig skriva", TRANSLATE),
     // the supervisory authority, and its case numbers
     ("=imy", AUTHORITY),
     ("integritetsskyddsmyndigheten", AUTHORITY),
