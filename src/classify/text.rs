@@ -74,6 +74,31 @@ pub fn own_words_into(body: &str, out: &mut String) {
         previous = Some((line, kept));
     }
     paragraph.flush(out);
+    drop_template_choices(out, start);
+}
+
+/// A template's choices left unchosen ("Skäl för radering: [Välj ett: uppgifterna behövs inte
+/// längre / jag återkallar det samtycke … / jag invänder mot behandlingen]") say nothing the
+/// writer asks: a bracketed span with a "/" in it goes (a link in brackets with it, harmlessly).
+fn drop_template_choices(out: &mut String, from: usize) {
+    const LONGEST: usize = 600;
+    let mut at = from;
+    while let Some(open) = out.get(at..).and_then(|rest| rest.find('[')).map(|o| at + o) {
+        let Some(close) = out
+            .get(open..)
+            .and_then(|rest| rest.find(']'))
+            .map(|c| open + c)
+            .filter(|&c| c - open <= LONGEST)
+        else {
+            break;
+        };
+        if out.get(open..close).is_some_and(|span| span.contains('/')) {
+            out.replace_range(open..=close, "");
+            at = open;
+        } else {
+            at = close + 1;
+        }
+    }
 }
 
 /// The mail forwarded below the sender's own words ("VS: Sletning af mine oplysninger" passed on
@@ -1086,6 +1111,9 @@ mod tests {
         let mut out = String::new();
         forwarded_words_into("Just my own words.\n", &mut out);
         assert!(out.is_empty());
+        let mut out = String::from("Till: [Företagets namn]\nSkäl: [Välj ett: a / b]. Tack [x/y\n");
+        drop_template_choices(&mut out, 0);
+        assert_eq!(out, "Till: [Företagets namn]\nSkäl: . Tack [x/y\n");
         assert!(same_organisation("signe@bech.dk", "Lone@BECH.dk "));
         assert!(!same_organisation("a@gmail.com", "b@gmail.com"));
         assert!(!same_organisation("a@hotmail.dk", "b@hotmail.dk"));
