@@ -2391,8 +2391,10 @@ fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
             && v.near(i, c::I_SELF, 2, 2, true).is_some()
             && v.near(i, c::IT, 2, 3, true).is_some()
     };
-    // (a consent anywhere: what is refused is what it allowed, and that is withdrawn)
-    if !refused || v.anywhere(c::CONSENT) || v.recent(i, c::PAST_REQ, 40) {
+    // (a consent anywhere: what is refused is what it allowed, and that is withdrawn; a
+    // subscription the writer made wants the mail: "… angemeldet, aber noch nichts bekommen")
+    let subscribed = || (0..v.len()).any(|k| v.has(k, c::SUBSCRIBE) && !v.negated(k));
+    if !refused || v.anywhere(c::CONSENT) || v.recent(i, c::PAST_REQ, 40) || subscribed() {
         return None;
     }
     let before = &(start.saturating_sub(35)..start);

@@ -182,6 +182,7 @@ pub const TERMS: &[Term] = &[
     ("tragen", TAKE_OFF),
     ("aus", FROM),
     ("anmelden", SUBSCRIBE),
+    ("angemeldet", SUBSCRIBE),
     ("e-mails", MAIL),
     ("sms", MAIL),
     ("mails", MAIL),

@@ -15,6 +15,14 @@ pub const TERMS: &[Term] = &[
     ("mum of", REPRESENT),
     ("mom of", REPRESENT),
     ("dad of", REPRESENT),
+    // "As his mother I'd like a copy of his file"
+    ("as his mother", REPRESENT),
+    ("as her mother", REPRESENT),
+    ("as his father", REPRESENT),
+    ("as her father", REPRESENT),
+    ("as their parents", REPRESENT),
+    ("as his parents", REPRESENT),
+    ("as her parents", REPRESENT),
     ("parent of", REPRESENT),
     // videos of the client, like photos
     ("video", PHOTO),

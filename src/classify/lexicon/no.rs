@@ -392,6 +392,8 @@ pub const TERMS: &[Term] = &[
     ("ringe", CALL),
     ("ringer", CALL),
     ("ringt", CALL),
+    // "Jeg vil ikke ringes opp av dere"
+    ("ringes", CALL),
     ("oppringt", CALL),
     ("telefonsamtaler", CALL),
     ("markedsføringsformål", PURPOSE),
