@@ -433,7 +433,16 @@ impl<'a> View<'a> {
     /// "thanks for…", or a past form without a request word before it.
     fn statement(&self, i: usize) -> bool {
         // "er slettet", "has been deleted"; "jeg har fået en udskrift", "I have received a copy".
+        // ("jeg har meldt mig ud af Facebook og slettet min profil": one "har" for both)
+        let coordinated = || {
+            self.has(i.wrapping_sub(1), c::AND)
+                && self.near(i, c::AUX_PERF, 7, 0, false).is_some_and(|a| {
+                    self.has(a.wrapping_sub(1), c::I_SELF)
+                        && !(a + 1..i).any(|k| self.has(k, c::REQ | c::BREAK))
+                })
+        };
         let perfect = self.near(i, c::AUX_PERF, 2, 0, true).is_some()
+            || coordinated()
             || self
                 .near(i, c::GOT, 3, 0, true)
                 .is_some_and(|g| g >= 1 && self.near(g, c::AUX_PERF, 2, 0, true).is_some())
