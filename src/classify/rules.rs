@@ -985,6 +985,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
 
+        // "Jeg vil ikke ringes opp av dere i markedsføringsøyemed igjen" in a mail about sales
+        // calls: marketing by phone refused (not calls a consent allowed: that is withdrawn)
+        if t & c::CALL != 0
+            && neg
+            && v.near(i, c::REQ, 4, 0, false).is_some()
+            && v.anywhere(c::PURPOSE | c::ADVERT)
+            && !v.anywhere(c::CONSENT)
+            && v.near(i, c::EVENT, 3, 6, true).is_none()
+        {
+            push(hit(Objection, 2.2, i, i, "no marketing calls"));
+        }
+
         if neg {
             continue;
         }

@@ -196,6 +196,7 @@ pub const TERMS: &[Term] = &[
     ("deler", USE),
     ("videregive", USE),
     ("markedsføring", PURPOSE),
+    ("telefonsalg", PURPOSE | CALL),
     // offers and campaigns are marketing ("tilbud fra jer på sms")
     ("tilbud", PURPOSE),
     ("kampagner", PURPOSE),

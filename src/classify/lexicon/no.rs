@@ -146,6 +146,7 @@ pub const TERMS: &[Term] = &[
     ("dele", USE),
     ("deler", USE),
     ("markedsføring", PURPOSE),
+    ("telefonsalg", PURPOSE | CALL),
     // offers and campaigns are marketing ("tilbud fra jer på sms")
     ("tilbud", PURPOSE),
     ("kampanjer", PURPOSE),

@@ -177,6 +177,7 @@ pub const TERMS: &[Term] = &[
     ("erbjudande", PURPOSE),
     ("kampanjer", PURPOSE),
     ("direktmarknadsföring", PURPOSE),
+    ("telefonförsäljning", PURPOSE | CALL),
     ("profilering", PURPOSE),
     ("reklam", PURPOSE),
     ("forskning", PURPOSE),
