@@ -927,7 +927,7 @@ fn misnumbered_articles(toks: &[text::Token], hits: &mut [rules::Hit]) {
     };
     let named_near = |hits: &[rules::Hit], h: &rules::Hit| {
         hits.iter()
-            .any(|g| g.kind != h.kind && g.rule != CITED && g.score >= 2.5 && beside(g, h))
+            .any(|g| g.kind != h.kind && g.rule != CITED && g.score >= 2.2 && beside(g, h))
     };
     let asked_otherwise = |hits: &[rules::Hit], h: &rules::Hit| {
         hits.iter().any(|g| g.kind == h.kind && g.rule != CITED)
