@@ -10,6 +10,13 @@ pub const TERMS: &[Term] = &[
     ("spørgeskemaerne", DATA_WEAK),
     ("besvarelser", DATA_WEAK),
     ("besvarelserne", DATA_WEAK),
+    // what the practitioner wrote down: "det du har skrevet i min journal"
+    ("skrevet ned", DATA_WEAK),
+    ("noteret", DATA_WEAK),
+    ("skrevet i", DATA_WEAK),
+    ("skrevet om mig", DATA_WEAK | ABOUT_ME),
+    ("skrevet ned om mig", DATA_WEAK | ABOUT_ME),
+    ("noteret om mig", DATA_WEAK | ABOUT_ME),
     // a parent signs for a child ("mor til Emil")
     ("mor til", REPRESENT),
     ("far til", REPRESENT),

@@ -453,6 +453,7 @@ pub const TERMS: &[Term] = &[
     ("skrevet ned om oss", DATA_WEAK | ABOUT_ME),
     ("notert om meg", DATA_WEAK | ABOUT_ME),
     ("notert om oss", DATA_WEAK | ABOUT_ME),
+    ("skrevet i", DATA_WEAK),
     ("historikk", DATA_WEAK),
     ("behandlingshistorikk", DATA_WEAK),
     ("eksportert", MACHINE),

@@ -476,6 +476,7 @@ pub const TERMS: &[Term] = &[
     ("skrivits", DATA_WEAK),
     ("skrivit om mig", DATA_WEAK | ABOUT_ME),
     ("skrivit om oss", DATA_WEAK | ABOUT_ME),
+    ("skrivit i", DATA_WEAK),
     ("antecknat om mig", DATA_WEAK | ABOUT_ME),
     ("antecknat om oss", DATA_WEAK | ABOUT_ME),
     ("bedömning", DATA_WEAK),
