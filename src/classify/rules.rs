@@ -2193,6 +2193,11 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         // data named before is used meanwhile
         || (v.in_sentence(i, c::UNTIL).is_some() && data_mentioned(v))
         // ("… at den bliver brugt til noget")
+        // ("Så radera inte anteckningarna än. Men jag vill inte att de används …": "them",
+        // when wished so; not "De bliver ikke brugt til andet", the practitioner telling)
+        || (v.near(i, c::THEY, 3, 3, true).is_some()
+            && v.near(governor, c::REQ, 4, 0, false).is_some()
+            && data_mentioned(v))
         || (v.near(i, c::IT, 3, 3, true).is_some()
             && (data_mentioned(v)
                 // "lade være med at bruge det (billedet af mig) i jeres reklamer"
