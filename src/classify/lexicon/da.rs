@@ -48,6 +48,14 @@ pub const TERMS: &[Term] = &[
     ("glem", DEL),
     ("glemme", DEL),
     ("destruere", DEL),
+    // anonymising is erasing (the verb, not "anonymiseret", which describes data in use)
+    ("=anonymisere", DEL),
+    ("=anonymiser", DEL),
+    // closing an account
+    ("=nedlægge", DEL),
+    ("=nedlagt", DEL),
+    // what was written down about the writer
+    ("skrev ned", DATA_WEAK),
     ("=slettede", DEL | PAST_SELF),
     ("blive glemt", ERASE_STRONG),
     ("=ret til sletning", ERASE_STRONG | DEL),

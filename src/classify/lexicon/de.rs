@@ -21,6 +21,8 @@ pub const TERMS: &[Term] = &[
     ("bild", PHOTO),
     ("bilder", PHOTO),
     ("löschen", DEL),
+    // anonymising is erasing (the verb, not "anonymisiert", which describes data in use)
+    ("=anonymisieren", DEL),
     ("lösche", DEL),
     ("löschung", DEL),
     ("gelöscht", DEL),

@@ -35,6 +35,9 @@ pub const TERMS: &[Term] = &[
     ("=image", PHOTO),
     ("=images", PHOTO),
     ("delete", DEL),
+    // anonymising is erasing (the verb, not "anonymised", which describes data in use)
+    ("=anonymise", DEL),
+    ("=anonymize", DEL),
     ("deletion", DEL),
     ("=delet", DEL),
     ("erase", DEL),

@@ -29,6 +29,9 @@ pub const TERMS: &[Term] = &[
     ("foto", PHOTO),
     ("fotoet", PHOTO),
     ("slette", DEL),
+    // anonymising is erasing (the verb, not "anonymisert", which describes data in use)
+    ("=anonymisere", DEL),
+    ("=anonymiser", DEL),
     ("slett", DEL),
     ("sletting", DEL),
     ("sletter", DEL),

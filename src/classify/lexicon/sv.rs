@@ -35,6 +35,12 @@ pub const TERMS: &[Term] = &[
     ("=byta", NEWPROV),
     ("=byter", NEWPROV),
     ("radera", DEL),
+    // anonymising is erasing (the verb, not "anonymiserad", which describes data in use)
+    ("=anonymisera", DEL),
+    ("=anonymisering", DEL),
+    // a health declaration filled in at the start ("hälsodeklarationen")
+    ("hälsodeklaration", DATA_WEAK),
+    ("hälsodeklarationen", DATA_WEAK),
     ("raderas", DEL),
     ("raderar", DEL),
     ("radering", DEL),
