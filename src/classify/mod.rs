@@ -202,6 +202,12 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             // "I'd like", "I'm": the writer, not an "ID".
             concepts = (concepts & !c::ID_DOC) | c::I_SELF;
         }
+        let opens = i == 0 || toks.get(i - 1).map(|p| p.sentence) != Some(t.sentence);
+        if language == Language::Da && raw == "I" && !opens {
+            // "kan I sende det?", "det, I har stående": a capital "I" inside a sentence is "you"
+            // (the preposition is written "i"; only at a sentence's start is "I" ambiguous)
+            concepts |= c::YOU;
+        }
         if language == Language::Da && raw == "i" && asks_first(&toks, &folded, i) {
             // "Har i stadig mine gamle noter?": a lower-case "I" (you) after a verb that opens
             // a question, not the preposition.
@@ -1292,6 +1298,15 @@ mod tests {
         let client = "Jeg anmoder om indsigt i mine oplysninger. Svarer I ikke inden en \
                       måned, klager jeg til Datatilsynet.";
         assert_eq!(kinds("Subject: Indsigt", client), [RequestKind::Access]);
+    }
+
+    #[test]
+    fn a_danish_capital_i_inside_a_sentence_is_you() {
+        let asks = "Jeg har brug for at vide præcis, hvad I skrev ned om min ryg dengang.";
+        assert_eq!(kinds("Subject: Min ryg", asks), [RequestKind::Access]);
+        // a "that" clause with "I" states what the business did
+        let states = "Jeg kan se, at I har registreret min gamle adresse. Tak for en god behandling.";
+        assert!(!kinds("Subject: Tak", states).contains(&RequestKind::Access));
     }
 
     #[test]

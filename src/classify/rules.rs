@@ -1235,13 +1235,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 && v.in_sentence(i, c::DEL).is_some();
             // ("Kan jeg få en kopi av røntgenbildene og notatene": the notes, unowned, copied;
             // "Findes de optagelser stadig, og kan jeg få dem tilsendt?": the ones just named)
+            // ("hvad I skrev ned om min ryg dengang – kan I sende det?": sent to the writer)
+            let sent_to_writer = t & c::SEND != 0
+                && v.near(i, c::YOU, 2, 0, true).is_some()
+                && v.near(i, c::REQ, 3, 0, true).is_some();
             let copied = || {
                 v.near(i, c::DATA_WEAK, 0, 6, true)
                     .or_else(|| {
                         v.near(i, c::IT, 0, 3, true)
                             .and_then(|_| data_just_named(v, i))
                     })
-                    .filter(|_| asked_for_writer(v, i))
+                    .filter(|_| asked_for_writer(v, i) || sent_to_writer)
             };
             if let Some(j) = v
                 .data_object(i)
@@ -2010,7 +2014,8 @@ fn still_have_mine(v: &View<'_>, you: usize) -> Option<(usize, usize)> {
     // The question opens its sentence, or follows a greeting ("Hello Ingrid, do you still …").
     let opener = you.checked_sub(1)?;
     let opens = opener == start || v.toks.get(opener).is_some_and(|t| t.comma_before);
-    if !opens || concepts & (c::DATA_STRONG | c::DATA_WEAK) == 0 {
+    // (not ", at I har registreret forkerte oplysninger": a "that" clause states)
+    if !opens || v.has(opener, c::COMPL) || concepts & (c::DATA_STRONG | c::DATA_WEAK) == 0 {
         return None;
     }
     let have = v.has(opener, c::AUX_PERF | c::HOLD)
