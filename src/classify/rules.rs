@@ -1683,9 +1683,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     v.near(j, c::MY, 2, 0, true).is_some() || v.has(j + 1, c::MY)
                 })
                 // "Du har jo registreret alle mine timer … Kan jeg få det hele som en fil?"
+                // ("Finns det något sätt att exportera alla inlägg, gärna i JSON, så att jag kan
+                // flytta dem?": moved, or an export and a format named together)
                 .or_else(|| {
                     v.in_sentence(i, c::ALL | c::IT).filter(|_| {
-                        v.in_sentence(i, c::GET | c::SEND).is_some() && data_mentioned(v)
+                        v.in_sentence(i, c::GET | c::SEND | c::TRANSFER | c::MACHINE)
+                            .is_some()
+                            && data_mentioned(v)
                     })
                 })
             {
