@@ -1757,9 +1757,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // "… sendt direkte over til hende" in a mail about finding a new psychologist
                 let direct_to_new =
                     v.in_sentence(i, c::DIRECT).is_some() && new_provider(v).is_some();
+                // ("gärna elektroniskt så att de kan föra in den i sitt system. Kan du skicka den
+                // direkt dit?": straight into the next system)
+                let direct_electronic =
+                    v.in_sentence(i, c::DIRECT).is_some() && v.anywhere(c::ELECTRONIC);
                 let score = if t & c::TRANSFER != 0
                     || destination
                     || direct_to_new
+                    || direct_electronic
                     || v.in_sentence(i, c::MACHINE).is_some()
                 {
                     2.0
