@@ -600,6 +600,7 @@ pub const TERMS: &[Term] = &[
     ("=dersom", IF),
     ("=såfremt", IF),
     ("elektronisk", ELECTRONIC),
+    ("digitalt", ELECTRONIC),
     ("tilføj mig", SUBSCRIBE),
     ("skriv mig op", SUBSCRIBE),
     ("sæt mig på", SUBSCRIBE),

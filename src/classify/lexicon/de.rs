@@ -418,6 +418,7 @@ pub const TERMS: &[Term] = &[
     ("=sofern", IF),
     ("=soweit", IF),
     ("elektronisch", ELECTRONIC),
+    ("digital", ELECTRONIC),
     ("elektronischen", ELECTRONIC),
     ("mich in ihren", SUBSCRIBE),
     ("mich in ihre", SUBSCRIBE),

@@ -474,6 +474,7 @@ pub const TERMS: &[Term] = &[
     ("=unsubscribed", UNSUB | PAST_SELF),
     ("=if", IF),
     ("electronic", ELECTRONIC),
+    ("digitally", ELECTRONIC),
     ("add me to", SUBSCRIBE),
     ("sign me up", SUBSCRIBE),
     // text messages

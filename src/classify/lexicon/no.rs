@@ -493,6 +493,7 @@ pub const TERMS: &[Term] = &[
     ("=dersom", IF),
     ("=såframt", IF),
     ("elektronisk", ELECTRONIC),
+    ("digitalt", ELECTRONIC),
     ("legg meg til", SUBSCRIBE),
     ("sett meg på", SUBSCRIBE),
     ("legg til", SUBSCRIBE),

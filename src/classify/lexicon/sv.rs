@@ -516,6 +516,7 @@ pub const TERMS: &[Term] = &[
     ("=ifall", IF),
     ("=såvida", IF),
     ("elektronisk", ELECTRONIC),
+    ("digitalt", ELECTRONIC),
     ("elektroniskt", ELECTRONIC),
     ("till mig på", SUBSCRIBE),
     ("till mig i", SUBSCRIBE),
