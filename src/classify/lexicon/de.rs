@@ -395,6 +395,8 @@ pub const TERMS: &[Term] = &[
     ("=hatte", AUX_PERF),
     ("=haben", AUX_PERF),
     ("=hat", AUX_PERF),
+    // "Ich habe mein Dating-Profil gelöscht": the first person too
+    ("=habe", AUX_PERF),
     ("=unsere", OUR),
     ("=unseren", OUR),
     ("=unserer", OUR),
