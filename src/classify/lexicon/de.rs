@@ -550,6 +550,9 @@ pub const TERMS: &[Term] = &[
     ("erwähnten", TELL),
     ("gesagt", TELL),
     ("erzählt", TELL),
+    // "Meine Schwester meinte, Therapeuten müssten alles löschen": said
+    ("meinte", TELL),
+    ("sagte", TELL),
     // arrived: received
     ("angekommen", GOT),
     ("eingegangen", GOT),

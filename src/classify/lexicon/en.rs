@@ -147,6 +147,10 @@ pub const TERMS: &[Term] = &[
     ("freeze", FREEZE),
     ("block", FREEZE),
     ("on hold", FREEZE),
+    // "could it at least be locked away and not used", "please hold off using my records"
+    ("locked away", FREEZE),
+    ("lock away", FREEZE),
+    ("hold off", STOP),
     ("until", UNTIL),
     ("while", UNTIL),
     ("meanwhile", UNTIL),
