@@ -307,6 +307,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // slettet"), a colleague or the authority: what they say of requests is only mentioned.
     if thanks_for_an_id(&toks, &tags)
         || confirms_yours(&toks, &tags)
+        || verifies_your_identity(&folded)
         || signed_by_a_practitioner
         || authority_writes
     {
@@ -731,6 +732,35 @@ fn past_passives(folded: &lexicon::WordList, tags: &mut [Concepts]) {
             }
         }
     }
+}
+
+/// The writer must check the reader's identity or has received the reader's request: "inden jeg
+/// udleverer …, vil jeg bekræfte din identitet", "Jag har tagit emot din begäran", "I need to
+/// verify your identity". Only the business answering a request writes so.
+fn verifies_your_identity(folded: &lexicon::WordList) -> bool {
+    const YOUR: [&str; 9] = [
+        "din", "dit", "ditt", "dine", "dina", "your", "ihre", "ihrer", "deine",
+    ];
+    const IDENTITY: [&str; 7] = [
+        "identitet",
+        "identiteten",
+        "identity",
+        "identitat",
+        "legitimation",
+        "legitimasjon",
+        "legitimering",
+    ];
+    const CHECK: [&str; 14] = [
+        "bekrafte", "bekraftet", "bekrafta", "bekrefte", "verificere", "verifisere",
+        "verifiera", "sakerstalla", "sikre", "verify", "confirm", "confirmed", "uberprufen",
+        "bestatigen",
+    ];
+    let word = |i: usize| folded.get(i).unwrap_or("");
+    (2..folded.len().saturating_sub(1)).any(|i| {
+        YOUR.contains(&word(i))
+            && IDENTITY.contains(&word(i + 1))
+            && (CHECK.contains(&word(i - 1)) || CHECK.contains(&word(i - 2)))
+    })
 }
 
 /// A verb of writing right after "you" (tagged so far in `tags`): "du skrev", "you wrote", "Sie
