@@ -1289,6 +1289,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || (j < i && v.near(j, c::USE, 3, 0, true).is_some())
                     // "erase the video recordings and any copies held by your supervisor"
                     || (j < i && v.near(j, c::DEL, 3, 0, true).is_some())
+                    // "to store my health information in your journal system and to send me
+                    // SMS reminders": the data belongs to the clause before, texts are sent
+                    || (j < i
+                        && (j + 1..i).any(|k| v.has(k, c::AND))
+                        && t & (c::GET | c::SEND) != 0
+                        && v.near(i, c::MAIL, 0, 3, true).is_some())
                     // "… in Ihrer Kartei und schicken mir die Rechnung neu": the invoice is sent
                     || (t & (c::GET | c::SEND) != 0 && v.other_object(i));
                 if !other_action {
