@@ -305,9 +305,12 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // The business's own reply copied to the inbox ("Tack för att du skickade din id-handling.
     // Här kommer registerutdraget", "Jeg bekræfter hermed, at dine personoplysninger er
     // slettet"), a colleague or the authority: what they say of requests is only mentioned.
+    // "Ter info … Je hoeft er niets mee te doen", "Absolutely no need to do anything": informing.
+    let only_informs = all & c::NO_ACTION != 0;
     if thanks_for_an_id(&toks, &tags)
         || confirms_yours(&toks, &tags)
         || verifies_your_identity(&folded)
+        || only_informs
         || signed_by_a_practitioner
         || authority_writes
     {
@@ -1328,6 +1331,16 @@ mod tests {
         let client = "Jeg anmoder om indsigt i mine oplysninger. Svarer I ikke inden en \
                       måned, klager jeg til Datatilsynet.";
         assert_eq!(kinds("Subject: Indsigt", client), [RequestKind::Access]);
+    }
+
+    #[test]
+    fn a_mail_that_asks_nothing_of_the_reader_only_informs() {
+        let curious = "Random question: which journal system do you use, and is it cloud-based? \
+                       Absolutely no need to do anything, it's just professional interest.";
+        assert!(kinds("Subject: Quick question", curious).is_empty());
+        let fyi = "Ter info: dit heb ik gisteren naar HR gestuurd. Je hoeft er niets mee te doen.\n\
+                   Op grond van artikel 15 AVG verzoek ik om inzage in mijn personeelsdossier.";
+        assert!(kinds("Subject: Ter info: brief aan HR", fyi).is_empty());
     }
 
     #[test]

@@ -760,4 +760,8 @@ pub const TERMS: &[Term] = &[
     // test results; "i givet fald" (if so) is a condition, nothing given
     ("resultaterne", DATA_WEAK),
     ("i givet fald", IF),
+    // only informing: nothing for the reader to do
+    ("du behøver ikke gøre noget", NO_ACTION),
+    ("behøver ikke at gøre noget", NO_ACTION),
+    ("du skal ikke gøre noget", NO_ACTION),
 ];

@@ -557,4 +557,9 @@ pub const TERMS: &[Term] = &[
     ("angekommen", GOT),
     ("eingegangen", GOT),
     ("ergebnisse", DATA_WEAK),
+    // only informing: nothing for the reader to do
+    ("du musst nichts", NO_ACTION),
+    ("sie müssen nichts", NO_ACTION),
+    ("nichts mehr machen", NO_ACTION),
+    ("nichts mehr tun", NO_ACTION),
 ];

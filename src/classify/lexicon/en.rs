@@ -588,4 +588,9 @@ pub const TERMS: &[Term] = &[
     ("=said", TELL),
     ("told", TELL),
     ("heard", TELL),
+    // only informing: nothing for the reader to do
+    ("no need to do anything", NO_ACTION),
+    ("dont need to do anything", NO_ACTION),
+    ("nothing you need to do", NO_ACTION),
+    ("nothing for you to do", NO_ACTION),
 ];

@@ -282,11 +282,14 @@ pub mod c {
     pub const CASE_REF: Concepts = 1 << 110;
     /// who, whom: hvem, vem, wer — "who you have shared it with" (the recipients)
     pub const WHO: Concepts = 1 << 111;
+    /// "no need to do anything", "du musst nichts mehr machen", "du behøver ikke gøre noget": the
+    /// mail only informs
+    pub const NO_ACTION: Concepts = 1 << 112;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 112] = [
+pub const CONCEPT_NAMES: [&str; 113] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -399,6 +402,7 @@ pub const CONCEPT_NAMES: [&str; 112] = [
     "AUTHORITY",
     "CASE_REF",
     "WHO",
+    "NO_ACTION",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2046,7 +2050,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::WHO);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::NO_ACTION);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -224,4 +224,7 @@ pub const TERMS: &[Term] = &[
     ("zei", TELL),
     ("vertelde", TELL),
     ("hoorde", TELL),
+    // only informing: nothing for the reader to do
+    ("hoeft er niets mee te doen", NO_ACTION),
+    ("hoeft niets te doen", NO_ACTION),
 ];

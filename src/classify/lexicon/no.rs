@@ -672,4 +672,8 @@ pub const TERMS: &[Term] = &[
     ("hørte", TELL),
     ("resultatene", DATA_WEAK),
     ("i så fall", IF),
+    // only informing: nothing for the reader to do
+    ("du trenger ikke gjøre noe", NO_ACTION),
+    ("du trenger ikke å gjøre noe", NO_ACTION),
+    ("trenger ikke gjøre noe", NO_ACTION),
 ];

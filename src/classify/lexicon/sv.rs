@@ -682,4 +682,8 @@ pub const TERMS: &[Term] = &[
     ("läste", TELL),
     ("hörde", TELL),
     ("resultaten", DATA_WEAK),
+    // only informing: nothing for the reader to do
+    ("du behöver inte göra något", NO_ACTION),
+    ("behöver inte göra något", NO_ACTION),
+    ("du behöver inte göra någonting", NO_ACTION),
 ];
