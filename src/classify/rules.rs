@@ -1153,8 +1153,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // In a mail to a practice, a wish to delete without an object nearly always means
                 // the writer's data; an appointment or a list is something else.
                 let context = v.data_context() || v.anywhere(c::CONSENT | c::WITHDRAW);
+                // ("… booket to tider paa torsdag d. 7. kl 10 og kl 10.30 … Vil du slette den
+                // ene?": the booking, dates and times counted as words)
                 let it_other = v.near(i, c::IT, 0, 3, true).is_some()
-                    && v.recent(i, c::EVENT | c::PUBLISHED, 15);
+                    && v.recent(i, c::EVENT | c::PUBLISHED, 30)
+                    && !v.recent(i, c::DATA_STRONG | c::DATA_WEAK | c::PHOTO | c::FIELD, 25);
                 let score = if v.other_object(i) || it_other {
                     1.0
                 } else if context {
