@@ -53,9 +53,9 @@ pub fn detect(
 
 /// A file whose name says it is something other than ID: an invoice, a consent form, the
 /// records the business sends ("Registerutdrag_PO_Sandberg.pdf", "Journalkopi_TIM.pdf",
-/// "Einwilligung_Fotos_unterschrieben.pdf").
+/// "Einwilligung_Fotos_unterschrieben.pdf", "Noter_Tom_Fletcher_2024.pdf").
 fn names_another_document(a: &Attachment) -> bool {
-    const OTHER: [&str; 16] = [
+    const OTHER: [&str; 27] = [
         "faktura",
         "invoice",
         "rechnung",
@@ -72,6 +72,18 @@ fn names_another_document(a: &Attachment) -> bool {
         "einwilligung",
         "consent",
         "lebenslauf",
+        // the records a practitioner sends back: "Noter_Tom_Fletcher_2024.pdf", "data_export"
+        "noter",
+        "notes",
+        "notat",
+        "anteckning",
+        "export",
+        "rapport",
+        "report",
+        "bericht",
+        "akte",
+        "udskrift",
+        "utdrag",
     ];
     let Some(name) = a.filename.as_deref() else {
         return false;
