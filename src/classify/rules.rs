@@ -1337,13 +1337,22 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // passed on, and to whom (Art. 15(1)(c))
         if t & (c::KNOW | c::TELL) != 0 && !v.statement(i) {
             // (not "hvad jeg har sendt": the writer's own doing; Danish "I" carries no tag)
-            if let Some(passed) = v.near(i, c::WHAT | c::WHO, 0, 3, false).and_then(|w| {
-                let p = v.near(w, c::SEND | c::USE, 0, 5, true)?;
-                (w..p).all(|k| !v.has(k, c::I_SELF | c::WE)).then_some(p)
-            }) {
+            // ("Jeg vil gerne vide, om der er sendt noget, og i så fald hvad og til hvem": whether
+            // first, then what and to whom)
+            let whether = || {
+                let p = v.near(i, c::SEND | c::USE, 0, 6, false)?;
+                v.near(p, c::WHAT | c::WHO, 0, 8, false).map(|_| p)
+            };
+            if let Some(passed) = v
+                .near(i, c::WHAT | c::WHO, 0, 3, false)
+                .and_then(|w| v.near(w, c::SEND | c::USE, 0, 5, true))
+                .or_else(whether)
+                .filter(|&p| (i..p).all(|k| !v.has(k, c::I_SELF | c::WE)))
+            {
                 let writers = v.in_sentence(i, c::ME | c::MY | c::ABOUT_ME).is_some()
                     || data_mentioned(v);
-                if writers && v.has(passed.wrapping_sub(1), c::AUX_PERF | c::YOU) {
+                let done = c::AUX_PERF | c::YOU | c::PASSIVE;
+                if writers && v.has(passed.wrapping_sub(1), done) {
                     push(hit(Access, 2.0, i, passed, "what was passed on, to whom"));
                 }
             }

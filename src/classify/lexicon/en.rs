@@ -194,6 +194,9 @@ pub const TERMS: &[Term] = &[
     ("directly", DIRECT),
     ("consent", CONSENT),
     ("permission", CONSENT),
+    // "I signed the form allowing you to send treatment reports to my insurer"
+    ("allowing you", CONSENT),
+    ("allowed you", CONSENT),
     ("withdraw", WITHDRAW),
     ("withdrawing", WITHDRAW),
     ("withdrawal", WITHDRAW),
