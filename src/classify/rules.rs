@@ -487,7 +487,9 @@ impl<'a> View<'a> {
         // (not an imperative that opens its sentence: "Afmeld mig venlist, har fået 3 på en uge"
         // asks, then says why)
         let opens = i == 0 || self.sentence(i - 1) != self.sentence(i);
+        // (nor a question word: "hur har ni fått tag på mitt nummer?")
         if !opens
+            && !self.has(i, c::HOW | c::WHERE)
             && self.near(i, c::GOT, 0, 8, false).is_some()
             && self.in_sentence(i, c::REQ).is_none()
         {
@@ -1152,7 +1154,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             {
                 // In a mail to a practice, a wish to delete without an object nearly always means
                 // the writer's data; an appointment or a list is something else.
-                let context = v.data_context() || v.anywhere(c::CONSENT | c::WITHDRAW);
+                // ("Har ni kvar videon … där jag tränar? … Sen kan ni radera den": the video)
+                let the_photo = || {
+                    v.near(i, c::IT, 0, 3, true).is_some()
+                        && v.recent(i, c::PHOTO, 40)
+                        && writer_photo(v)
+                };
+                let context =
+                    v.data_context() || v.anywhere(c::CONSENT | c::WITHDRAW) || the_photo();
                 // ("… booket to tider paa torsdag d. 7. kl 10 og kl 10.30 … Vil du slette den
                 // ene?": the booking, dates and times counted as words)
                 let it_other = v.near(i, c::IT, 0, 3, true).is_some()
@@ -1442,7 +1451,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         // "Hvor har du den fra?", "Where did you get my address?": the source of the writer's
         // data (Art. 15(1)(g)).
-        if t & c::WHERE != 0 && !v.statement(i) {
+        // ("Och hur har ni fått tag på mitt nummer?": how, with a getting)
+        let how_got = t & c::HOW != 0
+            && v.near(i, c::GOT | c::GET, 0, 4, true).is_some()
+            && v.near(i, c::DURATION, 0, 2, true).is_none();
+        if (t & c::WHERE != 0 || how_got) && !v.statement(i) {
             if let Some(j) = source_of_mine(v, i) {
                 push(hit(Access, 2.0, i, j, "where you got my data"));
             }
