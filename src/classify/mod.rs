@@ -951,10 +951,11 @@ fn confirms_yours(toks: &[text::Token], tags: &[Concepts]) -> bool {
     })
 }
 
-/// "Recht auf Berichtigung (Art. 15 DSGVO)", "the right to erasure under Article 15": a right
-/// named in words a few words from an article number that belongs to another right, which
-/// nothing else in the mail asks for. People cite the wrong article; the name decides, and the
-/// number alone adds no kind.
+/// "Recht auf Berichtigung (Art. 15 DSGVO)", "Gemäß Art. 16 DSGVO möchte ich, dass Sie alle
+/// meine Daten löschen": a right named or asked in words (a kind's score) a few words from an
+/// article number that belongs to another right, which nothing else in the mail asks for.
+/// People cite the wrong article; the words decide, and the number alone adds no kind — in the
+/// subject either, when it repeats the number.
 fn misnumbered_articles(toks: &[text::Token], hits: &mut [rules::Hit]) {
     const CITED: &str = "article cited";
     let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
@@ -966,7 +967,7 @@ fn misnumbered_articles(toks: &[text::Token], hits: &mut [rules::Hit]) {
     };
     let named_near = |hits: &[rules::Hit], h: &rules::Hit| {
         hits.iter()
-            .any(|g| g.kind != h.kind && g.rule != CITED && g.score >= 2.2 && beside(g, h))
+            .any(|g| g.kind != h.kind && g.rule != CITED && g.score >= KIND_AT && beside(g, h))
     };
     let asked_otherwise = |hits: &[rules::Hit], h: &rules::Hit| {
         hits.iter().any(|g| g.kind == h.kind && g.rule != CITED)
@@ -977,7 +978,19 @@ fn misnumbered_articles(toks: &[text::Token], hits: &mut [rules::Hit]) {
         .filter(|(_, h)| h.rule == CITED && named_near(hits, h) && !asked_otherwise(hits, h))
         .map(|(k, _)| k)
         .collect();
-    for k in demote {
+    // The subject repeats the citation ("Löschung nach Art. 16 DSGVO"): misnumbered there too.
+    let subject_too: Vec<usize> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            h.rule == CITED
+                && sentence(h.from) == Some(0)
+                && demote.iter().any(|&k| hits.get(k).is_some_and(|d| d.kind == h.kind))
+                && !asked_otherwise(hits, h)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for k in demote.into_iter().chain(subject_too) {
         if let Some(h) = hits.get_mut(k) {
             h.score = h.score.min(1.2);
         }

@@ -2151,10 +2151,13 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
 /// and says so (`restriction_asked`: a restriction found in the words, "but don't use it").
 fn erasure_declined(v: &View<'_>, restriction_asked: bool) -> bool {
     let restriction = restriction_asked || v.anywhere(c::RESTRICT | c::RESTRICT_STRONG | c::FREEZE);
+    // (not "Hvis I … ikke må slette det, så vil jeg i det mindste have at det bliver låst": the
+    // deletion asked first, the restriction if it cannot be)
+    let conditional = |k: usize| v.near(k, c::IF, 8, 0, false).is_some();
     (0..v.len()).any(|k| {
         v.has(k, c::DEL | c::ERASE_STRONG)
             && ((1..=3).any(|d| k >= d && v.has(k - d, c::INSTEAD))
-                || ((v.negated(k) || opposed(v, k)) && restriction))
+                || ((v.negated(k) || opposed(v, k)) && restriction && !conditional(k)))
     })
 }
 
