@@ -489,7 +489,7 @@ impl<'a> View<'a> {
         let opens = i == 0 || self.sentence(i - 1) != self.sentence(i);
         // (nor a question word: "hur har ni fått tag på mitt nummer?")
         if !opens
-            && !self.has(i, c::HOW | c::WHERE)
+            && !self.has(i, c::HOW | c::WHERE | c::WHO)
             && self.near(i, c::GOT, 0, 8, false).is_some()
             && self.in_sentence(i, c::REQ).is_none()
         {
@@ -1451,6 +1451,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         // "Hvor har du den fra?", "Where did you get my address?": the source of the writer's
         // data (Art. 15(1)(g)).
+        // "Hvem har I givet mit CPR-nummer videre til?", "en liste over hvem der har fået mine
+        // oplysninger fra jer": the recipients (Art. 15(1)(c))
+        if t & c::WHO != 0 && !v.statement(i) {
+            let got_mine = v.near(i, c::GOT | c::SEND | c::USE, 0, 4, false).and_then(|p| {
+                v.near(p, c::MY | c::ABOUT_ME, 0, 3, false)
+                    .filter(|_| (i..p).all(|k| !v.has(k, c::I_SELF)))
+            });
+            if let Some(j) = got_mine.filter(|_| v.in_sentence(i, c::YOU).is_some()) {
+                push(hit(Access, 2.0, i, j, "who got my data"));
+            }
+        }
         // ("Och hur har ni fått tag på mitt nummer?": how, with a getting)
         let how_got = t & c::HOW != 0
             && v.near(i, c::GOT | c::GET, 0, 4, true).is_some()
