@@ -1347,6 +1347,22 @@ mod tests {
     }
 
     #[test]
+    fn recipients_sources_and_pictures_taken_down_are_asked_for() {
+        let access = [RequestKind::Access];
+        let who = "Hvem har I givet mit CPR-nummer videre til?";
+        assert_eq!(kinds("Subject: cpr nummer??", who), access);
+        let shared = "I want to know who you have shared my information with.";
+        assert_eq!(kinds("Subject: Who got my data", shared), access);
+        let how = "Jag får SMS från er varje vecka. Hur har ni fått tag på mitt nummer?";
+        assert!(kinds("Subject: SMS", how).contains(&RequestKind::Access));
+        let down = "Kan I tage billedet af mig ned fra hjemmesiden?";
+        assert_eq!(kinds("Subject: Billedet", down), [RequestKind::Erasure]);
+        // a page taken down that shows nobody's data is no erasure
+        let page = "Kan I tage siden om kurset ned fra hjemmesiden? Den er forældet.";
+        assert!(!kinds("Subject: Kursus", page).contains(&RequestKind::Erasure));
+    }
+
+    #[test]
     fn a_mail_that_asks_nothing_of_the_reader_only_informs() {
         let curious = "Random question: which journal system do you use, and is it cloud-based? \
                        Absolutely no need to do anything, it's just professional interest.";

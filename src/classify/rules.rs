@@ -1472,6 +1472,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
 
+        // "Bitte nimm das Testimonial samt Foto von der Website", "take the photo off your
+        // website", "tage billedet af mig ned fra hjemmesiden": what shows the writer taken down
+        if t & c::PUBLISHED != 0 && v.in_sentence(i, c::DEL).is_none() && !v.statement(i) {
+            let off = (1..=2).any(|d| v.has(i.saturating_sub(d), c::FROM | c::OFF));
+            let shown = v.near(i, c::PHOTO | c::DATA_STRONG | c::DATA_WEAK, 8, 0, false);
+            let asked = v.near(i, c::REQ, 10, 0, false);
+            if let (true, Some(j), Some(_)) = (off, shown, asked) {
+                if writer_photo(v) || !v.has(j, c::PHOTO) {
+                    push(hit(Erasure, 2.1, j, i, "take it off the website"));
+                }
+            }
+        }
+
         // ---- rectification
         if t & c::RECT_STRONG != 0 && !v.statement(i) {
             push(hit(Rectification, 2.8, i, i, "rectification named"));

@@ -764,4 +764,6 @@ pub const TERMS: &[Term] = &[
     ("du behøver ikke gøre noget", NO_ACTION),
     ("behøver ikke at gøre noget", NO_ACTION),
     ("du skal ikke gøre noget", NO_ACTION),
+    // off, down: taken off a website
+    ("=ned", OFF),
 ];

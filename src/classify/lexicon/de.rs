@@ -562,4 +562,7 @@ pub const TERMS: &[Term] = &[
     ("sie müssen nichts", NO_ACTION),
     ("nichts mehr machen", NO_ACTION),
     ("nichts mehr tun", NO_ACTION),
+    // off, down: taken off a website
+    ("=runter", OFF),
+    ("=herunter", OFF),
 ];

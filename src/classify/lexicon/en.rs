@@ -596,4 +596,7 @@ pub const TERMS: &[Term] = &[
     ("dont need to do anything", NO_ACTION),
     ("nothing you need to do", NO_ACTION),
     ("nothing for you to do", NO_ACTION),
+    // off, down: taken off a website
+    ("=off", OFF),
+    ("=down", OFF),
 ];

@@ -285,11 +285,13 @@ pub mod c {
     /// "no need to do anything", "du musst nichts mehr machen", "du behøver ikke gøre noget": the
     /// mail only informs
     pub const NO_ACTION: Concepts = 1 << 112;
+    /// off, down: "take my photo off the website", "tage billedet ned"
+    pub const OFF: Concepts = 1 << 113;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 113] = [
+pub const CONCEPT_NAMES: [&str; 114] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -403,6 +405,7 @@ pub const CONCEPT_NAMES: [&str; 113] = [
     "CASE_REF",
     "WHO",
     "NO_ACTION",
+    "OFF",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2050,7 +2053,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::NO_ACTION);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::OFF);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

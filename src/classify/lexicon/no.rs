@@ -676,4 +676,6 @@ pub const TERMS: &[Term] = &[
     ("du trenger ikke gjøre noe", NO_ACTION),
     ("du trenger ikke å gjøre noe", NO_ACTION),
     ("trenger ikke gjøre noe", NO_ACTION),
+    // off, down: taken off a website
+    ("=ned", OFF),
 ];

@@ -686,4 +686,7 @@ pub const TERMS: &[Term] = &[
     ("du behöver inte göra något", NO_ACTION),
     ("behöver inte göra något", NO_ACTION),
     ("du behöver inte göra någonting", NO_ACTION),
+    // off, down: taken off a website
+    ("=ner", OFF),
+    ("=ned", OFF),
 ];
