@@ -571,8 +571,9 @@ impl<'a> View<'a> {
         {
             f *= 0.6;
         }
-        // "I accidentally deleted my account": what the writer did, not what they ask.
-        if self.near(i, c::ACCIDENT, 4, 0, true).is_some() {
+        // "I accidentally deleted my account", "I clicked unsubscribe by mistake": what the
+        // writer did, not what they ask.
+        if self.near(i, c::ACCIDENT, 4, 4, true).is_some() {
             f *= 0.4;
         }
         let we_subject =
@@ -1942,7 +1943,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Unsubscribe, 2.5, i, j, "unsubscribe"));
             }
         }
-        if t & c::STOP != 0 {
+        // (not "Jeg har sluttet å få SMS-påminnelser": stopped, reported)
+        if t & c::STOP != 0 && !v.statement(i) {
             // "… at de sms beskeder om timerne holder op": the mailings named before the verb,
             // when the writer asks it (not "jeg skrev en mail om at stoppe forløbet")
             let named_before = || {
