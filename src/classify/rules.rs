@@ -1326,6 +1326,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     };
                     push(hit(Access, if strong { 2.2 } else { 2.0 }, i, j, rule));
                 }
+            } else if let Some(j) = v
+                .near(i, c::DATA_STRONG, 0, 8, false)
+                .filter(|_| t & (c::COPY | c::SEND) != 0 && v.near(i, c::REQ, 6, 0, false).is_some())
+            {
+                // "please provide copies of all clinical notes … relating to Mr Reid", from an
+                // insurer or an employer: someone else's records asked for. Not the person's own
+                // request (a reply would disclose them), but a person should look.
+                push(hit(Access, 1.2, i, j, "another's records asked for"));
             }
         }
         // "Kan I sende dem til mig?" in answer to "jeg har testresultaterne … liggende"
