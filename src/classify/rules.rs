@@ -1579,11 +1579,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 .near(i, c::IT, 0, 1, true)
                 .filter(|_| v.near(i, c::REQ, 3, 0, true).is_some())
-                // ("Fakturaen … er på 850 kr, men … Kan dere rette den": the invoice)
+                // ("Fakturaen … er på 850 kr, men … Kan dere rette den": the invoice; but "Det,
+                // I har stående om min arbejdssituation, er forældet – … tilbage på fuld tid":
+                // what you hold, said to be wrong)
                 .filter(|_| {
-                    !v.other_object(i) && !v.recent(i, c::EVENT, 15) && !invoice_meant(v, i)
+                    let held_wrong = v.anywhere(c::HOLD) && v.recent(i, c::WRONG, 30);
+                    !v.other_object(i)
+                        && (!v.recent(i, c::EVENT, 15) || held_wrong)
+                        && !invoice_meant(v, i)
+                        && (v.data_context() || held_wrong)
                 })
-                .filter(|_| v.data_context())
             {
                 // "det står att jag vägde 94 kg …, det var 84! Kan du ändra det?"
                 push(hit(Rectification, 2.0, i, j, "change it (the data)"));
