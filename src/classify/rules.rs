@@ -1639,7 +1639,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             // the business's address, asked for)
             let mine = v.near(i, c::MY | c::I_SELF, 6, 6, false).is_some()
                 || (v.sentence(i) == 0 && !asks_for_an_address(v));
-            if let Some(j) = field.filter(|_| mine && !v.negated(i)) {
+            // (not "Thanks for letting me know my records were updated with my new address")
+            let thanked = v.in_sentence(i, c::THANKS).is_some()
+                && v.in_sentence(i, c::AUX_PERF | c::PAST_SELF).is_some();
+            if let Some(j) = field.filter(|_| mine && !v.negated(i) && !thanked) {
                 push(hit(Rectification, 2.0, i, j, "my field has changed"));
             }
         }
