@@ -437,7 +437,9 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     if class.evidence.is_empty() && body_words <= 12 {
         if let Some(letter) = unread_letter(msg) {
             // "Se vedlegg." and a PDF: what it asks is in a file never read; a person should look.
-            class.evidence.push(format!("a letter attached, not read: {letter}"));
+            class
+                .evidence
+                .push(format!("a letter attached, not read: {letter}"));
             class.confidence = 0.5;
         }
     }
@@ -491,10 +493,13 @@ fn written_inside(msg: &Message) -> bool {
     {
         return false;
     }
-    let listed = msg.headers.iter().filter(|(name, _)| {
-        matches!(name.as_str(), "bcc" | "delivered-to" | "x-original-to")
-    });
-    msg.to.iter().any(|m| text::same_organisation(&m.address, from))
+    let listed = msg
+        .headers
+        .iter()
+        .filter(|(name, _)| matches!(name.as_str(), "bcc" | "delivered-to" | "x-original-to"));
+    msg.to
+        .iter()
+        .any(|m| text::same_organisation(&m.address, from))
         || listed
             .flat_map(|(_, value)| value.split(','))
             .any(|a| text::same_organisation(text::bare_address(a), from))
@@ -726,9 +731,13 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
 /// a change or a deletion reports it, as a perfect does. Only there: "var" alone is also
 /// Swedish "where", and "var snäll och …" asks.
 fn past_passives(folded: &lexicon::WordList, tags: &mut [Concepts]) {
-    const WAS: [&str; 9] = ["var", "blev", "ble", "vart", "was", "were", "wurde", "wurden", "werd"];
+    const WAS: [&str; 9] = [
+        "var", "blev", "ble", "vart", "was", "were", "wurde", "wurden", "werd",
+    ];
     for i in 1..tags.len() {
-        let done = tags.get(i).is_some_and(|t| t & (c::CHANGED | c::UPDATE | c::DEL) != 0);
+        let done = tags
+            .get(i)
+            .is_some_and(|t| t & (c::CHANGED | c::UPDATE | c::DEL) != 0);
         if done && WAS.contains(&folded.get(i - 1).unwrap_or("")) {
             if let Some(t) = tags.get_mut(i - 1) {
                 *t |= c::AUX_PERF;
@@ -754,8 +763,19 @@ fn verifies_your_identity(folded: &lexicon::WordList) -> bool {
         "legitimering",
     ];
     const CHECK: [&str; 14] = [
-        "bekrafte", "bekraftet", "bekrafta", "bekrefte", "verificere", "verifisere",
-        "verifiera", "sakerstalla", "sikre", "verify", "confirm", "confirmed", "uberprufen",
+        "bekrafte",
+        "bekraftet",
+        "bekrafta",
+        "bekrefte",
+        "verificere",
+        "verifisere",
+        "verifiera",
+        "sakerstalla",
+        "sikre",
+        "verify",
+        "confirm",
+        "confirmed",
+        "uberprufen",
         "bestatigen",
     ];
     let word = |i: usize| folded.get(i).unwrap_or("");
@@ -770,7 +790,14 @@ fn verifies_your_identity(folded: &lexicon::WordList) -> bool {
 /// schrieben". Alone, "skrev" is also the writer's own letter ("jeg skrev til jer i marts").
 fn you_wrote(tags: &[Concepts], folded: &str) -> bool {
     const WROTE: [&str; 8] = [
-        "skrev", "skriver", "wrote", "write", "schrieben", "schreiben", "schrieb", "schreibst",
+        "skrev",
+        "skriver",
+        "wrote",
+        "write",
+        "schrieben",
+        "schreiben",
+        "schrieb",
+        "schreibst",
     ];
     tags.last().is_some_and(|t| t & c::YOU != 0) && WROTE.contains(&folded)
 }
@@ -985,7 +1012,9 @@ fn misnumbered_articles(toks: &[text::Token], hits: &mut [rules::Hit]) {
         .filter(|(_, h)| {
             h.rule == CITED
                 && sentence(h.from) == Some(0)
-                && demote.iter().any(|&k| hits.get(k).is_some_and(|d| d.kind == h.kind))
+                && demote
+                    .iter()
+                    .any(|&k| hits.get(k).is_some_and(|d| d.kind == h.kind))
                 && !asked_otherwise(hits, h)
         })
         .map(|(k, _)| k)
@@ -1367,7 +1396,8 @@ mod tests {
         let curious = "Random question: which journal system do you use, and is it cloud-based? \
                        Absolutely no need to do anything, it's just professional interest.";
         assert!(kinds("Subject: Quick question", curious).is_empty());
-        let fyi = "Ter info: dit heb ik gisteren naar HR gestuurd. Je hoeft er niets mee te doen.\n\
+        let fyi =
+            "Ter info: dit heb ik gisteren naar HR gestuurd. Je hoeft er niets mee te doen.\n\
                    Op grond van artikel 15 AVG verzoek ik om inzage in mijn personeelsdossier.";
         assert!(kinds("Subject: Ter info: brief aan HR", fyi).is_empty());
     }
@@ -1377,7 +1407,8 @@ mod tests {
         let asks = "Jeg har brug for at vide præcis, hvad I skrev ned om min ryg dengang.";
         assert_eq!(kinds("Subject: Min ryg", asks), [RequestKind::Access]);
         // a "that" clause with "I" states what the business did
-        let states = "Jeg kan se, at I har registreret min gamle adresse. Tak for en god behandling.";
+        let states =
+            "Jeg kan se, at I har registreret min gamle adresse. Tak for en god behandling.";
         assert!(!kinds("Subject: Tak", states).contains(&RequestKind::Access));
     }
 
@@ -1386,7 +1417,10 @@ mod tests {
         // put off, and not used meanwhile: a restriction
         let wait = "Vil du vente med at slette den? Men jeg vil ikke have at den bliver brugt \
                     eller sendt til nogen, indtil sagen er afgjort.";
-        assert_eq!(kinds("Subject: SV: Sletning", wait), [RequestKind::Restriction]);
+        assert_eq!(
+            kinds("Subject: SV: Sletning", wait),
+            [RequestKind::Restriction]
+        );
         let condition = "Det er greit for meg at timen tas opp til veiledningen din, så lenge \
                          opptaket slettes etterpå slik du sa.";
         assert!(kinds("Subject: Opptak", condition).is_empty());
@@ -1409,10 +1443,16 @@ mod tests {
             );
             classify(&Message::parse(raw.as_bytes()).unwrap_or_default())
         };
-        let named = with_pdf("Hermed mit brev, se vedhæftede.", "Anmodning_om_sletning.pdf");
+        let named = with_pdf(
+            "Hermed mit brev, se vedhæftede.",
+            "Anmodning_om_sletning.pdf",
+        );
         assert_eq!(named.kinds, [RequestKind::Erasure], "{named:?}");
         let unnamed = with_pdf("Se vedlegg.", "brev_2025.pdf");
-        assert!(unnamed.kinds.is_empty() && unnamed.needs_review(), "{unnamed:?}");
+        assert!(
+            unnamed.kinds.is_empty() && unnamed.needs_review(),
+            "{unnamed:?}"
+        );
         assert!(unnamed.evidence[0].contains("brev_2025.pdf"));
         // a mail that says what the file is needs no second look
         let said = with_pdf(
@@ -1433,7 +1473,10 @@ mod tests {
             classify(&Message::parse(raw.as_bytes()).unwrap_or_default())
         };
         let inside = colleague("");
-        assert!(inside.kinds.is_empty() && inside.needs_review(), "{inside:?}");
+        assert!(
+            inside.kinds.is_empty() && inside.needs_review(),
+            "{inside:?}"
+        );
         // a client's own mail, and two clients on one public service, are not inside
         let client = "Jeg anmoder om indsigt i mine personoplysninger.";
         let raw = |from: &str, to: &str| {

@@ -1326,10 +1326,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     };
                     push(hit(Access, if strong { 2.2 } else { 2.0 }, i, j, rule));
                 }
-            } else if let Some(j) = v
-                .near(i, c::DATA_STRONG, 0, 8, false)
-                .filter(|_| t & (c::COPY | c::SEND) != 0 && v.near(i, c::REQ, 6, 0, false).is_some())
-            {
+            } else if let Some(j) = v.near(i, c::DATA_STRONG, 0, 8, false).filter(|_| {
+                t & (c::COPY | c::SEND) != 0 && v.near(i, c::REQ, 6, 0, false).is_some()
+            }) {
                 // "please provide copies of all clinical notes … relating to Mr Reid", from an
                 // insurer or an employer: someone else's records asked for. Not the person's own
                 // request (a reply would disclose them), but a person should look.
@@ -1367,8 +1366,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .or_else(whether)
                 .filter(|&p| (i..p).all(|k| !v.has(k, c::I_SELF | c::WE)))
             {
-                let writers = v.in_sentence(i, c::ME | c::MY | c::ABOUT_ME).is_some()
-                    || data_mentioned(v);
+                let writers =
+                    v.in_sentence(i, c::ME | c::MY | c::ABOUT_ME).is_some() || data_mentioned(v);
                 let done = c::AUX_PERF | c::YOU | c::PASSIVE;
                 if writers && v.has(passed.wrapping_sub(1), done) {
                     push(hit(Access, 2.0, i, passed, "what was passed on, to whom"));
@@ -1463,10 +1462,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // "Hvem har I givet mit CPR-nummer videre til?", "en liste over hvem der har fået mine
         // oplysninger fra jer": the recipients (Art. 15(1)(c))
         if t & c::WHO != 0 && !v.statement(i) {
-            let got_mine = v.near(i, c::GOT | c::SEND | c::USE, 0, 4, false).and_then(|p| {
-                v.near(p, c::MY | c::ABOUT_ME, 0, 3, false)
-                    .filter(|_| (i..p).all(|k| !v.has(k, c::I_SELF)))
-            });
+            let got_mine = v
+                .near(i, c::GOT | c::SEND | c::USE, 0, 4, false)
+                .and_then(|p| {
+                    v.near(p, c::MY | c::ABOUT_ME, 0, 3, false)
+                        .filter(|_| (i..p).all(|k| !v.has(k, c::I_SELF)))
+                });
             if let Some(j) = got_mine.filter(|_| v.in_sentence(i, c::YOU).is_some()) {
                 push(hit(Access, 2.0, i, j, "who got my data"));
             }

@@ -83,7 +83,11 @@ pub fn own_words_into(body: &str, out: &mut String) {
 fn drop_template_choices(out: &mut String, from: usize) {
     const LONGEST: usize = 600;
     let mut at = from;
-    while let Some(open) = out.get(at..).and_then(|rest| rest.find('[')).map(|o| at + o) {
+    while let Some(open) = out
+        .get(at..)
+        .and_then(|rest| rest.find('['))
+        .map(|o| at + o)
+    {
         let Some(close) = out
             .get(open..)
             .and_then(|rest| rest.find(']'))
@@ -232,10 +236,40 @@ pub fn same_organisation(a: &str, b: &str) -> bool {
 pub fn public_mail_domain(domain: &str) -> bool {
     // By the name before the country or generic ending: "hotmail" covers hotmail.com, .dk, .se.
     const SERVICES: [&str; 34] = [
-        "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "icloud",
-        "me", "mac", "aol", "gmx", "web", "t-online", "freenet", "posteo", "proton", "protonmail",
-        "pm", "tutanota", "fastmail", "mail", "email", "online", "telia", "jubii", "ofir",
-        "sol", "spray", "bredband", "yandex", "zoho", "hey",
+        "gmail",
+        "googlemail",
+        "hotmail",
+        "outlook",
+        "live",
+        "msn",
+        "yahoo",
+        "ymail",
+        "icloud",
+        "me",
+        "mac",
+        "aol",
+        "gmx",
+        "web",
+        "t-online",
+        "freenet",
+        "posteo",
+        "proton",
+        "protonmail",
+        "pm",
+        "tutanota",
+        "fastmail",
+        "mail",
+        "email",
+        "online",
+        "telia",
+        "jubii",
+        "ofir",
+        "sol",
+        "spray",
+        "bredband",
+        "yandex",
+        "zoho",
+        "hey",
     ];
     let mut labels = domain.rsplit('.');
     labels.next();

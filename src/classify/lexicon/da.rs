@@ -11,12 +11,9 @@ pub const TERMS: &[Term] = &[
     ("besvarelser", DATA_WEAK),
     ("besvarelserne", DATA_WEAK),
     // what the practitioner wrote down: "det du har skrevet i min journal"
-    ("skrevet ned", DATA_WEAK),
     ("noteret", DATA_WEAK),
     ("skrevet i", DATA_WEAK),
-    ("skrevet om mig", DATA_WEAK | ABOUT_ME),
     ("skrevet ned om mig", DATA_WEAK | ABOUT_ME),
-    ("noteret om mig", DATA_WEAK | ABOUT_ME),
     // a parent signs for a child ("mor til Emil")
     ("mor til", REPRESENT),
     ("far til", REPRESENT),
@@ -214,7 +211,6 @@ pub const TERMS: &[Term] = &[
     ("telefonsalg", PURPOSE | CALL),
     // offers and campaigns are marketing ("tilbud fra jer på sms")
     ("tilbud", PURPOSE),
-    ("kampagner", PURPOSE),
     ("kampagne", PURPOSE),
     ("reklame", PURPOSE),
     ("profilering", PURPOSE),

@@ -80,8 +80,7 @@ pub const TERMS: &[Term] = &[
     ("insyn", ACCESS_MED),
     ("vad", WHAT),
     ("vem", WHO),
-    // "om ni har lämnat ut uppgifter om mig": disclosed
-    ("lämna ut", USE),
+    // "om ni har lämnat ut uppgifter om mig": disclosed ("lämna ut" is a getting, above)
     ("lämnat ut", USE),
     ("lämnar ut", USE),
     ("vilka", WHAT),
@@ -132,7 +131,6 @@ pub const TERMS: &[Term] = &[
     ("inte korrekt", WRONG),
     ("stämmer inte", WRONG),
     ("inte sant", WRONG),
-    ("inte korrekt", WRONG),
     ("inte rätt", WRONG),
     ("uppdatera", UPDATE),
     ("ändra", UPDATE),
