@@ -746,9 +746,9 @@ fn past_passives(folded: &lexicon::WordList, tags: &mut [Concepts]) {
     }
 }
 
-/// The writer must check the reader's identity or has received the reader's request: "inden jeg
-/// udleverer …, vil jeg bekræfte din identitet", "Jag har tagit emot din begäran", "I need to
-/// verify your identity". Only the business answering a request writes so.
+/// The writer must check the reader's identity: "når jeg har bekræftet din identitet, sender
+/// jeg …", "behöver jag säkerställa din identitet", "I need to verify your identity". Only the
+/// business answering a request writes so (a client sending ID says "my passport").
 fn verifies_your_identity(folded: &lexicon::WordList) -> bool {
     const YOUR: [&str; 9] = [
         "din", "dit", "ditt", "dine", "dina", "your", "ihre", "ihrer", "deine",
