@@ -881,15 +881,15 @@ fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::
         (i.saturating_sub(before)..=i + after)
             .any(|k| k != i && sentence(k) == sentence(i) && tagged(k, mask))
     };
+    // ("Jeg har fundet den her skabelon … Kan du hjælpe mig med at skrive den færdig?": a
+    // template the writer found is the document too)
+    let template_found = || tags.iter().any(|t| t & c::POLICY != 0);
     for i in (0..tags.len()).filter(|&i| tagged(i, c::TRANSLATE)) {
         // ("the attached letter", "das untenstehende Schreiben"; the subject names it too:
         // "Übersetzung DE > DA - Auskunftsersuchen an Hausverwaltung")
-        // ("Jeg har fundet den her skabelon … Kan du hjælpe mig med at skrive den færdig?": a
-        // template the writer found is the document too)
-        let template_found = (0..tags.len()).any(|k| tagged(k, c::POLICY));
         let asked = within(i, 12, 0, c::REQ);
         let document_after = if within(i, 6, 6, c::FOLLOWING | c::ATTACH)
-            || (template_found && asked)
+            || (asked && template_found())
         {
             let subject = |h: &rules::Hit| sentence(h.from) == Some(0) && sentence(i) != Some(0);
             for h in hits.iter_mut().filter(|h| subject(h)) {

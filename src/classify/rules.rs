@@ -1353,7 +1353,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // "vil gerne vide, hvad I har sendt til min læge", "tell me who you gave it to": what was
         // passed on, and to whom (Art. 15(1)(c))
         if t & (c::KNOW | c::TELL) != 0 && !v.statement(i) {
-            // (not "hvad jeg har sendt": the writer's own doing; Danish "I" carries no tag)
+            // (not "hvad jeg har sendt": the writer's own doing)
             // ("Jeg vil gerne vide, om der er sendt noget, og i så fald hvad og til hvem": whether
             // first, then what and to whom)
             let whether = || {
