@@ -637,7 +637,8 @@ fn classifier_meets_the_product_targets_on_the_seventeenth_set() {
 /// own-words letters and negatives 0.966 / 0.934, exact 0.881); 116 of its 121 requests reach the
 /// practitioner; never an automated mail as a request. Round 21 (session 10, after set 19 was
 /// written) was tuned on its errors: 0.975, 0.992, 0.917, 0.983; at session 10's end 0.983,
-/// 0.992, 0.926, 0.983, so it is held to the targets so that a regression fails.
+/// 0.992, 0.926, 0.983, so it is held to the targets so that a regression fails; at session 11's
+/// end 0.983, 0.992, 0.950, 0.983.
 #[test]
 fn classifier_meets_the_product_targets_on_the_eighteenth_set() {
     let r = evaluate("check set 18", &set_dir("corpus_blind18"));
@@ -653,7 +654,8 @@ fn classifier_meets_the_product_targets_on_the_eighteenth_set() {
 /// request recall 0.869, precision 0.891, exact kind set 0.713, language 0.992; after round 21
 /// (tuned on set 18), 0.877, 0.892, 0.738, 0.992 (letters 0.952 recall but 0.868 precision;
 /// everyday mail 0.800 recall); never an automated mail as a request. Round 22 (session 10,
-/// after set 20 was written) was tuned on its errors: 0.975, 0.983, 0.910, 0.992.
+/// after set 20 was written) was tuned on its errors: 0.975, 0.983, 0.910, 0.992; at session
+/// 11's end 0.975, 0.983, 0.918, 0.992.
 #[test]
 #[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_nineteenth_set() {
@@ -671,11 +673,14 @@ fn classifier_meets_the_product_targets_on_the_nineteenth_set() {
 /// 0.807, language 0.992; with session 10's final classifier 0.966, 0.943, 0.824, 0.992 (inbox
 /// months 1.000 recall, 0.900 precision; everyday requests 0.938 recall, 0.984 precision); 116
 /// of its 119 requests reach the practitioner as a case or on the review list; never an
-/// automated mail as a request. Keep it untouched until a newer set exists.
+/// automated mail as a request. Still untouched midway through session 11 (after the rules
+/// tuned on set 22 and the phrase bank's odd lines): 0.983, 0.944, 0.849, 0.992 (inbox months
+/// 1.000, 0.900, 0.833; everyday requests 0.969, 0.984, 0.862). Round 25 (session 11) was then
+/// tuned on its errors: 0.992, 0.992, 0.908, 0.992, every request reaching the practitioner, so
+/// it is held to the targets so that a regression fails.
 #[test]
-#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twentieth_set() {
-    let r = evaluate("check set 20 (unseen)", &set_dir("corpus_blind20"));
+    let r = evaluate("check set 20", &set_dir("corpus_blind20"));
     check("tests/corpus_blind20", &r, &PRODUCT_TARGETS);
 }
 
@@ -688,7 +693,8 @@ fn classifier_meets_the_product_targets_on_the_twentieth_set() {
 /// measures (240 mails): with session 10's starting classifier, request recall 0.967,
 /// precision 0.817, exact kind set 0.792, language 0.996; after round 22, 0.967, 0.823, 0.817
 /// (near misses 0.783 precision); never an automated mail as a request. Round 23 (session 10)
-/// was tuned on its errors: 0.967, 0.913, 0.817, 0.996.
+/// was tuned on its errors: 0.967, 0.913, 0.817, 0.996; at session 11's end 0.983, 0.952,
+/// 0.867, 0.996.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_first_set() {
@@ -704,7 +710,14 @@ fn classifier_meets_the_product_targets_on_the_twenty_first_set() {
 /// practitioner's own draft (`b22a_*`); and a practitioner's inbox over two weeks, threads and
 /// replies: ID replies, answers to the practitioner's questions, reminders, requests hidden in
 /// appointment mail, relatives, an employer and an insurer asking for a client's notes, and the
-/// practitioner's own copies and a colleague's questions (`b22b_*`). SETFIGURES22
+/// practitioner's own copies and a colleague's questions (`b22b_*`). Untouched measures (240
+/// mails), with session 11's starting classifier: request recall 0.900, precision 0.908, exact
+/// kind set 0.842, language 0.983 (letters 0.900 / 0.900 / 0.850; inbox threads 0.900 / 0.915 /
+/// 0.833); never an automated mail as a request. Four of its letters are PDFs whose mail says
+/// only "see attached": their file name is read, and a name that says nothing puts the mail on
+/// the review list. Round 24 (session 11) was tuned on its errors: 0.950, 1.000, 0.925, 0.988;
+/// 119 of its 120 requests reach the practitioner (an employer's and an insurer's ask for a
+/// client's notes go to review, never answered as the client's own request).
 #[test]
 #[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_second_set() {
@@ -726,7 +739,9 @@ fn classifier_meets_the_product_targets_on_the_twenty_second_set() {
 /// 0.468 — the even-numbered lines, never read, moved from 0.681 to 0.717 (Nordic) and 0.669 to
 /// 0.714 (other) recall. Session 10 (rounds 21–23 on sets 18, 19 and 21, and a few rules from
 /// the odd lines): Nordic 0.781, 0.974, 0.688; other 0.776, 0.968, 0.497; the even lines, still
-/// never read, 0.747 and 0.747 recall.
+/// never read, 0.747 and 0.747 recall. Session 11 (rounds 24–25 on sets 22 and 20, and rules
+/// from the odd lines): Nordic 0.802, 0.982, 0.730; other 0.795, 0.976, 0.523; the even lines,
+/// still never read, 0.753 (precision 0.992) and 0.760 (0.975) recall.
 #[test]
 #[ignore = "issue #3: far below the product targets on short everyday asks; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_phrase_bank() {
