@@ -211,6 +211,9 @@ pub const TERMS: &[Term] = &[
     ("telefonsalg", PURPOSE | CALL),
     // offers and campaigns are marketing ("tilbud fra jer på sms")
     ("tilbud", PURPOSE),
+    ("brochurer", PURPOSE),
+    ("kataloger", PURPOSE),
+    ("julekort", PURPOSE),
     ("kampagne", PURPOSE),
     ("reklame", PURPOSE),
     ("profilering", PURPOSE),
@@ -646,6 +649,7 @@ pub const TERMS: &[Term] = &[
     ("med tilbud", PURPOSE),
     // marketing by paper post (objected to, like calls); "tillsända"
     ("med posten", CALL),
+    ("i posten", CALL),
     ("pr. post", CALL),
     ("per post", CALL),
     // a waiting list is for appointments, not a mailing list

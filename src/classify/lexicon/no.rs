@@ -152,6 +152,8 @@ pub const TERMS: &[Term] = &[
     ("telefonsalg", PURPOSE | CALL),
     // offers and campaigns are marketing ("tilbud fra jer på sms")
     ("tilbud", PURPOSE),
+    ("brosjyrer", PURPOSE),
+    ("kataloger", PURPOSE),
     ("kampanjer", PURPOSE),
     ("kampanje", PURPOSE),
     ("reklame", PURPOSE),

@@ -178,6 +178,8 @@ pub const TERMS: &[Term] = &[
     ("marknadsföring", PURPOSE),
     // offers and campaigns are marketing ("tilbud fra jer på sms")
     ("erbjudanden", PURPOSE),
+    ("broschyrer", PURPOSE),
+    ("kataloger", PURPOSE),
     ("erbjudande", PURPOSE),
     ("kampanjer", PURPOSE),
     ("direktmarknadsföring", PURPOSE),
@@ -567,6 +569,8 @@ pub const TERMS: &[Term] = &[
     ("tillsänder", SEND),
     ("per post", CALL),
     ("med posten", CALL),
+    ("på posten", CALL),
+    ("i brevlådan", CALL),
     // a waiting list is for appointments, not a mailing list
     ("väntelista", EVENT),
     ("väntelistan", EVENT),
