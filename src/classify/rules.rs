@@ -870,6 +870,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     });
                 if (longer || marketing) && object && req {
                     push(hit(Unsubscribe, 2.5, j, i, "no longer receive mail"));
+                } else if longer && req && v.near(i, c::IT, 6, 0, false).is_some() {
+                    // "Jeg får stadig jeres brochurer og julekort med posten. Det ønsker jeg ikke
+                    // længere at modtage.": "that" is the marketing just named
+                    let named = (i.saturating_sub(25)..i)
+                        .rev()
+                        .find(|&k| v.has(k, c::PURPOSE | c::ADVERT | c::NEWS));
+                    if let Some(m) = named {
+                        if marketing_by_phone(v, m) {
+                            push(hit(Objection, 2.2, m, i, "no marketing by phone or post"));
+                        } else {
+                            push(hit(Unsubscribe, 2.2, m, i, "no longer receive mail"));
+                        }
+                    }
                 }
             }
         }
