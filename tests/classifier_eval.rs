@@ -725,6 +725,25 @@ fn classifier_meets_the_product_targets_on_the_twenty_second_set() {
     check("tests/corpus_blind22", &r, &PRODUCT_TARGETS);
 }
 
+/// Written at the end of session 11 from set 11's brief by two people who never saw the rules
+/// or the other sets: mail that asks for several things at once or changes its mind — two or
+/// three rights in one mail, conditional asks ("if you must keep it, lock it"), follow-ups that
+/// narrow or widen a request, wrong article numbers — with hard negatives close to them
+/// (`b23a_*`); and first contact from people who never say GDPR — plain everyday words, website
+/// contact-form relays, booking-system messages, elderly and teenage writers, relatives
+/// (`b23b_*`). Untouched (only the totals read): with session 11's starting classifier, request
+/// recall 0.900, precision 0.931, exact kind set 0.750, language 0.988; with session 11's final
+/// classifier 0.917, 0.948, 0.775, 0.988 (several asks 0.950, 0.919, 0.767; first contact 0.883,
+/// 0.981, 0.783); 117 of its 120 requests reach the practitioner as a case or on the review
+/// list; never an automated mail as a request (2 of its 31 automated mails not recognised as
+/// automated, and not taken for requests either). Keep it untouched until a newer set exists.
+#[test]
+#[ignore = "issue #3: below the product targets on this unseen set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_twenty_third_set() {
+    let r = evaluate("check set 23 (unseen)", &set_dir("corpus_blind23"));
+    check("tests/corpus_blind23", &r, &PRODUCT_TARGETS);
+}
+
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
 /// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
 /// small practice — everyday words rather than legal terms, every kind at least 12 times per
