@@ -99,7 +99,7 @@ pub fn reason_with(msg: &Message, body: &str, absence_words: bool) -> Option<Str
         return Some("multipart/report (delivery or read report)".to_string());
     }
     if let Some(addr) = msg.sender_address() {
-        if let Some(kind) = machine_sender(addr) {
+        if let Some(kind) = machine_sender(addr).filter(|_| !relays_a_person(msg)) {
             return Some(format!("sender is {kind}"));
         }
     }
@@ -149,6 +149,42 @@ fn header_address(value: &str) -> &str {
         .and_then(|(_, rest)| rest.split_once('>'))
         .map_or(value, |(addr, _)| addr);
     inner.trim()
+}
+
+/// A person's message passed on by a system — a website's contact form, a booking system's
+/// "message from a client" ("Ny besked fra klient: Anne-Mette Krogh", "Nytt meddelande från Lena
+/// Strand") — or a Reply-To naming a person: the no-reply sender is the relay's, and the words are
+/// a person's, to be read (and answered by hand: the relay takes no reply).
+fn relays_a_person(msg: &Message) -> bool {
+    const RELAYED: [&str; 12] = [
+        "ny besked fra",
+        "ny henvendelse fra",
+        "nytt meddelande från",
+        "nytt meddelande fran",
+        "ny melding fra",
+        "ny henvendelse",
+        "new message from",
+        "message from client",
+        "neue nachricht von",
+        "nieuw bericht van",
+        "uusi viesti",
+        "kontaktformul",
+    ];
+    let reply_to_person = msg.reply_to.as_ref().is_some_and(|r| {
+        machine_sender(&r.address).is_none()
+            && msg
+                .from
+                .as_ref()
+                .is_none_or(|f| !f.same_address(&r.address))
+    });
+    let subject = msg.subject.to_lowercase();
+    reply_to_person || RELAYED.iter().any(|p| subject.contains(p))
+}
+
+/// Whether an address is a machine's (mailer-daemon, postmaster, no-reply, notifications): a
+/// request relayed from one must be answered by hand, never to that address.
+pub fn is_machine_address(addr: &str) -> bool {
+    machine_sender(addr).is_some()
 }
 
 fn machine_sender(addr: &str) -> Option<&'static str> {
@@ -849,6 +885,24 @@ mod tests {
     fn msg(headers: &str, body: &str) -> Message {
         let raw = format!("From: a@b.dk\r\nSubject: Hej\r\n{headers}\r\n{body}\r\n");
         Message::parse(raw.as_bytes()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_person_relayed_by_a_no_reply_system_is_human() {
+        let relay = |headers: &str| {
+            let raw = format!(
+                "From: Bookpraksis <noreply@bookpraksis.dk>\r\n{headers}\r\n\
+                 Du har modtaget en ny besked fra Jonas: \"Kan I sende mine øvelser?\"\r\n"
+            );
+            Message::parse(raw.as_bytes()).unwrap_or_default()
+        };
+        let booked = relay("Subject: Ny besked fra klient: Jonas Thygesen\r\n");
+        assert_eq!(reason(&booked, &booked.text), None);
+        let form = relay("Subject: Kontakt\r\nReply-To: Jonas <jonas@gmail.com>\r\n");
+        assert_eq!(reason(&form, &form.text), None);
+        // the system's own notice stays automated
+        let notice = relay("Subject: Din booking er bekræftet\r\n");
+        assert!(reason(&notice, &notice.text).is_some());
     }
 
     #[test]

@@ -304,6 +304,17 @@ impl Intake<'_> {
             )
             .await?;
         }
+        if crate::classify::automated::is_machine_address(&from.address) {
+            // A booking system's or a contact form's relay of a client's message: its sender
+            // takes no reply.
+            self.audit(
+                conn,
+                case_id,
+                "case.relay_flagged",
+                "relayed from a no-reply system; answer the client by hand, not by reply".into(),
+            )
+            .await?;
+        }
         tracing::info!(case = case_id, uid = fetched.uid, "request opened a case");
 
         let case = case_store::get(conn, case_id)
