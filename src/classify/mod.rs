@@ -287,7 +287,13 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             h
         }));
     }
-    translation_text(&toks, &tags, &mut hits);
+    let forwarding = forwarded_start < combined.len();
+    translation_text(
+        &toks,
+        &tags,
+        forwarding.then_some(forwarded_start),
+        &mut hits,
+    );
     // A mail signed with a practitioner's title ("Leg. psykoterapeut", "Sekretær", "MBACP"), and
     // no forward of a client's mail in it: the business or a colleague writing, not a client.
     let signed_by_a_practitioner = forwarded_start == combined.len()
@@ -873,7 +879,15 @@ fn own_data(tags: &[Concepts]) -> bool {
 /// "nedenstående", "the attached letter"), everything after the job's sentence is the document
 /// and the subject only names it; with only the verb asked ("kan du oversætte …"), the long text
 /// after it. (A short ask right after the job is still the writer's own.)
-fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::Hit]) {
+///
+/// In a forward, "Kan du kigge på den her?" above a client's mail passes it on to be handled: a
+/// job in the forwarder's own words counts only when it points at a document ("nedenstående").
+fn translation_text(
+    toks: &[text::Token],
+    tags: &[Concepts],
+    forwarded_start: Option<usize>,
+    hits: &mut [rules::Hit],
+) {
     const DOCUMENT_AFTER: usize = 40;
     let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
     let tagged = |k: usize, mask: Concepts| tags.get(k).is_some_and(|t| t & mask != 0);
@@ -885,12 +899,16 @@ fn translation_text(toks: &[text::Token], tags: &[Concepts], hits: &mut [rules::
     // template the writer found is the document too)
     let template_found = || tags.iter().any(|t| t & c::POLICY != 0);
     for i in (0..tags.len()).filter(|&i| tagged(i, c::TRANSLATE)) {
+        let pointed = within(i, 6, 6, c::FOLLOWING | c::ATTACH);
+        let passed_on =
+            forwarded_start.is_some_and(|f| toks.get(i).is_some_and(|t| t.start < f) && !pointed);
+        if passed_on {
+            continue;
+        }
         // ("the attached letter", "das untenstehende Schreiben"; the subject names it too:
         // "Übersetzung DE > DA - Auskunftsersuchen an Hausverwaltung")
         let asked = within(i, 12, 0, c::REQ);
-        let document_after = if within(i, 6, 6, c::FOLLOWING | c::ATTACH)
-            || (asked && template_found())
-        {
+        let document_after = if pointed || (asked && template_found()) {
             let subject = |h: &rules::Hit| sentence(h.from) == Some(0) && sentence(i) != Some(0);
             for h in hits.iter_mut().filter(|h| subject(h)) {
                 h.score = h.score.min(1.2);
