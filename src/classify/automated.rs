@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::message::Message;
 
-use super::text::fold_into;
+use super::text::{fold_into, local_part_is_a_role, same_organisation};
 
 /// Why a message is automated, or `None` when a human seems to have written it. `body` is the
 /// sender's own words (quotes and signatures already removed).
@@ -170,12 +170,14 @@ fn relays_a_person(msg: &Message) -> bool {
         "uusi viesti",
         "kontaktformul",
     ];
+    // (a person elsewhere: not "Reply-To: kundeservice@bank.dk" on the bank's own notice)
     let reply_to_person = msg.reply_to.as_ref().is_some_and(|r| {
+        let local = r.address.split('@').next().unwrap_or("");
         machine_sender(&r.address).is_none()
-            && msg
-                .from
-                .as_ref()
-                .is_none_or(|f| !f.same_address(&r.address))
+            && !local_part_is_a_role(local)
+            && msg.from.as_ref().is_none_or(|f| {
+                !same_organisation(&f.address, &r.address) && !f.same_address(&r.address)
+            })
     });
     let subject = msg.subject.to_lowercase();
     reply_to_person || RELAYED.iter().any(|p| subject.contains(p))
@@ -900,9 +902,11 @@ mod tests {
         assert_eq!(reason(&booked, &booked.text), None);
         let form = relay("Subject: Kontakt\r\nReply-To: Jonas <jonas@gmail.com>\r\n");
         assert_eq!(reason(&form, &form.text), None);
-        // the system's own notice stays automated
+        // the system's own notice stays automated, with its service desk in Reply-To too
         let notice = relay("Subject: Din booking er bekræftet\r\n");
         assert!(reason(&notice, &notice.text).is_some());
+        let desk = relay("Subject: Kvittering\r\nReply-To: kundeservice@bookpraksis.dk\r\n");
+        assert!(reason(&desk, &desk.text).is_some());
     }
 
     #[test]
