@@ -244,8 +244,10 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // read, and what the forwarder says of it is a report.
     // So is a letter the writer sent to another company and forwards for information ("To:
     // kundeservice@sats.dk"): never a request to this business.
-    let handled = forwarded_start < combined.len()
-        && (forward_handled(&toks, &tags, forwarded_start) || forwarded_elsewhere(msg));
+    // Whether a forwarded mail was read below the sender's own words.
+    let forwarding = forwarded_start < combined.len();
+    let handled =
+        forwarding && (forward_handled(&toks, &tags, forwarded_start) || forwarded_elsewhere(msg));
     if handled {
         for (t, tag) in toks.iter().zip(tags.iter_mut()) {
             if t.start >= forwarded_start {
@@ -287,7 +289,6 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             h
         }));
     }
-    let forwarding = forwarded_start < combined.len();
     translation_text(
         &toks,
         &tags,
@@ -296,9 +297,8 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     );
     // A mail signed with a practitioner's title ("Leg. psykoterapeut", "Sekretær", "MBACP"), and
     // no forward of a client's mail in it: the business or a colleague writing, not a client.
-    let signed_by_a_practitioner = forwarded_start == combined.len()
-        && all & c::REPRESENT == 0
-        && professional_sign_off(&toks, &tags);
+    let signed_by_a_practitioner =
+        !forwarding && all & c::REPRESENT == 0 && professional_sign_off(&toks, &tags);
     // "Datatilsynet viser til klage fra en tidligere pasient … vår ref. 24/01832": the authority
     // writes about a case; what it names is the case, not a request of its own.
     let authority_writes = all & (c::CASE_REF | c::WE) != 0

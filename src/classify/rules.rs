@@ -2318,8 +2318,15 @@ fn held_off(v: &View<'_>, k: usize) -> bool {
 /// The sentence of `i` speaks of a meantime ("indtil sagen er afgjort", "mens I behandler min
 /// indsigelse"), not of a deadline ("bis zum 30.11.2024").
 fn meantime(v: &View<'_>, i: usize) -> bool {
+    // The sentence's tokens from the index, as `View::in_sentence` reads them (the whole text
+    // when there is no index), and none of them when the sentence has no "until" at all.
+    let (start, end) = match v.index.of_token.get(i) {
+        Some(&(_, _, concepts)) if concepts & c::UNTIL == 0 => return false,
+        Some(&(start, end, _)) => (start, end),
+        None => (0, v.len()),
+    };
     let sent = v.sentence(i);
-    (0..v.len()).any(|k| {
+    (start..end).any(|k| {
         v.sentence(k) == sent
             && v.has(k, c::UNTIL)
             && !(k + 1..(k + 4).min(v.len())).any(|n| v.toks.get(n).is_some_and(|t| t.number))
