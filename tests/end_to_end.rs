@@ -460,3 +460,70 @@ async fn an_automatic_receipt_goes_out_only_when_the_policy_switches_it_on() {
     assert_eq!(pending.len(), 1, "the ID request still waits for approval");
     assert_eq!(pending[0]["purpose"], "id_request");
 }
+
+/// A contact form's notification from the website's no-reply address, in Danish.
+fn relayed(message_id: &str, subject: &str, body: &str) -> Vec<u8> {
+    format!(
+        "From: Calmo hjemmeside <noreply@calmo-web.test>\r\nTo: {BUSINESS}\r\nSubject: {subject}\r\n\
+         Message-ID: <{message_id}>\r\nDate: Thu, 05 Mar 2026 10:15:00 +0100\r\n\
+         Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}"
+    )
+    .into_bytes()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_relayed_request_is_answered_at_the_address_the_relay_names_never_the_relay() {
+    let servers = MailServers::start().await.unwrap();
+    let app = App::with_extra(&servers, "[policy]\nacknowledge_receipt = true\n");
+    servers.add_user(CLIENT, CLIENT_PASSWORD).unwrap();
+    let named = relayed(
+        "form-1@calmo-web.test",
+        "Ny henvendelse fra kontaktformularen",
+        &format!(
+            "Navn: Mette Hansen\r\nE-mail: {CLIENT}\r\n\r\nBesked:\r\n\
+             Jeg vil gerne have indsigt i de personoplysninger, I har registreret om mig.\r\n"
+        ),
+    );
+    // The same system relays another client, naming no address.
+    let unnamed = relayed(
+        "form-2@calmo-web.test",
+        "Ny besked fra klient: Jonas",
+        "Jonas skriver:\r\nJeg vil gerne have indsigt i de personoplysninger, I har om mig.\r\n",
+    );
+    deliver_to_business(&servers, &named, "noreply@calmo-web.test", 1).await;
+    deliver_to_business(&servers, &unnamed, "noreply@calmo-web.test", 2).await;
+    app.ok(&["run", "--once"]);
+
+    let cases = app.json(&["cases", "--json"]);
+    assert_eq!(cases.len(), 2, "two clients, two cases: {cases:?}");
+    let for_client: Vec<_> = cases.iter().filter(|c| c["requester"] == CLIENT).collect();
+    assert_eq!(for_client.len(), 1, "{cases:?}");
+    // the receipt went to the person the form named, and only to them
+    let received = client_inbox_settled(&servers).await;
+    assert_eq!(received.len(), 1, "the receipt reaches the client");
+    assert_eq!(received[0].header("auto-submitted"), Some("auto-replied"));
+    let drafts = app.json(&["drafts", "--json"]);
+    assert_eq!(
+        drafts.len(),
+        1,
+        "no draft for the relay naming nobody: {drafts:?}"
+    );
+    assert_eq!(drafts[0]["to"], CLIENT);
+    assert_eq!(
+        drafts[0]["purpose"], "id_request",
+        "a form's address proves no identity"
+    );
+
+    let unnamed_case = cases.iter().find(|c| c["requester"] != CLIENT).unwrap();
+    let reference = unnamed_case["reference"].as_str().unwrap();
+    let shown = app.ok(&["case", "show", reference]);
+    assert!(shown.contains("answer the client by hand"), "{shown}");
+    // Even a reply drafted by hand for it is never sent to the relay.
+    app.ok(&["case", "verify", reference, "--method", "phoned the client"]);
+    let to_relay = app.json(&["drafts", "--json"]);
+    let to_relay = to_relay.iter().find(|d| d["case"] == reference).unwrap();
+    let refused = app.run(&["drafts", "approve", &to_relay["id"].to_string()]);
+    assert_eq!(refused.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&refused.stderr);
+    assert!(error.contains("takes no reply"), "{error}");
+}

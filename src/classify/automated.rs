@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::message::Message;
 
-use super::text::{fold_into, local_part_is_a_role, same_organisation};
+use super::text::fold_into;
 
 /// Why a message is automated, or `None` when a human seems to have written it. `body` is the
 /// sender's own words (quotes and signatures already removed).
@@ -99,7 +99,7 @@ pub fn reason_with(msg: &Message, body: &str, absence_words: bool) -> Option<Str
         return Some("multipart/report (delivery or read report)".to_string());
     }
     if let Some(addr) = msg.sender_address() {
-        if let Some(kind) = machine_sender(addr).filter(|_| !relays_a_person(msg)) {
+        if let Some(kind) = machine_sender(addr).filter(|_| !super::relay::relays_a_person(msg)) {
             return Some(format!("sender is {kind}"));
         }
     }
@@ -149,38 +149,6 @@ fn header_address(value: &str) -> &str {
         .and_then(|(_, rest)| rest.split_once('>'))
         .map_or(value, |(addr, _)| addr);
     inner.trim()
-}
-
-/// A person's message passed on by a system — a website's contact form, a booking system's
-/// "message from a client" ("Ny besked fra klient: Anne-Mette Krogh", "Nytt meddelande från Lena
-/// Strand") — or a Reply-To naming a person: the no-reply sender is the relay's, and the words are
-/// a person's, to be read (and answered by hand: the relay takes no reply).
-fn relays_a_person(msg: &Message) -> bool {
-    const RELAYED: [&str; 12] = [
-        "ny besked fra",
-        "ny henvendelse fra",
-        "nytt meddelande från",
-        "nytt meddelande fran",
-        "ny melding fra",
-        "ny henvendelse",
-        "new message from",
-        "message from client",
-        "neue nachricht von",
-        "nieuw bericht van",
-        "uusi viesti",
-        "kontaktformul",
-    ];
-    // (a person elsewhere: not "Reply-To: kundeservice@bank.dk" on the bank's own notice)
-    let reply_to_person = msg.reply_to.as_ref().is_some_and(|r| {
-        let local = r.address.split('@').next().unwrap_or("");
-        machine_sender(&r.address).is_none()
-            && !local_part_is_a_role(local)
-            && msg.from.as_ref().is_none_or(|f| {
-                !same_organisation(&f.address, &r.address) && !f.same_address(&r.address)
-            })
-    });
-    let subject = msg.subject.to_lowercase();
-    reply_to_person || RELAYED.iter().any(|p| subject.contains(p))
 }
 
 /// Whether an address is a machine's (mailer-daemon, postmaster, no-reply, notifications): a

@@ -19,6 +19,7 @@ pub mod backstop;
 pub mod id_document;
 pub mod language;
 pub mod lexicon;
+pub mod relay;
 pub mod rules;
 pub mod scratch;
 pub mod text;

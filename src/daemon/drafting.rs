@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::cases::kinds_from_text;
+use crate::classify::automated::is_machine_address;
 use crate::config::Config;
 use crate::domain::Language;
 use crate::legal_clock;
@@ -134,6 +135,14 @@ pub async fn approve(
     let Some(draft) = drafts::get(conn, draft_id).await? else {
         return Ok(ApproveOutcome::NotFound);
     };
+    if draft.state == "pending" && is_machine_address(&draft.to_address) {
+        // A relay's no-reply sender opened the case and named no address for the person.
+        return Ok(ApproveOutcome::Refused(format!(
+            "{} takes no reply (a no-reply system relayed the request); answer the client by hand \
+             and reject this draft",
+            draft.to_address
+        )));
+    }
     if draft.purpose == Purpose::Extension.as_str() && draft.state == "pending" {
         // Art. 12(3): the extension notice must go out within the first month.
         if let Some(case) = case_store::get(conn, draft.case_id).await? {

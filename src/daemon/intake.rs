@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use crate::cases::{self, Arrival, CaseEvent, CaseState, Routing};
+use crate::classify::relay::{self, Writer};
 use crate::classify::{classify, Classification};
 use crate::config::Config;
 use crate::mail::imap::Fetched;
@@ -30,6 +31,15 @@ enum Reading<'m> {
         msg: Option<&'m Message>,
         error: String,
     },
+}
+
+/// A message read and recorded, about to open or join a case.
+struct Recorded<'m> {
+    msg: &'m Message,
+    /// Whom it speaks for (its sender, or the person a relay names).
+    writer: &'m Writer,
+    /// Its row in `messages`.
+    row: i64,
 }
 
 /// At most this many thread ids of a message are looked up.
@@ -132,11 +142,13 @@ impl Intake<'_> {
         let mut thread_ids: Vec<&str> = msg.thread_ids().take(MAX_THREAD_IDS).collect();
         thread_ids.sort_unstable();
         thread_ids.dedup();
+        // A relay's sender is the system's: the person it names is who the mail is from.
+        let writer = relay::writer(&msg);
         let open_cases =
-            case_store::routing_candidates(conn, msg.sender_address(), &thread_ids).await?;
+            case_store::routing_candidates(conn, writer.address(&msg), &thread_ids).await?;
         let routing = cases::route(
             Arrival {
-                sender: msg.sender_address(),
+                sender: writer.address(&msg),
                 thread_ids: &thread_ids,
                 classification: &class,
                 before_history: fetched.arrived_at < self.history_starts,
@@ -161,10 +173,15 @@ impl Intake<'_> {
             messages::Upsert::Inserted(id) => id,
             messages::Upsert::Relocated(_) => return Ok(Outcome::AlreadyKnown),
         };
+        let recorded = Recorded {
+            msg: &msg,
+            writer: &writer,
+            row: message_row,
+        };
         match routing {
             Routing::Open { kinds } => {
                 let case_id = self
-                    .open_case(conn, &msg, &class, &kinds, fetched, message_row)
+                    .open_case(conn, &recorded, &class, &kinds, fetched)
                     .await?;
                 Ok(Outcome::Opened { case_id })
             }
@@ -173,7 +190,7 @@ impl Intake<'_> {
                 new_kinds,
                 id_document,
             } => {
-                self.join_case(conn, &msg, case_id, message_row, &new_kinds, id_document)
+                self.join_case(conn, &recorded, case_id, &new_kinds, id_document)
                     .await?;
                 Ok(Outcome::Joined { case_id })
             }
@@ -250,30 +267,37 @@ impl Intake<'_> {
     async fn open_case(
         &self,
         conn: &mut SqliteConnection,
-        msg: &Message,
+        recorded: &Recorded<'_>,
         class: &Classification,
         kinds: &[crate::domain::RequestKind],
         fetched: &Fetched,
-        message_row: i64,
     ) -> anyhow::Result<i64> {
+        let Recorded { msg, writer, row } = *recorded;
         let Some(from) = msg.from.as_ref() else {
             anyhow::bail!("a request without a From address cannot open a case");
         };
-        let sender_known =
-            messages::sender_known_before(conn, &from.address, fetched.arrived_at).await?;
+        let (requester, sender_known, reply_to_differs) = match writer {
+            Writer::Sender => (
+                from,
+                messages::sender_known_before(conn, &from.address, fetched.arrived_at).await?,
+                msg.reply_to
+                    .as_ref()
+                    .is_some_and(|reply_to| !reply_to.same_address(&from.address)),
+            ),
+            // What a relay gives for the person was typed into a form: where to answer, never
+            // proof of who they are.
+            Writer::Relayed { person, .. } => (person, false, false),
+            Writer::Unnamed => (from, false, false),
+        };
         let needs_id = self.config.policy.needs_id(kinds, sender_known);
-        let reply_to_differs = msg
-            .reply_to
-            .as_ref()
-            .is_some_and(|reply_to| !reply_to.same_address(&from.address));
         let (case_id, reference) = case_store::insert(
             conn,
             &case_store::NewCase {
                 state: CaseState::initial(needs_id),
                 kinds: cases::kinds_to_text(kinds),
                 language: class.language.code(),
-                requester: &from.address,
-                requester_name: from.name.as_deref(),
+                requester: &requester.address,
+                requester_name: requester.name.as_deref(),
                 reply_to_differs,
                 received_at: fetched.arrived_at,
                 opened_message_id: msg.message_id.as_deref(),
@@ -281,7 +305,7 @@ impl Intake<'_> {
             },
         )
         .await?;
-        messages::set_case(conn, message_row, case_id).await?;
+        messages::set_case(conn, row, case_id).await?;
         self.audit(
             conn,
             case_id,
@@ -304,16 +328,29 @@ impl Intake<'_> {
             )
             .await?;
         }
-        if crate::classify::automated::is_machine_address(&from.address) {
-            // A booking system's or a contact form's relay of a client's message: its sender
-            // takes no reply.
-            self.audit(
-                conn,
-                case_id,
-                "case.relay_flagged",
-                "relayed from a no-reply system; answer the client by hand, not by reply".into(),
-            )
-            .await?;
+        match writer {
+            Writer::Sender => {}
+            Writer::Relayed { via, .. } => {
+                let detail = format!(
+                    "relayed by a no-reply system; replies go to the address in its {}, which \
+                     nobody has verified",
+                    via.as_str()
+                );
+                self.audit(conn, case_id, "case.relayed", detail).await?;
+            }
+            Writer::Unnamed => {
+                // Nothing can be sent: the relay takes no reply and names no address.
+                let detail = "relayed by a no-reply system that gives no address for the \
+                              client; no reply drafted: answer the client by hand";
+                self.audit(conn, case_id, "case.relay_flagged", detail.into())
+                    .await?;
+                tracing::info!(
+                    case = case_id,
+                    uid = fetched.uid,
+                    "relayed request opened a case; no reply drafted"
+                );
+                return Ok(case_id);
+            }
         }
         tracing::info!(case = case_id, uid = fetched.uid, "request opened a case");
 
@@ -363,13 +400,13 @@ impl Intake<'_> {
     async fn join_case(
         &self,
         conn: &mut SqliteConnection,
-        msg: &Message,
+        recorded: &Recorded<'_>,
         case_id: i64,
-        message_row: i64,
         new_kinds: &[crate::domain::RequestKind],
         id_document: bool,
     ) -> anyhow::Result<()> {
-        messages::set_case(conn, message_row, case_id).await?;
+        let Recorded { msg, writer, row } = *recorded;
+        messages::set_case(conn, row, case_id).await?;
         let Some(case) = case_store::get(conn, case_id).await? else {
             anyhow::bail!("case {case_id} vanished");
         };
@@ -430,9 +467,9 @@ impl Intake<'_> {
                 }
             }
         }
-        let sender_differs = msg
-            .sender_address()
-            .is_some_and(|s| !s.eq_ignore_ascii_case(&case.requester));
+        // (an unnamed relay's message came from the relay: another address than the case's)
+        let sender = writer.address(msg).or(msg.sender_address());
+        let sender_differs = sender.is_some_and(|s| !s.eq_ignore_ascii_case(&case.requester));
         let reply_to_differs = msg
             .reply_to
             .as_ref()
@@ -451,7 +488,7 @@ impl Intake<'_> {
             conn,
             case_id,
             "case.message_joined",
-            format!("message {message_row}"),
+            format!("message {row}"),
         )
         .await?;
         tracing::info!(case = case_id, "message joined a case");
