@@ -184,6 +184,10 @@ fn machine_sender(addr: &str) -> Option<&'static str> {
     if squashed == b"mailerdaemon" || squashed == b"postmaster" {
         return Some("a mail server (mailer-daemon/postmaster)");
     }
+    // A website's own mailer: the sender of its contact form's notifications.
+    if [&b"wordpress"[..], b"wwwdata", b"nobody"].contains(&squashed) {
+        return Some("a website's mailer");
+    }
     const NO_REPLY: [&str; 8] = [
         "noreply",
         "donotreply",

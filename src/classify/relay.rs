@@ -262,6 +262,23 @@ mod tests {
     }
 
     #[test]
+    fn a_website_mailer_relays_the_visitor_in_reply_to() {
+        // WordPress sends its contact form's notices from the site's own domain
+        let msg = parse(
+            "From: Hanne Familieterapi <wordpress@hannefamilie.dk>\r\n\
+             Reply-To: Pernille Holm <pernille@gmail.com>\r\nSubject: Ny henvendelse\r\n",
+            "Navn: Pernille Holm\r\nBesked: Slet alt om mig.\r\n",
+        );
+        assert_eq!(
+            writer(&msg),
+            Writer::Relayed {
+                person: Mailbox::new(Some("Pernille Holm"), "pernille@gmail.com"),
+                via: Via::ReplyTo
+            }
+        );
+    }
+
+    #[test]
     fn a_relayed_form_names_the_person_in_its_fields() {
         let msg = parse(
             FORM,
