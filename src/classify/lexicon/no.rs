@@ -625,6 +625,7 @@ pub const TERMS: &[Term] = &[
     ("nedenfor", FOLLOWING),
     ("følgende", FOLLOWING),
     ("fortelle", TELL),
+    ("=si", TELL),
     ("stoppes", STOP),
     ("=dette", IT),
     ("bekrefte", CONFIRM),

@@ -355,6 +355,12 @@ pub const TERMS: &[Term] = &[
     ("ta även bort", DEL),
     ("ta också bort", DEL),
     ("ta då bort", DEL),
+    // "tag" for "ta": the older written imperative
+    ("tag bort", DEL),
+    ("tag gärna bort", DEL),
+    ("tag även bort", DEL),
+    ("tag också bort", DEL),
+    ("tag bort mig från", TAKE_OFF | DEL),
     // someone else's (not the writer's data): "her journal", "min datters journal"
     ("hennes", OTHERS),
     ("hans", OTHERS),
