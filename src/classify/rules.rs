@@ -1738,7 +1738,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 false,
             ) {
                 Some(j) => push(hit(Objection, 2.5, i, j, "oppose + processing")),
-                None => push(hit(Objection, 1.5, i, i, "oppose")),
+                // "… ikke at den brukes i det prosjektet. Jeg motsetter meg det.": the use just
+                // named
+                None => match v
+                    .near(i, c::IT, 0, 3, true)
+                    .and_then(|_| (i.saturating_sub(35)..i).rev().find(|&k| v.has(k, c::USE)))
+                {
+                    Some(k) => push(hit(Objection, 2.2, k, i, "oppose it (the use just named)")),
+                    None => push(hit(Objection, 1.5, i, i, "oppose")),
+                },
             }
         }
 
