@@ -112,7 +112,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // A forward passes on the mail below it: that mail is read too, unless the sender says it
     // has been dealt with ("Til info: dette er ordnet").
     let forwarded_start = combined.len();
-    if text::is_forward_subject(&msg.subject) {
+    if text::is_forward_subject(&msg.subject, &msg.text) {
         combined.push('\n');
         text::forwarded_words_into(&msg.text, &mut combined);
     }
@@ -491,7 +491,7 @@ fn written_inside(msg: &Message) -> bool {
     let Some(from) = msg.from.as_ref().map(|m| m.address.as_str()) else {
         return false;
     };
-    if text::is_forward_subject(&msg.subject)
+    if text::is_forward_subject(&msg.subject, &msg.text)
         || !msg.attached_messages.is_empty()
         || msg
             .reply_to
@@ -514,8 +514,8 @@ fn written_inside(msg: &Message) -> bool {
 
 /// The sender of a forward says, in their own words (the tokens before `forwarded_start`), that
 /// the matter is dealt with ("allerede", "ordnet", "jeg slettet henne", "Hun er slettet i
-/// MailerLite") and asks nothing more of the reader; or asks whether the forwarded mail is
-/// genuine ("Er den her fra jer?").
+/// MailerLite") and asks nothing more of the reader, and chases nothing; or asks whether the
+/// forwarded mail is genuine ("Er den her fra jer?").
 fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usize) -> bool {
     let own = toks
         .iter()
@@ -547,7 +547,10 @@ fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usi
                 && own[i - 1] & (c::AUX_PERF | c::I_SELF) != 0
                 && !asked_before(i))
     });
-    asks_if_genuine || (done && !passed_on)
+    // "lähetin alla olevan pyynnön jo 24.2. enkä ole saanut mitään vastausta": a request sent
+    // before and never answered, forwarded again — chased, not dealt with.
+    let chased = own.iter().any(|t| t & c::REMINDER != 0);
+    asks_if_genuine || (done && !passed_on && !chased)
 }
 
 /// The backstop's guess as a hit only strong enough to be mentioned (so the message goes to

@@ -350,14 +350,25 @@ pub fn forwarded_addresses(body: &str) -> (Option<&str>, Option<&str>) {
     (address_after(&FROM_LABELS), address_after(&TO_LABELS))
 }
 
-/// Whether a subject marks a forward ("Fwd:", "FW:", "VS:", "VB:", "WG:", "Doorst:").
-pub fn is_forward_subject(subject: &str) -> bool {
-    const FORWARD: [&str; 6] = ["fwd:", "fw:", "vs:", "vb:", "wg:", "doorst:"];
+/// Whether a subject marks a forward ("Fwd:", "FW:", "VS:", "VB:", "WG:", "Doorst:", Finnish
+/// "VL:"). Finnish "Vs:" (vastaus) answers instead: a "Vs:" over Finnish quoted headers
+/// ("Lähettäjä:", "-----Alkuperäinen viesti-----", "… kirjoitti …:") is a reply.
+pub fn is_forward_subject(subject: &str, body: &str) -> bool {
+    const FORWARD: [&str; 7] = ["fwd:", "fw:", "vs:", "vb:", "wg:", "doorst:", "vl:"];
     let s = subject.trim_start().as_bytes();
-    FORWARD.iter().any(|p| {
+    let Some(prefix) = FORWARD.iter().find(|p| {
         s.get(..p.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
-    })
+    }) else {
+        return false;
+    };
+    let finnish_reply = || {
+        body.lines().map(header_text).any(|line| {
+            lower_starts_with_any(line, &["lähettäjä:", "-----alkuperäinen viesti"])
+                || (line.contains(" kirjoitti ") && line.trim_end().ends_with(':'))
+        })
+    };
+    *prefix != "vs:" || !finnish_reply()
 }
 
 /// The lines of a text exactly as [`str::lines`] gives them (split after each `\n`, which is
@@ -1046,8 +1057,9 @@ fn is_abbreviation(word: &str) -> bool {
 /// Strip reply/forward prefixes from a subject ("Re:", "SV:", "AW:", "Vs:", "Fwd:", …) and
 /// report whether there were any.
 pub fn strip_subject_prefixes(subject: &str) -> (&str, bool) {
-    const PREFIXES: [&str; 12] = [
+    const PREFIXES: [&str; 13] = [
         "re:", "sv:", "aw:", "vs:", "vs.:", "antw:", "fwd:", "fw:", "vb:", "wg:", "doorst:", "ref:",
+        "vl:",
     ];
     let mut s = subject.trim();
     let mut stripped = false;
@@ -1154,8 +1166,15 @@ mod tests {
         assert!(!same_organisation("a@bech.dk", "b@kjaer.dk") && !same_organisation("x", "y"));
         assert_eq!(bare_address(" Lone Bech <lone@bech.dk>"), "lone@bech.dk");
         assert_eq!(bare_address("lone@bech.dk"), "lone@bech.dk");
-        assert!(is_forward_subject("VS: Sletning") && is_forward_subject("Fwd: x"));
-        assert!(!is_forward_subject("SV: Sletning") && !is_forward_subject("Re: x"));
+        assert!(is_forward_subject("VS: Sletning", "") && is_forward_subject("Fwd: x", ""));
+        assert!(!is_forward_subject("SV: Sletning", "") && !is_forward_subject("Re: x", ""));
+        // Finnish "Vs:" answers; "VL:" forwards
+        let finnish = "Kiitos\n\n-----Alkuperäinen viesti-----\nLähettäjä: Laura <l@x.fi>\n";
+        assert!(!is_forward_subject("Vs: Tietopyyntö", finnish));
+        let gmail = "Kiitos\n\nLaura <l@x.fi> kirjoitti pe 18.10.2024 klo 10.30:\n> Hei\n";
+        assert!(!is_forward_subject("Vs: Tietopyyntö", gmail));
+        assert!(is_forward_subject("VL: Tietopyyntö", finnish));
+        assert!(is_forward_subject("VS: Sletning", "-----Oprindelig meddelelse-----\nFra: x\n"));
     }
 
     #[test]

@@ -766,4 +766,14 @@ pub const TERMS: &[Term] = &[
     ("du skal ikke gøre noget", NO_ACTION),
     // off, down: taken off a website
     ("=ned", OFF),
+    // an earlier request chased: nothing heard, still waiting
+    ("ikke fået noget svar", REMINDER | NEG),
+    ("endnu ikke fået", REMINDER | NEG),
+    ("stadig ikke fået", REMINDER | NEG),
+    ("hverken fået", REMINDER | NEG),
+    ("venter stadig", REMINDER),
+    ("venter fortsat", REMINDER),
+    ("endnu ikke modtaget", REMINDER | NEG),
+    ("ikke modtaget noget", REMINDER | NEG),
+    ("påmindelse", REMINDER),
 ];

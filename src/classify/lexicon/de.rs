@@ -565,4 +565,12 @@ pub const TERMS: &[Term] = &[
     // off, down: taken off a website
     ("=runter", OFF),
     ("=herunter", OFF),
+    // an earlier request chased: nothing heard, still waiting
+    ("noch keine antwort", REMINDER | NEG),
+    ("bisher keine antwort", REMINDER | NEG),
+    ("noch nichts gehört", REMINDER | NEG),
+    ("warte noch", REMINDER),
+    ("warte immer noch", REMINDER),
+    ("noch nichts erhalten", REMINDER | NEG),
+    ("nichts mehr gehört", REMINDER | NEG),
 ];

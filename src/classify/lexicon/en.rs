@@ -599,4 +599,16 @@ pub const TERMS: &[Term] = &[
     // off, down: taken off a website
     ("=off", OFF),
     ("=down", OFF),
+    // an earlier request chased: nothing heard, still waiting
+    ("haven't heard from you", REMINDER | NEG),
+    ("have not heard from you", REMINDER | NEG),
+    ("not received a reply", REMINDER | NEG),
+    ("not received a response", REMINDER | NEG),
+    ("not yet received", REMINDER | NEG),
+    ("yet to receive", REMINDER),
+    ("yet to hear", REMINDER),
+    ("no answer", REMINDER),
+    ("chasing", REMINDER),
+    ("following up on my", REMINDER),
+    ("still not received", REMINDER | NEG),
 ];

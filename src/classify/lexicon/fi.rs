@@ -212,4 +212,12 @@ pub const TERMS: &[Term] = &[
     ("tietosuojavaltuutetun toimisto", AUTHORITY),
     ("tietosuojavaltuutettu", AUTHORITY),
     ("diaarinumero", CASE_REF),
+    // an earlier request chased: nothing heard, still waiting
+    ("muistutus", REMINDER),
+    ("en ole saanut", REMINDER | NEG),
+    ("enkä ole saanut", REMINDER | NEG),
+    ("en ole vieläkään saanut", REMINDER | NEG),
+    ("enkä ole vieläkään saanut", REMINDER | NEG),
+    ("ei vastausta", REMINDER | NEG),
+    ("odotan edelleen", REMINDER),
 ];

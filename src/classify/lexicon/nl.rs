@@ -233,4 +233,11 @@ pub const TERMS: &[Term] = &[
     // only informing: nothing for the reader to do
     ("hoeft er niets mee te doen", NO_ACTION),
     ("hoeft niets te doen", NO_ACTION),
+    // an earlier request chased: nothing heard, still waiting
+    ("herinnering", REMINDER),
+    ("nog geen antwoord", REMINDER | NEG),
+    ("nog geen reactie", REMINDER | NEG),
+    ("nog niets ontvangen", REMINDER | NEG),
+    ("nog niets gehoord", REMINDER | NEG),
+    ("wacht nog steeds", REMINDER),
 ];

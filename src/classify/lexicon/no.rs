@@ -681,4 +681,13 @@ pub const TERMS: &[Term] = &[
     ("trenger ikke gjøre noe", NO_ACTION),
     // off, down: taken off a website
     ("=ned", OFF),
+    // an earlier request chased: nothing heard, still waiting
+    ("ikke fått noe svar", REMINDER | NEG),
+    ("fortsatt ikke fått", REMINDER | NEG),
+    ("ennå ikke fått", REMINDER | NEG),
+    ("venter fortsatt", REMINDER),
+    ("venter fremdeles", REMINDER),
+    ("ingen tilbakemelding", REMINDER),
+    ("ikke noe svar", REMINDER | NEG),
+    ("intet svar", REMINDER),
 ];

@@ -697,4 +697,12 @@ pub const TERMS: &[Term] = &[
     // off, down: taken off a website
     ("=ner", OFF),
     ("=ned", OFF),
+    // an earlier request chased: nothing heard, still waiting
+    ("inte fått något svar", REMINDER | NEG),
+    ("fortfarande inte fått", REMINDER | NEG),
+    ("ännu inte fått", REMINDER | NEG),
+    ("väntar fortfarande", REMINDER),
+    ("väntar ännu", REMINDER),
+    ("ingen återkoppling", REMINDER),
+    ("inget besked", REMINDER),
 ];
