@@ -240,6 +240,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
 
     past_passives(&folded, &mut tags);
+    switched_off(&toks, &folded, &mut tags);
 
     // A forward "nur zur Ablage … die Sache ist also erledigt": the forwarded request is not
     // read, and what the forwarder says of it is a report.
@@ -735,6 +736,33 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
             && window(i + 2, i + 6, c::PULL | c::DEL | c::UNSUB);
         opens && (wish || stop || off_list)
     })
+}
+
+/// "slå sms-påmindelserne fra", "turn the reminders off": a switch verb with its particle a few
+/// words after, around the thing switched, stops it as the joined phrase ("slå fra") would.
+fn switched_off(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
+    const SWITCH: [(&str, &str); 5] = [
+        ("sla", "fra"),
+        ("sla", "av"),
+        ("skru", "av"),
+        ("turn", "off"),
+        ("switch", "off"),
+    ];
+    for i in 0..toks.len() {
+        let verb = folded.get(i).unwrap_or("");
+        let Some(&(_, particle)) = SWITCH.iter().find(|(v, _)| *v == verb) else {
+            continue;
+        };
+        let sentence = toks.get(i).map(|t| t.sentence);
+        let switched = (i + 2..(i + 5).min(toks.len())).any(|k| {
+            toks.get(k).map(|t| t.sentence) == sentence && folded.get(k) == Some(particle)
+        });
+        if switched {
+            if let Some(t) = tags.get_mut(i) {
+                *t |= c::STOP;
+            }
+        }
+    }
 }
 
 /// "navnene var ændret", "the notes were deleted", "wurde gelöscht": a past "was" right before

@@ -2317,9 +2317,11 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
     object.then_some(governor)
 }
 
-/// "Vil du vente med at slette den?", "vänta med att radera": the deletion at `k` put off.
+/// "Vil du vente med at slette den?", "vänta med att radera", "lade være med at slette": the
+/// deletion at `k` put off.
 fn held_off(v: &View<'_>, k: usize) -> bool {
-    v.near(k, c::STOP, 3, 0, true)
+    // ("lade være med at slette": four words back)
+    v.near(k, c::STOP, 4, 0, true)
         .is_some_and(|s| !(s + 1..k).any(|w| v.has(w, c::AND | c::DEL)))
 }
 

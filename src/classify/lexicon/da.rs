@@ -775,5 +775,4 @@ pub const TERMS: &[Term] = &[
     ("venter fortsat", REMINDER),
     ("endnu ikke modtaget", REMINDER | NEG),
     ("ikke modtaget noget", REMINDER | NEG),
-    ("påmindelse", REMINDER),
 ];

@@ -174,6 +174,8 @@ pub const TERMS: &[Term] = &[
     ("research", PURPOSE),
     ("surveys", PURPOSE),
     ("stop", STOP),
+    ("turn off", STOP),
+    ("switch off", STOP),
     ("cease", STOP),
     ("portability", PORT_STRONG),
     ("data portability", PORT_STRONG),
