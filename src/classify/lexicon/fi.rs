@@ -9,6 +9,11 @@ pub const TERMS: &[Term] = &[
     ("poistatte", DEL),
     ("poista", DEL),
     ("poisto", DEL),
+    // the request by its name: "Poistopyyntö" (a deletion request)
+    ("poistopyyntö", DEL),
+    ("poistopyyntöni", DEL),
+    ("poistopyynnön", DEL),
+    ("poistopyyntöön", DEL),
     ("poistamaan", DEL),
     ("tarkastusoikeus", ACCESS_STRONG),
     ("tarkastusoikeuden", ACCESS_STRONG),
