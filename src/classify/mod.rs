@@ -240,7 +240,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
 
     past_passives(&folded, &mut tags);
-    switched_off(&toks, &folded, &mut tags);
+    separable_verbs(&toks, &folded, &mut tags);
 
     // A forward "nur zur Ablage … die Sache ist also erledigt": the forwarded request is not
     // read, and what the forwarder says of it is a report.
@@ -738,28 +738,48 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
     })
 }
 
-/// "slå sms-påmindelserne fra", "turn the reminders off": a switch verb with its particle a few
-/// words after, around the thing switched, stops it as the joined phrase ("slå fra") would.
-fn switched_off(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
-    const SWITCH: [(&str, &str); 5] = [
-        ("sla", "fra"),
-        ("sla", "av"),
-        ("skru", "av"),
-        ("turn", "off"),
-        ("switch", "off"),
+/// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "Melden Sie mich bitte
+/// vom Newsletter ab", "Hören Sie endlich auf, …", "meld mij af": the verb with its particle a
+/// few words after means what the joined verb ("slå fra", "abmelden", "aufhören") does, and both
+/// words carry it (what is stopped may follow either). German puts the particle last in its
+/// clause, so there it counts only at a clause's end ("ab Montag" is a date).
+fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
+    // (verb as folded, particle, what the pair means, whether the particle ends its clause)
+    const SEPARABLE: [(&str, &str, Concepts, bool); 15] = [
+        ("sla", "fra", c::STOP, false),
+        ("sla", "av", c::STOP, false),
+        ("skru", "av", c::STOP, false),
+        ("turn", "off", c::STOP, false),
+        ("switch", "off", c::STOP, false),
+        ("horen", "auf", c::STOP, true),
+        ("hort", "auf", c::STOP, true),
+        ("melden", "ab", c::UNSUB, true),
+        ("melde", "ab", c::UNSUB, true),
+        ("meld", "ab", c::UNSUB, true),
+        ("bestellen", "ab", c::UNSUB, true),
+        ("tragen", "aus", c::UNSUB, true),
+        ("meld", "af", c::UNSUB, false),
+        ("schrijf", "uit", c::UNSUB, false),
+        ("schrijft", "uit", c::UNSUB, false),
     ];
+    let sentence = |k: usize| toks.get(k).map(|t| t.sentence);
+    let clause_ends = |k: usize| {
+        toks.get(k + 1)
+            .is_none_or(|next| next.comma_before || Some(next.sentence) != sentence(k))
+    };
     for i in 0..toks.len() {
         let verb = folded.get(i).unwrap_or("");
-        let Some(&(_, particle)) = SWITCH.iter().find(|(v, _)| *v == verb) else {
-            continue;
-        };
-        let sentence = toks.get(i).map(|t| t.sentence);
-        let switched = (i + 2..(i + 5).min(toks.len())).any(|k| {
-            toks.get(k).map(|t| t.sentence) == sentence && folded.get(k) == Some(particle)
-        });
-        if switched {
-            if let Some(t) = tags.get_mut(i) {
-                *t |= c::STOP;
+        for &(_, particle, meaning, last) in SEPARABLE.iter().filter(|(v, ..)| *v == verb) {
+            let reach = if last { 10 } else { 4 };
+            let joined = (i + 2..(i + 1 + reach).min(toks.len())).find(|&k| {
+                sentence(k) == sentence(i)
+                    && folded.get(k) == Some(particle)
+                    && (!last || clause_ends(k))
+            });
+            for k in joined.into_iter().flat_map(|k| [i, k]) {
+                if let Some(t) = tags.get_mut(k) {
+                    *t |= meaning;
+                }
             }
         }
     }
@@ -1403,6 +1423,42 @@ mod tests {
 
     fn kinds(headers: &str, body: &str) -> Vec<RequestKind> {
         classify_raw(headers, body).kinds
+    }
+
+    #[test]
+    fn a_separable_verb_means_what_the_joined_verb_does() {
+        use RequestKind::Unsubscribe;
+        for body in [
+            "Melden Sie mich bitte umgehend von Ihrem Newsletter ab, danke.",
+            "Hören Sie endlich auf, mir Ihren Newsletter zu schicken!",
+            "Kan I slå sms-påmindelserne fra?",
+            "Can you turn the SMS reminders off?",
+            "Schrijf mij uit van de nieuwsbrief alstublieft.",
+        ] {
+            assert_eq!(kinds("Subject: x", body), vec![Unsubscribe], "{body}");
+        }
+        // "ab" before a date is no particle
+        assert!(kinds("Subject: x", "Bitte melden Sie sich ab Montag bei uns.").is_empty());
+    }
+
+    #[test]
+    fn a_finnish_reply_is_no_forward_and_a_chaser_is_not_dealt_with() {
+        let finnish = "Hei,\r\n\r\nLähetin alla olevan pyynnön jo viisi viikkoa sitten, enkä ole \
+                       vieläkään saanut vastausta. Pyydän edelleen kopiota kaikista minusta \
+                       tallennetuista tiedoista.\r\n\r\n-----Alkuperäinen viesti-----\r\n\
+                       Lähettäjä: Mikko <m@x.fi>\r\n\r\nHei, pyydän kopion tiedoistani.\r\n";
+        assert_eq!(
+            kinds("Subject: Vs: Tietopyyntö", finnish),
+            vec![RequestKind::Access]
+        );
+        let again = "Lähetin alla olevan pyynnön jo 24.2. enkä ole saanut mitään vastausta. \
+                     Lähetän sen nyt uudelleen.\r\n\r\n________________________________\r\n\
+                     Lähettäjä: Mikko <m@x.fi>\r\nAihe: Poistopyyntö\r\n\r\n\
+                     Pyydän, että poistatte kaikki minua koskevat henkilötiedot rekisteristänne.\r\n";
+        assert_eq!(
+            kinds("Subject: VL: Poistopyyntö", again),
+            vec![RequestKind::Erasure]
+        );
     }
 
     #[test]

@@ -2080,8 +2080,8 @@ fn out_of_the_system(v: &View<'_>, i: usize) -> Option<usize> {
     let asked = v
         .near(writer, c::REQ, 8, 0, false)
         .filter(|&r| (r..writer).any(|k| v.has(k, c::YOU | c::COMPL | c::BREAK)));
-    // ("Jeg vil ikke være …": the wish before the "not")
-    let wanted = v.near(not, c::REQ, 2, 2, true).map(|_| writer);
+    // ("Jeg vil (bare) ikke være …": the wish before the "not")
+    let wanted = v.near(not, c::REQ, 3, 2, true).map(|_| writer);
     asked.or(wanted)
 }
 
