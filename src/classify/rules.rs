@@ -454,8 +454,14 @@ impl<'a> View<'a> {
         if perfect && !asked && self.wish_that(i).is_none() {
             return true;
         }
-        if self.in_sentence(i, c::THANKS).is_some() {
-            return true;
+        // (a dictated run-on without full stops thanks for one thing, then asks another: "… så
+        // tack för det men jag vill att du raderar …")
+        if let Some(thanks) = self.in_sentence(i, c::THANKS) {
+            let turn = (thanks..i).find(|&k| self.has(k, c::BREAK));
+            let asked_since = turn.is_some_and(|b| (b..i).any(|k| self.has(k, c::REQ)));
+            if !asked_since {
+                return true;
+            }
         }
         // "Jeg så på jeres hjemmeside, at I sletter journaler efter 10 år": what the business
         // does, seen or heard, in the present tense
