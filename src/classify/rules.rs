@@ -310,14 +310,26 @@ impl<'a> View<'a> {
     /// An action at `i` aimed at something that is not personal data: an appointment, a list,
     /// an invoice, a post on the website.
     fn other_object(&self, i: usize) -> bool {
-        self.near(
-            i,
-            c::EVENT | c::NEWS | c::LIST | c::PUBLISHED | c::INVOICE,
-            0,
-            5,
-            true,
-        )
-        .is_some()
+        let after = self
+            .near(
+                i,
+                c::EVENT | c::NEWS | c::LIST | c::PUBLISHED | c::INVOICE,
+                0,
+                5,
+                true,
+            )
+            .is_some();
+        // "kunnen jullie mijn afspraak van morgen verwijderen?", "den Termin am Montag löschen":
+        // the object before a verb that comes last (no data named between)
+        let before = || {
+            // (any segment: "14:00" splits one)
+            self.near(i, c::EVENT | c::INVOICE, 6, 0, false)
+                .is_some_and(|o| {
+                    !(o..i)
+                        .any(|k| self.has(k, c::DATA_STRONG | c::DATA_WEAK | c::FIELD | c::PHOTO))
+                })
+        };
+        after || (self.verb_final && before())
     }
 
     /// Whether a token carrying `mask` occurs among the `n` tokens before `i`, in any sentence:

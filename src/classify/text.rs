@@ -1058,8 +1058,8 @@ fn is_abbreviation(word: &str) -> bool {
 /// report whether there were any.
 pub fn strip_subject_prefixes(subject: &str) -> (&str, bool) {
     const PREFIXES: [&str; 13] = [
-        "re:", "sv:", "aw:", "vs:", "vs.:", "antw:", "fwd:", "fw:", "vb:", "wg:", "doorst:", "ref:",
-        "vl:",
+        "re:", "sv:", "aw:", "vs:", "vs.:", "antw:", "fwd:", "fw:", "vb:", "wg:", "doorst:",
+        "ref:", "vl:",
     ];
     let mut s = subject.trim();
     let mut stripped = false;
@@ -1174,7 +1174,10 @@ mod tests {
         let gmail = "Kiitos\n\nLaura <l@x.fi> kirjoitti pe 18.10.2024 klo 10.30:\n> Hei\n";
         assert!(!is_forward_subject("Vs: Tietopyyntö", gmail));
         assert!(is_forward_subject("VL: Tietopyyntö", finnish));
-        assert!(is_forward_subject("VS: Sletning", "-----Oprindelig meddelelse-----\nFra: x\n"));
+        assert!(is_forward_subject(
+            "VS: Sletning",
+            "-----Oprindelig meddelelse-----\nFra: x\n"
+        ));
     }
 
     #[test]

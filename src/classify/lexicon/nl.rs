@@ -82,6 +82,8 @@ pub const TERMS: &[Term] = &[
     ("bijgevoegd", ATTACH),
     ("bijlage", ATTACH),
     ("afspraak", EVENT),
+    ("boeking", EVENT),
+    ("reservering", EVENT),
     ("u", YOU),
     ("jullie", YOU),
     ("we", WE),
