@@ -1340,7 +1340,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         && t & (c::GET | c::SEND) != 0
                         && v.near(i, c::MAIL, 0, 3, true).is_some())
                     // "… in Ihrer Kartei und schicken mir die Rechnung neu": the invoice is sent
-                    || (t & (c::GET | c::SEND) != 0 && v.other_object(i));
+                    || (t & (c::GET | c::SEND) != 0 && v.other_object(i))
+                    // "Ja, det går bra att du skickar mina röntgenbilder … till ortopeden": leave
+                    // given for the business to send, nothing asked
+                    || (t & c::SEND != 0
+                        && v.has(i.wrapping_sub(1), c::YOU)
+                        && v.has(i.wrapping_sub(2), c::COMPL)
+                        && v.near(i, c::REQ, 8, 0, false).is_none())
+                    // "Du må også gerne sende dem det korte notat": sent to them, not the writer
+                    || (t & c::SEND != 0
+                        && v.has(i + 1, c::THEY)
+                        && v.near(i, c::ME, 0, 6, true).is_none());
                 if !other_action {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
                     let rule = if strong {
