@@ -1911,7 +1911,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
 
         // ---- withdraw consent
-        if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 && !v.right_listed(i) {
+        // ("Jag har noterat att du återkallat ditt samtycke": the reader's withdrawal, told back)
+        let yours_told = v.has(i.wrapping_sub(1), c::YOU)
+            && v.near(i, c::COMPL, 3, 0, true).is_some()
+            && v.near(i, c::REQ, 8, 0, false).is_none();
+        if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 && !v.right_listed(i) && !yours_told {
             if let Some(j) = v.near(i, c::CONSENT, 2, 8, false) {
                 let score = if t & c::WITHDRAW != 0 || v.in_sentence(i, c::BACK).is_some() {
                     3.0
