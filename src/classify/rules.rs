@@ -973,7 +973,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // was just said to do with the writer, refused (the refusal is negated by nature).
         if t & (c::REQ | c::STOP) != 0 {
             if let Some(k) = refuses_what_you_do(v, i) {
-                let kind = if v.recent(i, c::NEWS | c::MAIL, 40) && !v.recent(i, c::CALL, 40) {
+                // ("I overvejer at bruge mit forløb … (inkl. billederne) som eksempel i jeres
+                // nyhedsbrev": the writer's case used in a newsletter, not a newsletter received)
+                let used = v.in_sentence(k, c::USE).is_some()
+                    && v.in_sentence(k, c::PHOTO | c::DATA_STRONG | c::DATA_WEAK).is_some();
+                let kind = if v.recent(i, c::NEWS | c::MAIL, 40)
+                    && !v.recent(i, c::CALL, 40)
+                    && !used
+                {
                     Unsubscribe
                 } else {
                     Objection
