@@ -55,7 +55,7 @@ pub fn detect(
 /// records the business sends ("Registerutdrag_PO_Sandberg.pdf", "Journalkopi_TIM.pdf",
 /// "Einwilligung_Fotos_unterschrieben.pdf", "Noter_Tom_Fletcher_2024.pdf").
 fn names_another_document(a: &Attachment) -> bool {
-    const OTHER: [&str; 27] = [
+    const OTHER: [&str; 35] = [
         "faktura",
         "invoice",
         "rechnung",
@@ -84,6 +84,15 @@ fn names_another_document(a: &Attachment) -> bool {
         "akte",
         "udskrift",
         "utdrag",
+        // receipts, records and references: "Kvittens_betalning.pdf", "Arbeitszeugnis.pdf"
+        "kvittens",
+        "quittung",
+        "betalning",
+        "betaling",
+        "payment",
+        "records",
+        "zeugnis",
+        "diplom",
     ];
     let Some(name) = a.filename.as_deref() else {
         return false;
