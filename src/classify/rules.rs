@@ -1354,9 +1354,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         && v.has(i.wrapping_sub(1), c::YOU)
                         && v.has(i.wrapping_sub(2), c::COMPL)
                         && v.near(i, c::REQ, 8, 0, false).is_none())
-                    // "Du må også gerne sende dem det korte notat": sent to them, not the writer
+                    // "Du må også gerne sende dem det korte notat": two objects, the first the
+                    // receivers ("dem", them), and the writer is not one
                     || (t & c::SEND != 0
-                        && v.has(i + 1, c::THEY)
+                        && v.has(i + 1, c::THEY | c::IT)
+                        && (i + 2..i + 5).any(|k| v.has(k, c::DATA_STRONG | c::DATA_WEAK))
                         && v.near(i, c::ME, 0, 6, true).is_none());
                 if !other_action {
                     let strong = t & c::COPY != 0 || t & c::SEE != 0;
