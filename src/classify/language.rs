@@ -490,16 +490,39 @@ pub fn marker_words() -> impl Iterator<Item = &'static str> {
     MARKERS.iter().map(|(word, _, _)| *word)
 }
 
-fn table() -> &'static FastMap<String, [f32; N]> {
-    static TABLE: OnceLock<FastMap<String, [f32; N]>> = OnceLock::new();
+/// The markers' weights by folded word, with whether markers written differently share it ("på"
+/// and Danish "paa", "för" and "for", "våre" and "være"); and for those, each marker's weights by
+/// the word as written (lower case), so a Swede's "på" is not counted as Danish "paa". A word
+/// written otherwise ("pa" for "på") keeps the shared weights.
+struct Table {
+    folded: FastMap<String, ([f32; N], bool)>,
+    written: FastMap<String, [f32; N]>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: FastMap<String, [f32; N]> = FastMap::default();
-        for (word, lang, weight) in MARKERS {
-            if let Some(slot) = map.entry(fold(word)).or_insert([0.0; N]).get_mut(*lang) {
-                *slot += *weight;
+        let mut folded: FastMap<String, ([f32; N], bool)> = FastMap::default();
+        let mut first_spelling: FastMap<String, &str> = FastMap::default();
+        for &(word, lang, weight) in MARKERS {
+            let key = fold(word);
+            let spelling = *first_spelling.entry(key.clone()).or_insert(word);
+            let (weights, shared) = folded.entry(key).or_insert(([0.0; N], false));
+            *shared |= spelling != word;
+            if let Some(slot) = weights.get_mut(lang) {
+                *slot += weight;
             }
         }
-        map
+        let mut written: FastMap<String, [f32; N]> = FastMap::default();
+        for &(word, lang, weight) in MARKERS {
+            if folded.get(&fold(word)).is_some_and(|(_, shared)| *shared) {
+                let weights = written.entry(word.to_lowercase()).or_insert([0.0; N]);
+                if let Some(slot) = weights.get_mut(lang) {
+                    *slot += weight;
+                }
+            }
+        }
+        Table { folded, written }
     })
 }
 
@@ -524,8 +547,14 @@ pub fn word_weights(folded: &str, raw: &str) -> [f32; N] {
         }
         return weights;
     }
-    if let Some(w) = table().get(folded) {
+    let table = table();
+    if let Some((w, shared)) = table.folded.get(folded) {
         weights = *w;
+        if *shared {
+            if let Some(w) = table.written.get(raw.to_lowercase().as_str()) {
+                weights = *w;
+            }
+        }
     } else if folded.len() > 5 && folded.is_ascii() {
         // Finnish case endings are a good tell on words no list holds.
         let fi_suffix = ["ssa", "ssä", "lla", "llä", "sta", "lta", "ksi", "tta"]
@@ -682,6 +711,24 @@ mod tests {
         assert_eq!(
             detect("Haluan peruuttaa uutiskirjeen tilauksen. Kiitos."),
             Language::Fi
+        );
+    }
+
+    #[test]
+    fn markers_that_fold_alike_count_as_written() {
+        // "på" is no Danish "paa", "for" no Swedish "för", "være" no Norwegian "våre"
+        let pa = word_weights("pa", "på");
+        assert!(pa[DA] == pa[NO] && pa[DA] == pa[SV], "{pa:?}");
+        assert!(word_weights("pa", "paa")[DA] > word_weights("pa", "paa")[NO]);
+        assert_eq!(word_weights("for", "for")[SV], 0.0);
+        assert!(word_weights("for", "för")[SV] > 0.0);
+        assert_eq!(
+            word_weights("vare", "være")[NO],
+            word_weights("vare", "være")[DA]
+        );
+        assert_eq!(
+            detect("Det er helt sprøtt å ta 950 kr for 20 minutter. Jeg var inne og ute på et kvarter."),
+            Language::No
         );
     }
 

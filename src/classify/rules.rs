@@ -976,15 +976,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // ("I overvejer at bruge mit forløb … (inkl. billederne) som eksempel i jeres
                 // nyhedsbrev": the writer's case used in a newsletter, not a newsletter received)
                 let used = v.in_sentence(k, c::USE).is_some()
-                    && v.in_sentence(k, c::PHOTO | c::DATA_STRONG | c::DATA_WEAK).is_some();
-                let kind = if v.recent(i, c::NEWS | c::MAIL, 40)
-                    && !v.recent(i, c::CALL, 40)
-                    && !used
-                {
-                    Unsubscribe
-                } else {
-                    Objection
-                };
+                    && v.in_sentence(k, c::PHOTO | c::DATA_STRONG | c::DATA_WEAK)
+                        .is_some();
+                let kind =
+                    if v.recent(i, c::NEWS | c::MAIL, 40) && !v.recent(i, c::CALL, 40) && !used {
+                        Unsubscribe
+                    } else {
+                        Objection
+                    };
                 push(hit(kind, 2.0, k, i, "refuses what you do with me"));
             }
         }

@@ -411,7 +411,7 @@ pub const CONCEPT_NAMES: [&str; 114] = [
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 39] = [
+const FALSE_FRIENDS: [(&str, Concepts); 40] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
@@ -428,6 +428,8 @@ const FALSE_FRIENDS: [(&str, Concepts); 39] = [
     ("læst", c::FREEZE),
     // "så" (so) folds like Norwegian and Swedish "sa" (said)
     ("så", c::TELL),
+    // English "last" folds like Danish and Norwegian "låst" (locked)
+    ("last", c::FREEZE),
     // Swedish "läst" (read) folds like "låst" (locked)
     ("läst", c::FREEZE),
     ("läste", c::FREEZE),
