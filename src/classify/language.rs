@@ -664,6 +664,11 @@ impl LanguageScores {
         }
     }
 
+    /// The best language's score.
+    pub fn top(&self) -> f32 {
+        self.scores.iter().copied().fold(0.0, f32::max)
+    }
+
     /// The second-best language, when it scored at all.
     pub fn runner_up(&self) -> Option<Language> {
         let (best, _) = self.best();

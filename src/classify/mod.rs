@@ -71,6 +71,10 @@ const GUESS_AT: f32 = 1.5;
 /// Hits below this are too weak even to mention.
 const MENTION_AT: f32 = 0.9;
 
+/// The language score a sender's own words above a forward need to decide the language reported
+/// (a few marker words: "Kan du tage den her? Jeg er på messe").
+const OWN_LANGUAGE_AT: f32 = 4.0;
+
 /// Classify one message.
 pub fn classify(msg: &Message) -> Classification {
     read(msg, Backstop::Ask(backstop::Model::get())).0
@@ -139,11 +143,24 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let mut folded = lexicon::WordList::with_capacity(toks.len());
     let mut infos = scratch::vec(toks.len());
     let mut scores = language::LanguageScores::default();
+    // The sender's own words alone, when a forward follows them: the language they write in
+    // (a forward's subject is the forwarded mail's).
+    let mut own_scores = language::LanguageScores::default();
+    let own = if forwarded_start < combined.len() {
+        let words = combined.get(body_start..forwarded_start).unwrap_or("");
+        body_start..body_start + text::history_start(words).unwrap_or(words.len())
+    } else {
+        0..forwarded_start
+    };
     let mut buf = scratch::string(32);
     let mut absence_words = false;
     for t in &toks {
         let raw = combined.get(t.start..t.end).unwrap_or("");
-        let info = weigh_word(lex, raw, &mut scores, &mut buf);
+        let (info, weights) = weigh_word(lex, raw, &mut buf);
+        scores.add_weights(&weights);
+        if own.contains(&t.start) {
+            own_scores.add_weights(&weights);
+        }
         match info {
             Some(i) => folded.push_lent(i.folded()),
             None => folded.push(&buf),
@@ -158,18 +175,25 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         text::tokenize(&msg.text, 0, &mut quoted);
         for t in quoted.iter().take(300) {
             let raw = msg.text.get(t.start..t.end).unwrap_or("");
-            weigh_word(lex, raw, &mut scores, &mut buf);
+            scores.add_weights(&weigh_word(lex, raw, &mut buf).1);
         }
     }
     scores.add_letters(&combined);
+    own_scores.add_letters(combined.get(own).unwrap_or(""));
     let (language, _margin) = scores.best();
+    // What is reported (and answered in) is the sender's own language when their words say it
+    // clearly; the words are read in the language of the whole.
+    let reported = match own_scores.best() {
+        (own, margin) if own_scores.top() >= OWN_LANGUAGE_AT && margin >= 0.25 => own,
+        _ => language,
+    };
 
     if let Some(reason) = automated::reason_with(msg, body, absence_words) {
         let class = Classification {
             kinds: Vec::new(),
             id_document: false,
             automated: true,
-            language,
+            language: reported,
             confidence: 0.97,
             evidence: vec![reason],
         };
@@ -423,7 +447,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             h.to = h.from + spans.get(h.from).copied().unwrap_or(1).max(1) - 1;
         }
     }
-    let class = decide(&combined, &toks, &hits, id.as_deref(), language);
+    let class = decide(&combined, &toks, &hits, id.as_deref(), reported);
     let (mut class, features) = match backstop {
         Backstop::Features(prefixes) => {
             prefixes.extend(backstop::prefixes(&folded).map(str::to_string));
@@ -434,7 +458,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
                 Some(guess) => {
                     let features = backstop::features(&toks, &tags, &folded);
                     hits.push(backstop_hit(model, guess, &features, &view, &folded));
-                    let class = decide(&combined, &toks, &hits, id.as_deref(), language);
+                    let class = decide(&combined, &toks, &hits, id.as_deref(), reported);
                     (class, features)
                 }
                 None => (class, Vec::new()),
@@ -633,23 +657,20 @@ fn subject_request(
         .collect()
 }
 
-/// Add a word as written to the language scores. Returns what the lexicon knows of it; for
-/// a word it does not know, `buf` holds the folded word afterwards.
+/// What a word as written adds to the language scores, and what the lexicon knows of it; for a
+/// word it does not know, `buf` holds the folded word afterwards.
 fn weigh_word<'l>(
     lex: &'l Lexicon,
     raw: &str,
-    scores: &mut language::LanguageScores,
     buf: &mut String,
-) -> Option<&'l lexicon::WordInfo> {
-    let info = lex.word(raw);
-    match info {
-        Some(info) => scores.add_weights(info.weights()),
+) -> (Option<&'l lexicon::WordInfo>, [f32; Language::ALL.len()]) {
+    match lex.word(raw) {
+        Some(info) => (Some(info), *info.weights()),
         None => {
             text::fold_into(raw, buf);
-            scores.add_word(buf, raw);
+            (None, language::word_weights(buf, raw))
         }
     }
-    info
 }
 
 /// Every concept named in `text` (its first 4 KiB), tagged as a mail's own words are: what a
@@ -1423,6 +1444,20 @@ mod tests {
 
     fn kinds(headers: &str, body: &str) -> Vec<RequestKind> {
         classify_raw(headers, body).kinds
+    }
+
+    #[test]
+    fn a_forward_is_in_its_sender_s_language() {
+        let body = "Hej Anne\r\n\r\nKan du tage den her? Jeg er på messe i Frankfurt resten af \
+                    ugen. Hun var kunde hos os i 2023.\r\n\r\nSøren\r\n\r\n\
+                    ---------- Forwarded message ---------\r\nFrom: Ana <ana@example.pt>\r\n\
+                    Date: Mon, 3 Feb 2025 at 10:12\r\nSubject: Question about my data\r\n\
+                    To: <info@calmo.dk>\r\n\r\nDear team, I would like to know what \
+                    personal data you still hold about me, and please send me a copy of it. \
+                    I was a customer in 2023 and I never heard from you since then. Kind regards, Ana\r\n";
+        let c = classify_raw("Subject: VS: Question about my data", body);
+        assert_eq!(c.language, Language::Da);
+        assert_eq!(c.kinds, vec![RequestKind::Access]);
     }
 
     #[test]

@@ -128,6 +128,18 @@ pub fn forwarded_words_into(body: &str, out: &mut String) {
     }
 }
 
+/// Where the mail's history (a forwarded or quoted mail's header block) starts in `body`, as a
+/// byte offset; the sender's own words end there.
+pub fn history_start(body: &str) -> Option<usize> {
+    let mut lines = Lines { rest: body };
+    loop {
+        let line = lines.next()?;
+        if might_start_history(line) && starts_quoted_history(line, lines.clone()) {
+            return (line.as_ptr() as usize).checked_sub(body.as_ptr() as usize);
+        }
+    }
+}
+
 /// The forwarded mail's body: what follows its header block, if there is one and it is not a
 /// role's mail.
 fn forwarded_body(body: &str) -> Option<&str> {
