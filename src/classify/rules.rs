@@ -1330,8 +1330,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     .is_some()
                     // "Under Article 20 I request a copy of the data I provided": the portability
                     // copy, not access
-                    || v.in_sentence(i, c::PORT_STRONG).is_some()
-                    || article_in_sentence(v, numbers, i, 20)
+                    // (unless both articles are cited: "eine Kopie aller Daten (Art. 15 DSGVO),
+                    // und zusätzlich … maschinenlesbar (Art. 20 DSGVO)" asks both)
+                    || ((v.in_sentence(i, c::PORT_STRONG).is_some()
+                        || article_in_sentence(v, numbers, i, 20))
+                        && !(article_in_sentence(v, numbers, i, 15)
+                            && article_in_sentence(v, numbers, i, 20)))
                     // "få felaktiga personuppgifter om mig rättade": to have them corrected
                     || done_to(v, hi)
                     // "I bruger mine oplysninger til at sende mig breve med tilbud": what the
