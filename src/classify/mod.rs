@@ -936,6 +936,8 @@ fn own_data(tags: &[Concepts]) -> bool {
         t & (c::ABOUT_ME | c::REPRESENT) != 0
             // "photos of my son", "mit billede"
             || (t & c::PHOTO != 0 && my_within(i, 3))
+            // (Finnish says "my" in the word's ending: "asiakastietoihini", "sukunimeni")
+            || (t & data != 0 && t & c::MY != 0)
             || (t & data != 0
                 && ((1..=2).any(|d| {
                     i.checked_sub(d)

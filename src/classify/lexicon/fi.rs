@@ -225,4 +225,21 @@ pub const TERMS: &[Term] = &[
     ("enkä ole vieläkään saanut", REMINDER | NEG),
     ("ei vastausta", REMINDER | NEG),
     ("odotan edelleen", REMINDER),
+    // texts and offers: "en halua enää tekstiviestejä tarjouksista"
+    ("tekstiviesti", MAIL),
+    ("tekstiviestejä", MAIL),
+    ("tekstiviestit", MAIL),
+    ("tekstiviestiä", MAIL),
+    ("tarjouksista", ADVERT),
+    ("tarjouksia", ADVERT),
+    ("kampanjoista", ADVERT),
+    ("mainoksia", ADVERT),
+    // Finnish says "I" and "my" in endings: "en halua" (I don't want), "sukunimeni" (my surname)
+    ("en halua", NEG | I_SELF | REQ),
+    ("=enkä", NEG | I_SELF),
+    ("sukunimeni", FIELD | MY),
+    ("puhelinnumeroni", FIELD | MY),
+    ("=asiakastietoni", DATA_STRONG | MY),
+    ("=asiakastietoihini", DATA_STRONG | MY),
+    ("=tietoihini", DATA_STRONG | MY),
 ];
