@@ -1224,7 +1224,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         // ("tragen Sie mich in Ihren Newsletter ein" signs up)
         if t & c::TAKE_OFF != 0 && v.in_sentence(i, c::SUBSCRIBE).is_none() {
-            if let Some(j) = v.near(i, c::NEWS | c::LIST | c::MAIL, 0, 8, false) {
+            // ("… your newsletter e-mails and the text messages about special offers. Could
+            // you please take him off both?": the mailings just named)
+            let just_named = || {
+                let ends = (i + 1..i + 5).any(|k| k >= v.len() || v.sentence(k) != v.sentence(i));
+                (ends && v.recent(i, c::NEWS | c::MAIL, 30)).then_some(i)
+            };
+            if let Some(j) = v
+                .near(i, c::NEWS | c::LIST | c::MAIL, 0, 8, false)
+                .or_else(just_named)
+            {
                 push(hit(Unsubscribe, 2.5, i, j, "take me off the list"));
             }
         }

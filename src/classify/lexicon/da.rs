@@ -775,4 +775,10 @@ pub const TERMS: &[Term] = &[
     ("venter fortsat", REMINDER),
     ("endnu ikke modtaget", REMINDER | NEG),
     ("ikke modtaget noget", REMINDER | NEG),
+    // a relative taken off the lists by whoever writes for them
+    ("tag ham af", TAKE_OFF),
+    ("tag hende af", TAKE_OFF),
+    ("tag os af", TAKE_OFF),
+    ("fjern ham fra", TAKE_OFF | DEL),
+    ("fjern hende fra", TAKE_OFF | DEL),
 ];

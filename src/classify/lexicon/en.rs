@@ -613,4 +613,11 @@ pub const TERMS: &[Term] = &[
     ("chasing", REMINDER),
     ("following up on my", REMINDER),
     ("still not received", REMINDER | NEG),
+    // a relative taken off the lists by whoever writes for them
+    ("take him off", TAKE_OFF),
+    ("take her off", TAKE_OFF),
+    ("take them off", TAKE_OFF),
+    ("take us off", TAKE_OFF),
+    ("remove him from", TAKE_OFF | DEL),
+    ("remove her from", TAKE_OFF | DEL),
 ];

@@ -690,4 +690,10 @@ pub const TERMS: &[Term] = &[
     ("ingen tilbakemelding", REMINDER),
     ("ikke noe svar", REMINDER | NEG),
     ("intet svar", REMINDER),
+    // a relative taken off the lists by whoever writes for them
+    ("ta ham av", TAKE_OFF),
+    ("ta henne av", TAKE_OFF),
+    ("ta oss av", TAKE_OFF),
+    ("fjern ham fra", TAKE_OFF | DEL),
+    ("fjern henne fra", TAKE_OFF | DEL),
 ];

@@ -705,4 +705,8 @@ pub const TERMS: &[Term] = &[
     ("väntar ännu", REMINDER),
     ("ingen återkoppling", REMINDER),
     ("inget besked", REMINDER),
+    // a relative taken off the lists by whoever writes for them
+    ("ta bort honom från", TAKE_OFF | DEL),
+    ("ta bort henne från", TAKE_OFF | DEL),
+    ("ta bort oss från", TAKE_OFF | DEL),
 ];
