@@ -144,13 +144,13 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let mut infos = scratch::vec(toks.len());
     let mut scores = language::LanguageScores::default();
     // The sender's own words alone, when a forward follows them: the language they write in
-    // (a forward's subject is the forwarded mail's).
+    // (a forward's subject is the forwarded mail's). Nothing without a forward.
     let mut own_scores = language::LanguageScores::default();
     let own = if forwarded_start < combined.len() {
         let words = combined.get(body_start..forwarded_start).unwrap_or("");
         body_start..body_start + text::history_start(words).unwrap_or(words.len())
     } else {
-        0..forwarded_start
+        0..0
     };
     let mut buf = scratch::string(32);
     let mut absence_words = false;
@@ -179,13 +179,17 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         }
     }
     scores.add_letters(&combined);
-    own_scores.add_letters(combined.get(own).unwrap_or(""));
     let (language, _margin) = scores.best();
     // What is reported (and answered in) is the sender's own language when their words say it
     // clearly; the words are read in the language of the whole.
-    let reported = match own_scores.best() {
-        (own, margin) if own_scores.top() >= OWN_LANGUAGE_AT && margin >= 0.25 => own,
-        _ => language,
+    let reported = if own.is_empty() {
+        language
+    } else {
+        own_scores.add_letters(combined.get(own).unwrap_or(""));
+        match own_scores.best() {
+            (own, margin) if own_scores.top() >= OWN_LANGUAGE_AT && margin >= 0.25 => own,
+            _ => language,
+        }
     };
 
     if let Some(reason) = automated::reason_with(msg, body, absence_words) {
@@ -765,32 +769,25 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
 /// words carry it (what is stopped may follow either). German puts the particle last in its
 /// clause, so there it counts only at a clause's end ("ab Montag" is a date).
 fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
-    // (verb as folded, particle, what the pair means, whether the particle ends its clause)
-    const SEPARABLE: [(&str, &str, Concepts, bool); 15] = [
-        ("sla", "fra", c::STOP, false),
-        ("sla", "av", c::STOP, false),
-        ("skru", "av", c::STOP, false),
-        ("turn", "off", c::STOP, false),
-        ("switch", "off", c::STOP, false),
-        ("horen", "auf", c::STOP, true),
-        ("hort", "auf", c::STOP, true),
-        ("melden", "ab", c::UNSUB, true),
-        ("melde", "ab", c::UNSUB, true),
-        ("meld", "ab", c::UNSUB, true),
-        ("bestellen", "ab", c::UNSUB, true),
-        ("tragen", "aus", c::UNSUB, true),
-        ("meld", "af", c::UNSUB, false),
-        ("schrijf", "uit", c::UNSUB, false),
-        ("schrijft", "uit", c::UNSUB, false),
-    ];
     let sentence = |k: usize| toks.get(k).map(|t| t.sentence);
     let clause_ends = |k: usize| {
         toks.get(k + 1)
             .is_none_or(|next| next.comma_before || Some(next.sentence) != sentence(k))
     };
     for i in 0..toks.len() {
-        let verb = folded.get(i).unwrap_or("");
-        for &(_, particle, meaning, last) in SEPARABLE.iter().filter(|(v, ..)| *v == verb) {
+        // (particle, what the pair means, whether the particle ends its clause)
+        let pairs: &[(&str, Concepts, bool)] = match folded.get(i).unwrap_or("") {
+            "sla" => &[("fra", c::STOP, false), ("av", c::STOP, false)],
+            "skru" => &[("av", c::STOP, false)],
+            "turn" | "switch" => &[("off", c::STOP, false)],
+            "horen" | "hort" => &[("auf", c::STOP, true)],
+            "melden" | "melde" | "bestellen" => &[("ab", c::UNSUB, true)],
+            "meld" => &[("ab", c::UNSUB, true), ("af", c::UNSUB, false)],
+            "tragen" => &[("aus", c::UNSUB, true)],
+            "schrijf" | "schrijft" => &[("uit", c::UNSUB, false)],
+            _ => continue,
+        };
+        for &(particle, meaning, last) in pairs {
             let reach = if last { 10 } else { 4 };
             let joined = (i + 2..(i + 1 + reach).min(toks.len())).find(|&k| {
                 sentence(k) == sentence(i)
