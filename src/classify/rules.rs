@@ -366,7 +366,15 @@ impl<'a> View<'a> {
         if let Some(j) = self.near(i, c::DATA_STRONG, before, after, true) {
             return Some(j);
         }
-        let j = self.near(i, c::DATA_WEAK, before, after, true)?;
+        // "en udskrift af det, der står i min journal": what the clause after "it" names as mine
+        let named_after_it = || {
+            let it = self.near(i, c::IT, 0, 3, true)?;
+            self.near(it, c::DATA_STRONG | c::DATA_WEAK, 0, 8, false)
+                .filter(|&j| self.near(j, c::MY | c::ABOUT_ME, 2, 2, false).is_some())
+        };
+        let Some(j) = self.near(i, c::DATA_WEAK, before, after, true) else {
+            return named_after_it();
+        };
         // ("our contact details" are a couple's; "our data processing agreement" a supplier's)
         let ours = if self.anywhere(c::POLICY) { 0 } else { c::OUR };
         let owner = c::MY | ours | c::ABOUT_ME | c::HOLD | c::YOU | c::SYSTEM | c::ME;
@@ -379,7 +387,11 @@ impl<'a> View<'a> {
             // raderas": "the data" are those the sentence has named
             || self.named_before(j)
             || self.recorded_at_our_sessions(j);
-        owned.then_some(j)
+        if owned {
+            Some(j)
+        } else {
+            named_after_it()
+        }
     }
 
     /// "the notes from our sessions", "notaterne fra vores samtaler": what was recorded at the
