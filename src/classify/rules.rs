@@ -1424,6 +1424,27 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Access, 2.0, i, j, "send me them (the records quoted)"));
             }
         }
+        // "I filmede mig … Findes de optagelser stadig, og kan jeg i givet fald få dem
+        // tilsendt?", "Finns det inspelningar där jag syns …, och kan jag i så fall få se dem?":
+        // the writer's records just named, asked for as "them"
+        if t & (c::SEE | c::SEND) != 0
+            && t & c::DEL == 0
+            && !v.quoted_records
+            && !v.statement(i)
+            && v.near(i, c::IT, 2, 2, true).is_some()
+            && v.near(i, c::GET, 2, 0, true).is_some()
+            && v.near(i, c::REQ | c::I_SELF, 8, 0, false).is_some()
+        {
+            let writers = |k: usize| {
+                let s = v.sentence(k);
+                (k.saturating_sub(25)..(k + 8).min(v.len()))
+                    .filter(|&w| v.sentence(w) + 1 >= s && v.sentence(w) <= s)
+                    .any(|w| v.has(w, c::ME | c::I_SELF | c::MY))
+            };
+            if let Some(k) = data_just_named(v, i).filter(|&k| k + 20 > i && writers(k)) {
+                push(hit(Access, 2.0, k, i, "them (my records just named)"));
+            }
+        }
         // "vil gerne vide, hvad I har sendt til min læge", "tell me who you gave it to": what was
         // passed on, and to whom (Art. 15(1)(c))
         if t & (c::KNOW | c::TELL) != 0 && !v.statement(i) {
