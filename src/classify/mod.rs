@@ -112,6 +112,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let body_start = combined.len();
     text::own_words_into(&msg.text, &mut combined);
     // "Bifogar min begäran" with "Begäran radering Holmgren.pdf": a letter's name says what it is.
+    let names_start = combined.len();
     text::document_names_into(&msg.attachments, &mut combined);
     // A forward passes on the mail below it: that mail is read too, unless the sender says it
     // has been dealt with ("Til info: dette er ordnet").
@@ -396,6 +397,26 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let talked_about = || (discussed || rules::received_request(&view)) && !performs_right(&tags);
     if !hits.is_empty() && (handled || talked_about() || written_inside(msg)) {
         for h in &mut hits {
+            h.score = h.score.min(1.2);
+        }
+    }
+    // "Fick det här från min gamla arbetsgivare …" over "Registerutdrag_Sara_Holm.pdf": a
+    // document's name in a mail that says more than "see attached" and never calls it the
+    // writer's own letter names a document, not a request.
+    let in_zone = |i: usize, zone: std::ops::Range<usize>| {
+        toks.get(i).is_some_and(|t| zone.contains(&t.start))
+    };
+    let own_words = (0..toks.len())
+        .filter(|&i| in_zone(i, body_start..names_start))
+        .count();
+    let letter_pointed_at = (0..toks.len()).any(|i| {
+        in_zone(i, body_start..names_start) && tags.get(i).is_some_and(|t| t & c::ATTACH != 0)
+    });
+    if own_words > 12 && !letter_pointed_at {
+        for h in hits
+            .iter_mut()
+            .filter(|h| in_zone(h.from, names_start..forwarded_start))
+        {
             h.score = h.score.min(1.2);
         }
     }
@@ -1457,6 +1478,33 @@ mod tests {
         let c = classify_raw("Subject: VS: Question about my data", body);
         assert_eq!(c.language, Language::Da);
         assert_eq!(c.kinds, vec![RequestKind::Access]);
+    }
+
+    #[test]
+    fn a_document_s_name_is_a_request_only_when_the_mail_sends_it_as_one() {
+        let with_pdf = |text: &str, name: &str| {
+            let body = format!(
+                "--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n--B\r\n\
+                 Content-Type: application/pdf\r\n\
+                 Content-Disposition: attachment; filename=\"{name}\"\r\n\r\nJVBERi0=\r\n--B--\r\n"
+            );
+            kinds(
+                "Subject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B",
+                &body,
+            )
+        };
+        // a document received, talked about
+        let received = "Hej Johan, fick det här från min gamla arbetsgivare efter att facket \
+                        hjälpte mig. Det står en del om samtalen med dig som jag vill prata om. \
+                        Kan vi kolla på det på mötet på torsdag?";
+        assert!(with_pdf(received, "Registerutdrag_Sara_Holm.pdf").is_empty());
+        // the writer's own letter, sent as one
+        let sent = "Hej, jeg har fået hjælp af min søn til at skrive brevet, og jeg har \
+                    vedhæftet det her. Jeg håber, I kan hjælpe mig. Venlig hilsen Jens";
+        assert_eq!(
+            with_pdf(sent, "Anmodning_om_indsigt.pdf"),
+            vec![RequestKind::Access]
+        );
     }
 
     #[test]
