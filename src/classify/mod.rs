@@ -992,7 +992,10 @@ fn translation_text(
     // template the writer found is the document too)
     let template_found = || tags.iter().any(|t| t & c::POLICY != 0);
     for i in (0..tags.len()).filter(|&i| tagged(i, c::TRANSLATE)) {
-        let pointed = within(i, 6, 6, c::FOLLOWING | c::ATTACH);
+        // ("anbei übersenden wir ein Schreiben (Auskunftsersuchen nach Art. 15 DSGVO), das unser
+        // Mandant … richten möchte, mit der Bitte um Übersetzung": the sentence sends and names it)
+        let sent_in_sentence = within(i, 30, 0, c::ATTACH);
+        let pointed = within(i, 6, 6, c::FOLLOWING | c::ATTACH) || sent_in_sentence;
         let passed_on =
             forwarded_start.is_some_and(|f| toks.get(i).is_some_and(|t| t.start < f) && !pointed);
         if passed_on {
@@ -1015,7 +1018,9 @@ fn translation_text(
         if let Some(from) = document_after {
             // (the job's own object names the document: "formulere innsynskravet til NAV")
             let from = from.unwrap_or(usize::MAX);
-            let named = |h: &rules::Hit| h.from > i && sentence(h.from) == sentence(i);
+            let named = |h: &rules::Hit| {
+                (h.from > i || sent_in_sentence) && sentence(h.from) == sentence(i)
+            };
             for h in hits.iter_mut().filter(|h| h.from >= from || named(h)) {
                 h.score = h.score.min(1.2);
             }
