@@ -995,7 +995,14 @@ fn translation_text(
         // ("anbei übersenden wir ein Schreiben (Auskunftsersuchen nach Art. 15 DSGVO), das unser
         // Mandant … richten möchte, mit der Bitte um Übersetzung": the sentence sends and names it)
         let sent_in_sentence = within(i, 30, 0, c::ATTACH);
-        let pointed = within(i, 6, 6, c::FOLLOWING | c::ATTACH) || sent_in_sentence;
+        // ("Hieronder en in de bijlage het besluit … Kunnen jullie dit vertalen?": "this", the
+        // document pointed at before)
+        let pointer = (0..i)
+            .rev()
+            .find(|&k| tagged(k, c::FOLLOWING | c::ATTACH))
+            .filter(|_| within(i, 2, 2, c::IT));
+        let this_one = pointer.is_some();
+        let pointed = within(i, 6, 6, c::FOLLOWING | c::ATTACH) || sent_in_sentence || this_one;
         let passed_on =
             forwarded_start.is_some_and(|f| toks.get(i).is_some_and(|t| t.start < f) && !pointed);
         if passed_on {
@@ -1018,8 +1025,10 @@ fn translation_text(
         if let Some(from) = document_after {
             // (the job's own object names the document: "formulere innsynskravet til NAV")
             let from = from.unwrap_or(usize::MAX);
+            // (and the sentence that pointed at "this" describes it)
             let named = |h: &rules::Hit| {
-                (h.from > i || sent_in_sentence) && sentence(h.from) == sentence(i)
+                ((h.from > i || sent_in_sentence) && sentence(h.from) == sentence(i))
+                    || pointer.is_some_and(|p| sentence(h.from) == sentence(p))
             };
             for h in hits.iter_mut().filter(|h| h.from >= from || named(h)) {
                 h.score = h.score.min(1.2);

@@ -362,11 +362,20 @@ pub fn forwarded_addresses(body: &str) -> (Option<&str>, Option<&str>) {
     (address_after(&FROM_LABELS), address_after(&TO_LABELS))
 }
 
-/// Whether a subject marks a forward ("Fwd:", "FW:", "VS:", "VB:", "WG:", "Doorst:", Finnish
-/// "VL:"). Finnish "Vs:" (vastaus) answers instead: a "Vs:" over Finnish quoted headers
+/// Whether a subject marks a forward ("Fwd:", "FW:", "VS:", "VB:", "WG:", "Doorst:",
+/// "Doorgestuurd:", Finnish "VL:"). Finnish "Vs:" (vastaus) answers instead: a "Vs:" over Finnish quoted headers
 /// ("Lähettäjä:", "-----Alkuperäinen viesti-----", "… kirjoitti …:") is a reply.
 pub fn is_forward_subject(subject: &str, body: &str) -> bool {
-    const FORWARD: [&str; 7] = ["fwd:", "fw:", "vs:", "vb:", "wg:", "doorst:", "vl:"];
+    const FORWARD: [&str; 8] = [
+        "fwd:",
+        "fw:",
+        "vs:",
+        "vb:",
+        "wg:",
+        "doorst:",
+        "doorgestuurd:",
+        "vl:",
+    ];
     let s = subject.trim_start().as_bytes();
     let Some(prefix) = FORWARD.iter().find(|p| {
         s.get(..p.len())

@@ -242,4 +242,6 @@ pub const TERMS: &[Term] = &[
     ("nog niets ontvangen", REMINDER | NEG),
     ("nog niets gehoord", REMINDER | NEG),
     ("wacht nog steeds", REMINDER),
+    // "this": "kunnen jullie dit vertalen?"
+    ("=dit", IT),
 ];
