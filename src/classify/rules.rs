@@ -2618,17 +2618,26 @@ fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
     if clause_end - start > 10 || start == 0 {
         return None;
     }
+    // (the person a representative writes for refuses too: "og hun vil ikke ha det lenger")
+    let refuser = if v.anywhere(c::REPRESENT) {
+        c::I_SELF | c::HE_SHE
+    } else {
+        c::I_SELF
+    };
     let refused = if v.has(i, c::STOP) {
         !v.negated(i) && v.near(i, c::IT | c::USE, 0, 4, true).is_some()
     } else {
         v.near(i, c::NEG, 0, 4, true).is_some()
-            && v.near(i, c::I_SELF, 2, 2, true).is_some()
+            && v.near(i, refuser, 2, 2, true).is_some()
             && v.near(i, c::IT, 2, 3, true).is_some()
     };
     // (a consent anywhere: what is refused is what it allowed, and that is withdrawn; a
     // subscription the writer made wants the mail: "… angemeldet, aber noch nichts bekommen")
     let subscribed = || (0..v.len()).any(|k| v.has(k, c::SUBSCRIBE) && !v.negated(k));
-    if !refused || v.anywhere(c::CONSENT) || v.recent(i, c::PAST_REQ, 40) || subscribed() {
+    // (an earlier ask, not "hun har bedt meg skrive", the ask to write for her)
+    let asked_before =
+        (i.saturating_sub(40)..i).any(|k| v.has(k, c::PAST_REQ) && !v.has(k, c::REPRESENT));
+    if !refused || v.anywhere(c::CONSENT) || asked_before || subscribed() {
         return None;
     }
     let before = &(start.saturating_sub(35)..start);
@@ -2638,7 +2647,9 @@ fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
         let s = v.sentence(you);
         before.clone().any(|k| v.sentence(k) == s && v.has(k, mask))
     };
-    (same(doing) && same(c::MY | c::ME | c::ABOUT_ME)).then_some(you)
+    // (whom the business does it to: the writer, or the person a representative writes for)
+    let person = c::MY | c::ME | c::ABOUT_ME | (refuser & c::HE_SHE);
+    (same(doing) && same(person)).then_some(you)
 }
 
 /// The mail names a picture of the writer: "the photo of me", "mit billede", "bilder av meg";

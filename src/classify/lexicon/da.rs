@@ -781,4 +781,10 @@ pub const TERMS: &[Term] = &[
     ("tag os af", TAKE_OFF),
     ("fjern ham fra", TAKE_OFF | DEL),
     ("fjern hende fra", TAKE_OFF | DEL),
+    // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
+    ("=hun", HE_SHE),
+    ("=han", HE_SHE),
+    ("tolk for", REPRESENT),
+    ("bedt mig skrive", REPRESENT),
+    ("bedt mig om at skrive", REPRESENT),
 ];

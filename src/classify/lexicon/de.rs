@@ -573,4 +573,8 @@ pub const TERMS: &[Term] = &[
     ("warte immer noch", REMINDER),
     ("noch nichts erhalten", REMINDER | NEG),
     ("nichts mehr gehört", REMINDER | NEG),
+    // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
+    ("dolmetscherin für", REPRESENT),
+    ("dolmetscher für", REPRESENT),
+    ("bat mich zu schreiben", REPRESENT),
 ];

@@ -620,4 +620,9 @@ pub const TERMS: &[Term] = &[
     ("take us off", TAKE_OFF),
     ("remove him from", TAKE_OFF | DEL),
     ("remove her from", TAKE_OFF | DEL),
+    // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
+    ("=she", HE_SHE),
+    ("=he", HE_SHE),
+    ("interpreter for", REPRESENT),
+    ("asked me to write", REPRESENT),
 ];

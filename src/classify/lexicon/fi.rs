@@ -242,4 +242,7 @@ pub const TERMS: &[Term] = &[
     ("=asiakastietoni", DATA_STRONG | MY),
     ("=asiakastietoihini", DATA_STRONG | MY),
     ("=tietoihini", DATA_STRONG | MY),
+    // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
+    ("=hän", HE_SHE),
+    ("pyysi minua", REPRESENT),
 ];

@@ -287,11 +287,14 @@ pub mod c {
     pub const NO_ACTION: Concepts = 1 << 112;
     /// off, down: "take my photo off the website", "tage billedet ned"
     pub const OFF: Concepts = 1 << 113;
+    /// he, she: han, hun, hon, hän — the person a representative writes for ("hun vil ikke ha det
+    /// lenger", from her interpreter)
+    pub const HE_SHE: Concepts = 1 << 114;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 114] = [
+pub const CONCEPT_NAMES: [&str; 115] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -406,6 +409,7 @@ pub const CONCEPT_NAMES: [&str; 114] = [
     "WHO",
     "NO_ACTION",
     "OFF",
+    "HE_SHE",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2055,7 +2059,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::OFF);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::HE_SHE);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -244,4 +244,8 @@ pub const TERMS: &[Term] = &[
     ("wacht nog steeds", REMINDER),
     // "this": "kunnen jullie dit vertalen?"
     ("=dit", IT),
+    // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
+    ("=hij", HE_SHE),
+    ("tolk voor", REPRESENT),
+    ("vroeg mij te schrijven", REPRESENT),
 ];

@@ -696,4 +696,10 @@ pub const TERMS: &[Term] = &[
     ("ta oss av", TAKE_OFF),
     ("fjern ham fra", TAKE_OFF | DEL),
     ("fjern henne fra", TAKE_OFF | DEL),
+    // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
+    ("=hun", HE_SHE),
+    ("=han", HE_SHE),
+    ("tolk for", REPRESENT),
+    ("bedt meg skrive", REPRESENT),
+    ("bedt meg om å skrive", REPRESENT),
 ];

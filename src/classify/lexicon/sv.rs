@@ -709,4 +709,10 @@ pub const TERMS: &[Term] = &[
     ("ta bort honom från", TAKE_OFF | DEL),
     ("ta bort henne från", TAKE_OFF | DEL),
     ("ta bort oss från", TAKE_OFF | DEL),
+    // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
+    ("=hon", HE_SHE),
+    ("=han", HE_SHE),
+    ("tolk för", REPRESENT),
+    ("bett mig skriva", REPRESENT),
+    ("bett mig att skriva", REPRESENT),
 ];
