@@ -205,6 +205,7 @@ pub const TERMS: &[Term] = &[
     ("behandler", USE),
     ("behandling", USE),
     ("dele", USE),
+    ("=delt", USE),
     ("deler", USE),
     ("videregive", USE),
     ("markedsføring", PURPOSE),

@@ -147,6 +147,7 @@ pub const TERMS: &[Term] = &[
     ("behandler", USE),
     ("behandlingen", USE),
     ("dele", USE),
+    ("=delt", USE),
     ("deler", USE),
     ("markedsføring", PURPOSE),
     ("telefonsalg", PURPOSE | CALL),

@@ -174,6 +174,8 @@ pub const TERMS: &[Term] = &[
     ("behandlar", USE),
     ("behandlingen", USE),
     ("dela", USE),
+    ("=delat", USE),
+    ("=delade", USE),
     ("delar", USE),
     ("marknadsföring", PURPOSE),
     // offers and campaigns are marketing ("tilbud fra jer på sms")
