@@ -1556,14 +1556,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // data (Art. 15(1)(g)).
         // "Hvem har I givet mit CPR-nummer videre til?", "en liste over hvem der har fået mine
         // oplysninger fra jer": the recipients (Art. 15(1)(c))
+        // ("Jag undrar vilka som har läst min journal": who has read it)
         if t & c::WHO != 0 && !v.statement(i) {
-            let got_mine = v
-                .near(i, c::GOT | c::SEND | c::USE, 0, 4, false)
-                .and_then(|p| {
-                    v.near(p, c::MY | c::ABOUT_ME, 0, 3, false)
-                        .filter(|_| (i..p).all(|k| !v.has(k, c::I_SELF)))
-                });
-            if let Some(j) = got_mine.filter(|_| v.in_sentence(i, c::YOU).is_some()) {
+            let verb = v.near(i, c::GOT | c::SEND | c::USE | c::SEE | c::TELL, 0, 4, false);
+            let got_mine = verb.and_then(|p| {
+                v.near(p, c::MY | c::ABOUT_ME, 0, 3, false)
+                    .filter(|_| (i..p).all(|k| !v.has(k, c::I_SELF)))
+            });
+            // (asked of "you"; or who has read the writer's record, whoever at the practice)
+            let read_record = || {
+                verb.is_some_and(|p| v.has(p, c::SEE | c::TELL))
+                    && v.in_sentence(i, c::DATA_STRONG).is_some()
+            };
+            if let Some(j) =
+                got_mine.filter(|_| v.in_sentence(i, c::YOU).is_some() || read_record())
+            {
                 push(hit(Access, 2.0, i, j, "who got my data"));
             }
         }

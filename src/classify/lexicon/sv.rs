@@ -717,4 +717,6 @@ pub const TERMS: &[Term] = &[
     ("tolk för", REPRESENT),
     ("bett mig skriva", REPRESENT),
     ("bett mig att skriva", REPRESENT),
+    // "vilka som har läst min journal": who
+    ("vilka som", WHO),
 ];
