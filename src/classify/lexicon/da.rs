@@ -788,4 +788,10 @@ pub const TERMS: &[Term] = &[
     ("tolk for", REPRESENT),
     ("bedt mig skrive", REPRESENT),
     ("bedt mig om at skrive", REPRESENT),
+    // nothing (more) for the reader to do
+    ("intet du skal gøre", NO_ACTION),
+    ("ikke noget du skal gøre", NO_ACTION),
+    ("ingenting du skal gøre", NO_ACTION),
+    ("intet mere at gøre", NO_ACTION),
+    ("du behøver ikke gøre mere", NO_ACTION),
 ];

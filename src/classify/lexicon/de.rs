@@ -577,4 +577,8 @@ pub const TERMS: &[Term] = &[
     ("dolmetscherin für", REPRESENT),
     ("dolmetscher für", REPRESENT),
     ("bat mich zu schreiben", REPRESENT),
+    // nothing (more) for the reader to do
+    ("sie müssen nichts weiter", NO_ACTION),
+    ("nichts weiter zu tun", NO_ACTION),
+    ("kein handlungsbedarf", NO_ACTION),
 ];

@@ -625,4 +625,10 @@ pub const TERMS: &[Term] = &[
     ("=he", HE_SHE),
     ("interpreter for", REPRESENT),
     ("asked me to write", REPRESENT),
+    // nothing (more) for the reader to do
+    ("nothing more you need to do", NO_ACTION),
+    ("nothing else you need to do", NO_ACTION),
+    ("nothing further needed", NO_ACTION),
+    ("no action needed", NO_ACTION),
+    ("no action required", NO_ACTION),
 ];

@@ -703,4 +703,10 @@ pub const TERMS: &[Term] = &[
     ("tolk for", REPRESENT),
     ("bedt meg skrive", REPRESENT),
     ("bedt meg om å skrive", REPRESENT),
+    // nothing (more) for the reader to do
+    ("ingenting mer du trenger å gjøre", NO_ACTION),
+    ("ingenting du trenger å gjøre", NO_ACTION),
+    ("ingenting mer å gjøre", NO_ACTION),
+    ("du trenger ikke gjøre noe mer", NO_ACTION),
+    ("ikke noe du trenger å gjøre", NO_ACTION),
 ];

@@ -719,4 +719,9 @@ pub const TERMS: &[Term] = &[
     ("bett mig att skriva", REPRESENT),
     // "vilka som har läst min journal": who
     ("vilka som", WHO),
+    // nothing (more) for the reader to do
+    ("inget du behöver göra", NO_ACTION),
+    ("ingenting du behöver göra", NO_ACTION),
+    ("inget mer att göra", NO_ACTION),
+    ("du behöver inte göra mer", NO_ACTION),
 ];
