@@ -270,6 +270,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
 
     past_passives(&folded, &mut tags);
     separable_verbs(&toks, &folded, &mut tags);
+    speak_for_the_represented(&mut tags);
 
     // A forward "nur zur Ablage … die Sache ist also erledigt": the forwarded request is not
     // read, and what the forwarder says of it is a report.
@@ -782,6 +783,30 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
             && window(i + 2, i + 6, c::PULL | c::DEL | c::UNSUB);
         opens && (wish || stop || off_list)
     })
+}
+
+/// A representative ("on behalf of my wife", "Jeg er tolk for …", "som hennes verge") writes of
+/// the person represented as "she", "her", "his": what that person wants is asked as the
+/// writer's own would be, so "she" reads as "I" and "her" as "me/my". Nothing changes in mail
+/// without a representative, or from a firm acting for "our client".
+fn speak_for_the_represented(tags: &mut [Concepts]) {
+    // (not a firm acting for "our client": its "her" is anyone, the client is named as such)
+    let representing = (0..tags.len()).any(|i| {
+        tags[i] & c::REPRESENT != 0
+            && !(i.saturating_sub(2)..(i + 3).min(tags.len()))
+                .any(|k| tags[k] & (c::WE | c::OUR) != 0)
+    });
+    if !representing {
+        return;
+    }
+    for t in tags.iter_mut() {
+        if *t & c::HE_SHE != 0 {
+            *t |= c::I_SELF;
+        }
+        if *t & c::HIM_HER != 0 {
+            *t = (*t | c::ME | c::MY) & !c::OTHERS;
+        }
+    }
 }
 
 /// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "Melden Sie mich bitte
@@ -1519,6 +1544,18 @@ mod tests {
             with_pdf(sent, "Anmodning_om_indsigt.pdf"),
             vec![RequestKind::Access]
         );
+    }
+
+    #[test]
+    fn a_representative_asks_for_the_person_represented() {
+        let wife = "I'm writing on behalf of my wife, Anja, who did the coaching programme with \
+                    you last year. She'd like a copy of all the data you hold about her.";
+        assert_eq!(kinds("Subject: x", wife), vec![RequestKind::Access]);
+        // a firm acting for "our client" asks nothing for "her", the other party
+        let firm = "We act for Mr Daniel Frost. We understand that you translated documents \
+                    for his former spouse. We should be grateful if you would provide us with \
+                    copies of all documents translated for her.";
+        assert!(kinds("Subject: x", firm).is_empty());
     }
 
     #[test]

@@ -847,6 +847,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     push(hit(Objection, 2.2, s, j.max(i), "stop using for a purpose"));
                 } else if v.near(i, c::YOU, 2, 0, true).is_some()
                     && v.near(i, c::LONGER, 0, 8, true).is_some()
+                    // (a consent in view: what it allowed is withdrawn, not objected to)
+                    && !v.anywhere(c::CONSENT)
                 {
                     // "Vill inte att ni använder bilder på mig på insta längre": you, not any
                     // more (not "jeg bruger den ikke længere", the writer's own use)

@@ -794,4 +794,9 @@ pub const TERMS: &[Term] = &[
     ("ingenting du skal gøre", NO_ACTION),
     ("intet mere at gøre", NO_ACTION),
     ("du behøver ikke gøre mere", NO_ACTION),
+    // him, her, his
+    ("=ham", HIM_HER),
+    ("=hende", HIM_HER),
+    ("=hendes", HIM_HER),
+    ("=hans", HIM_HER),
 ];

@@ -631,4 +631,15 @@ pub const TERMS: &[Term] = &[
     ("nothing further needed", NO_ACTION),
     ("no action needed", NO_ACTION),
     ("no action required", NO_ACTION),
+    // him, her, his
+    ("=him", HIM_HER),
+    ("=her", HIM_HER),
+    ("=his", HIM_HER),
+    // what the person represented wants: "She'd like a copy …"
+    ("she'd like", HE_SHE | REQ),
+    ("he'd like", HE_SHE | REQ),
+    ("she would like", HE_SHE | REQ),
+    ("he would like", HE_SHE | REQ),
+    ("=she's", HE_SHE),
+    ("=he's", HE_SHE),
 ];

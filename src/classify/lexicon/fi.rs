@@ -245,4 +245,8 @@ pub const TERMS: &[Term] = &[
     // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
     ("=hän", HE_SHE),
     ("pyysi minua", REPRESENT),
+    // him, her, his
+    ("=hänen", HIM_HER),
+    ("=häntä", HIM_HER),
+    ("=häneltä", HIM_HER),
 ];

@@ -290,11 +290,14 @@ pub mod c {
     /// he, she: han, hun, hon, hän — the person a representative writes for ("hun vil ikke ha det
     /// lenger", from her interpreter)
     pub const HE_SHE: Concepts = 1 << 114;
+    /// him, her, his: ham, hende, hendes, henne, honom, hennes, hans, hänen — whom a
+    /// representative writes for, as object or owner ("a copy of everything you hold on her")
+    pub const HIM_HER: Concepts = 1 << 115;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 115] = [
+pub const CONCEPT_NAMES: [&str; 116] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -410,6 +413,7 @@ pub const CONCEPT_NAMES: [&str; 115] = [
     "NO_ACTION",
     "OFF",
     "HE_SHE",
+    "HIM_HER",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2059,7 +2063,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::HE_SHE);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::HIM_HER);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

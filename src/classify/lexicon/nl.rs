@@ -248,4 +248,7 @@ pub const TERMS: &[Term] = &[
     ("=hij", HE_SHE),
     ("tolk voor", REPRESENT),
     ("vroeg mij te schrijven", REPRESENT),
+    // him, her, his
+    ("=hem", HIM_HER),
+    ("=haar", HIM_HER),
 ];

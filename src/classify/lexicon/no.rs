@@ -709,4 +709,9 @@ pub const TERMS: &[Term] = &[
     ("ingenting mer å gjøre", NO_ACTION),
     ("du trenger ikke gjøre noe mer", NO_ACTION),
     ("ikke noe du trenger å gjøre", NO_ACTION),
+    // him, her, his
+    ("=ham", HIM_HER),
+    ("=henne", HIM_HER),
+    ("=hennes", HIM_HER),
+    ("=hans", HIM_HER),
 ];

@@ -724,4 +724,9 @@ pub const TERMS: &[Term] = &[
     ("ingenting du behöver göra", NO_ACTION),
     ("inget mer att göra", NO_ACTION),
     ("du behöver inte göra mer", NO_ACTION),
+    // him, her, his
+    ("=honom", HIM_HER),
+    ("=henne", HIM_HER),
+    ("=hennes", HIM_HER),
+    ("=hans", HIM_HER),
 ];
