@@ -809,7 +809,8 @@ fn speak_for_the_represented(tags: &mut [Concepts]) {
     }
 }
 
-/// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "Melden Sie mich bitte
+/// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "take the photo down",
+/// "Melden Sie mich bitte
 /// vom Newsletter ab", "Hören Sie endlich auf, …", "meld mij af": the verb with its particle a
 /// few words after means what the joined verb ("slå fra", "abmelden", "aufhören") does, and both
 /// words carry it (what is stopped may follow either). German puts the particle last in its
@@ -826,6 +827,7 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             "sla" => &[("fra", c::STOP, false), ("av", c::STOP, false)],
             "skru" => &[("av", c::STOP, false)],
             "turn" | "switch" => &[("off", c::STOP, false)],
+            "take" => &[("down", c::DEL, false)],
             "horen" | "hort" => &[("auf", c::STOP, true)],
             "melden" | "melde" | "bestellen" => &[("ab", c::UNSUB, true)],
             "meld" => &[("ab", c::UNSUB, true), ("af", c::UNSUB, false)],
@@ -834,7 +836,8 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             _ => continue,
         };
         for &(particle, meaning, last) in pairs {
-            let reach = if last { 10 } else { 4 };
+            // ("take the quote and the photo down": a few words between)
+            let reach = if last { 10 } else { 6 };
             let joined = (i + 2..(i + 1 + reach).min(toks.len())).find(|&k| {
                 sentence(k) == sentence(i)
                     && folded.get(k) == Some(particle)

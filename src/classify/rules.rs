@@ -2155,9 +2155,13 @@ fn wanted_deleted(v: &View<'_>, i: usize) -> Option<usize> {
     let passive = v.has(i, c::PASSIVE) || v.near(i, c::PASSIVE, 2, 0, true).is_some();
     let wish = v.wish_that(i)?;
     // ("Vil du sørge for at billederne og citatet med mit navn bliver fjernet?")
+    // ("Vi återkallar vårt samtycke och vill att de filmer som redan finns raderas": the films
+    // the consent allowed)
+    let pictures_in_view = || writer_photo(v) || v.anywhere(c::CONSENT);
     let data = (wish + 1..i).any(|k| {
         v.has(k, c::DATA_STRONG | c::DATA_WEAK | c::ALL)
             || (v.has(k, c::PHOTO | c::FIELD) && v.near(k, c::MY, 3, 3, true).is_some())
+            || (v.has(k, c::PHOTO) && pictures_in_view())
     });
     // "… blir slettet", "… slettes": the data named before the deletion is what goes.
     let object_after = v.has(i + 1, c::ME | c::IT | c::ALL | c::MY);
