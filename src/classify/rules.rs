@@ -2296,6 +2296,9 @@ fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
         && v.near(i, c::EVENT, 3, 6, true).is_none()
         // "nyhetsbrevet" is a newsletter; "reklame" is marketing whatever it comes by
         && !(start..end).any(|k| v.has(k, c::NEWS) && !v.has(k, c::PURPOSE))
+        // ("sluta skicka erbjudanden … via sms till honom. Han … ringer mig": the texts named
+        // here, not the call told of after)
+        && !(concepts & c::CALL == 0 && (start..end).any(|k| v.has(k, c::MAIL)))
 }
 
 /// "Glem det jeg skrev om å slette journalen", "never mind my last mail": what a sentence
