@@ -254,6 +254,20 @@ impl<'a> View<'a> {
                 return true;
             }
         }
+        // German and Dutch imperatives end their clause with the "not": "Löschen Sie es aber
+        // bitte auch nicht", "Löschen Sie die Aufnahmen bitte nicht" ("aber" is no "but" there)
+        let imperative = i == 0
+            || self.sentence(i - 1) != self.sentence(i)
+            || self.toks.get(i).is_some_and(|t| t.comma_before);
+        if self.verb_final && imperative {
+            let clause_end = (i + 1..(i + 10).min(self.len()))
+                .find(|&k| self.segment(k) != seg)
+                .unwrap_or((i + 10).min(self.len()));
+            let last = clause_end.saturating_sub(1);
+            if last > i && self.has(last, c::NEG) && !self.has(last, c::LONGER | c::MORE) {
+                return true;
+            }
+        }
         // "Jeg vil ikke at noe i journalen min slettes eller endres", "I do not want that …":
         // a negated "that" covers its whole clause.
         // (not the verb after a comma: "Vill inte att ni använder bilder på mig, ta bort den")
