@@ -694,7 +694,7 @@ fn classifier_meets_the_product_targets_on_the_twentieth_set() {
 /// precision 0.817, exact kind set 0.792, language 0.996; after round 22, 0.967, 0.823, 0.817
 /// (near misses 0.783 precision); never an automated mail as a request. Round 23 (session 10)
 /// was tuned on its errors: 0.967, 0.913, 0.817, 0.996; at session 11's end 0.983, 0.952,
-/// 0.875, 0.996.
+/// 0.875, 0.996; at session 12's end 0.983, 0.952, 0.883, 1.000.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_first_set() {
@@ -740,13 +740,48 @@ fn classifier_meets_the_product_targets_on_the_twenty_second_set() {
 /// showed booking systems and contact forms relaying clients' messages from no-reply addresses
 /// (taken for automated mail, so never read) and a colleague's "Kan du kigge på den her?" above
 /// a forwarded request (taken for a proofreading job); with both mended (round 26): 0.942,
-/// 0.950, 0.792, 0.988, 119 of 120 requests reaching the practitioner. A newer set is needed for
-/// an unseen measure.
+/// 0.950, 0.792, 0.988, 119 of 120 requests reaching the practitioner; at session 12's end
+/// 0.942, 0.950, 0.842, 0.996.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_third_set() {
     let r = evaluate("check set 23", &set_dir("corpus_blind23"));
     check("tests/corpus_blind23", &r, &PRODUCT_TARGETS);
+}
+
+/// Written at the start of session 12 from set 11's brief by two people who never saw the rules
+/// or the other sets: mail in the middle of an exchange — replies over quoted mail in every
+/// client's style, answers to ID requests, chasers, a request widened, narrowed or withdrawn,
+/// requests buried in appointment and billing mail (`b24a_*`); and how people really type —
+/// phone one-liners, dictation, all caps, mixed Scandinavian, non-native English and German,
+/// writers for a partner or parent, near misses with the same words (`b24b_*`). Untouched (only
+/// the totals read), with session 12's starting classifier: request recall 0.924, precision
+/// 0.957, exact kind set 0.866, language 0.992 (exchanges 0.914 / 0.964 / 0.845; typing 0.934
+/// / 0.950 / 0.885); 114 of its 119 requests reach the practitioner as a case or on the review
+/// list; never an automated mail as a request. Round 27 (session 12) was tuned on its errors:
+/// 0.992, 0.992, 0.966, 1.000, so it is held to the targets so that a regression fails.
+#[test]
+fn classifier_meets_the_product_targets_on_the_twenty_fourth_set() {
+    let r = evaluate("check set 24", &set_dir("corpus_blind24"));
+    check("tests/corpus_blind24", &r, &PRODUCT_TARGETS);
+}
+
+/// Written midway through session 12 from set 11's brief by two people who never saw the rules
+/// or the other sets: people writing for or about others — parents, guardians, adult children,
+/// partners, interpreters, lawyers — beside the mail that is not the person's own request (an
+/// insurer, an employer, a school or a GP asking for someone's records, a colleague's
+/// question, letters to translate) (`b25a_*`); and a mixed month at six practices as the mail
+/// arrives, HTML-only, base64 and old charsets among it (`b25b_*`). Untouched (only the totals
+/// read): with session 12's starting classifier 0.948, 0.940, 0.843, 0.996; with the
+/// classifier of round 27 (tuned on set 24) 0.948, 0.940, 0.852, 1.000 (others 0.934 / 0.934 /
+/// 0.820; a month 0.963 / 0.945 / 0.889); 112 of its 115 requests reach the practitioner;
+/// never an automated mail as a request. Round 28 (session 12) was tuned on its errors: 0.983,
+/// 0.974, 0.930, 1.000, so it is held to the targets so that a regression fails. A newer set is
+/// needed for an unseen measure.
+#[test]
+fn classifier_meets_the_product_targets_on_the_twenty_fifth_set() {
+    let r = evaluate("check set 25", &set_dir("corpus_blind25"));
+    check("tests/corpus_blind25", &r, &PRODUCT_TARGETS);
 }
 
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
@@ -765,7 +800,9 @@ fn classifier_meets_the_product_targets_on_the_twenty_third_set() {
 /// the odd lines): Nordic 0.781, 0.974, 0.688; other 0.776, 0.968, 0.497; the even lines, still
 /// never read, 0.747 and 0.747 recall. Session 11 (rounds 24–25 on sets 22 and 20, and rules
 /// from the odd lines): Nordic 0.805, 0.982, 0.736; other 0.795, 0.976, 0.532; the even lines,
-/// still never read, 0.753 (precision 0.992) and 0.760 (0.975) recall.
+/// still never read, 0.753 (precision 0.992) and 0.760 (0.975) recall. Session 12 (rounds
+/// 27–28 on sets 24 and 25, and a few rules from the odd lines): Nordic 0.814, 0.982, 0.745;
+/// other 0.795, 0.976, 0.536; the even lines unchanged.
 #[test]
 #[ignore = "issue #3: far below the product targets on short everyday asks; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_phrase_bank() {
