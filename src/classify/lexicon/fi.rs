@@ -141,7 +141,7 @@ pub const TERMS: &[Term] = &[
     ("päivitä", UPDATE),
     ("muuttunut", CHANGED),
     ("muuttui", CHANGED),
-    ("sukunimeni", FIELD),
+    ("sukunimeni", FIELD | MY),
     ("henkilökortti", ID_DOC),
     ("henkilökortistani", ID_DOC),
     ("henkilökortin", ID_DOC),
@@ -234,10 +234,8 @@ pub const TERMS: &[Term] = &[
     ("tarjouksia", ADVERT),
     ("kampanjoista", ADVERT),
     ("mainoksia", ADVERT),
-    // Finnish says "I" and "my" in endings: "en halua" (I don't want), "sukunimeni" (my surname)
-    ("en halua", NEG | I_SELF | REQ),
+    // Finnish says "I" and "my" in endings: "enkä" (and I don't), "puhelinnumeroni" (my number)
     ("=enkä", NEG | I_SELF),
-    ("sukunimeni", FIELD | MY),
     ("puhelinnumeroni", FIELD | MY),
     ("=asiakastietoni", DATA_STRONG | MY),
     ("=asiakastietoihini", DATA_STRONG | MY),
