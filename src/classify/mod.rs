@@ -809,12 +809,12 @@ fn speak_for_the_represented(tags: &mut [Concepts]) {
     }
 }
 
-/// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "take the photo down",
-/// "Melden Sie mich bitte
-/// vom Newsletter ab", "Hören Sie endlich auf, …", "meld mij af": the verb with its particle a
-/// few words after means what the joined verb ("slå fra", "abmelden", "aufhören") does, and both
-/// words carry it (what is stopped may follow either). German puts the particle last in its
-/// clause, so there it counts only at a clause's end ("ab Montag" is a date).
+/// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "take the photo
+/// down", "Melden Sie mich bitte vom Newsletter ab", "Hören Sie endlich auf, …", "meld mij af":
+/// the verb with its particle a few words after means what the joined verb ("slå fra",
+/// "abmelden", "aufhören") does, and both words carry it (what is stopped may follow either).
+/// German puts the particle last in its clause, so there it counts only at a clause's end ("ab
+/// Montag" is a date).
 fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
     let sentence = |k: usize| toks.get(k).map(|t| t.sentence);
     let clause_ends = |k: usize| {
