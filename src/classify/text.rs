@@ -131,11 +131,17 @@ pub fn forwarded_words_into(body: &str, out: &mut String) {
 /// Where the mail's history (a forwarded or quoted mail's header block) starts in `body`, as a
 /// byte offset; the sender's own words end there.
 pub fn history_start(body: &str) -> Option<usize> {
+    let (first, _) = history(body)?;
+    (first.as_ptr() as usize).checked_sub(body.as_ptr() as usize)
+}
+
+/// The first line of the mail's history, and the lines after it.
+fn history(body: &str) -> Option<(&str, Lines<'_>)> {
     let mut lines = Lines { rest: body };
     loop {
         let line = lines.next()?;
         if might_start_history(line) && starts_quoted_history(line, lines.clone()) {
-            return (line.as_ptr() as usize).checked_sub(body.as_ptr() as usize);
+            return Some((line, lines));
         }
     }
 }
@@ -143,14 +149,8 @@ pub fn history_start(body: &str) -> Option<usize> {
 /// The forwarded mail's body: what follows its header block, if there is one and it is not a
 /// role's mail.
 fn forwarded_body(body: &str) -> Option<&str> {
-    let mut lines = Lines { rest: body };
     // Where the history starts: the forwarded mail's header.
-    let first = loop {
-        let line = lines.next()?;
-        if might_start_history(line) && starts_quoted_history(line, lines.clone()) {
-            break line;
-        }
-    };
+    let (first, mut lines) = history(body)?;
     // A mail from a newsletter, a newsroom or a company's service desk passes on nobody's request.
     let header_block = std::iter::once(first).chain(lines.clone()).take(8);
     if header_block.map(header_text).any(sender_is_a_role) {
