@@ -1267,19 +1267,19 @@ fn decide(
         let score = (top_score + 0.15 * extra).min(3.4);
         best.push((kind, score, index, count));
     }
-    // Portability asks for the data too; a plain "send me my data" in the same breath is part of it.
-    if let Some(port) = best
+    // Portability asks for the data too; a plain "send me my data" in the same breath is part of it
+    // (unless access is asked apart: "… send my journal to her directly? I'd like a copy myself").
+    let send_my_data = |h: &rules::Hit| h.rule == "get/send + personal data";
+    let access_apart = hits
         .iter()
-        .find(|b| b.0 == RequestKind::Portability && b.1 >= KIND_AT)
-        .copied()
+        .any(|h| h.kind == RequestKind::Access && h.score >= KIND_AT && !send_my_data(h));
+    if best
+        .iter()
+        .any(|b| b.0 == RequestKind::Portability && b.1 >= KIND_AT)
+        && !access_apart
     {
         best.retain(|b| {
-            !(b.0 == RequestKind::Access
-                && b.1 < 2.2
-                && hits
-                    .get(b.2)
-                    .is_some_and(|h| h.rule == "get/send + personal data"))
-                || port.1 < KIND_AT
+            !(b.0 == RequestKind::Access && b.1 < 2.2 && hits.get(b.2).is_some_and(send_my_data))
         });
     }
 

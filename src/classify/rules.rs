@@ -1490,7 +1490,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && t & c::DEL == 0
             && !v.statement(i)
             && v.data_object(i).is_none()
-            && v.near(i, c::REQ | c::I_SELF, 6, 0, false).is_some()
+            // (not "jeg vet hvor lett slike utdrag kan kjennes igjen": no copy asked for)
+            && (v.near(i, c::REQ, 6, 0, false).is_some() || asked_for_writer(v, i))
             && v.in_sentence(i, c::ATTACH | c::ID_DOC | c::DEL | c::CORRECT)
                 .is_none()
         {
@@ -1847,7 +1848,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // named
                 None => match v
                     .near(i, c::IT, 0, 3, true)
-                    .and_then(|_| (i.saturating_sub(35)..i).rev().find(|&k| v.has(k, c::USE)))
+                    .and_then(|_| (i.saturating_sub(50)..i).rev().find(|&k| v.has(k, c::USE)))
                 {
                     Some(k) => push(hit(Objection, 2.2, k, i, "oppose it (the use just named)")),
                     None => push(hit(Objection, 1.5, i, i, "oppose")),
@@ -2616,10 +2617,13 @@ fn writes_of_kin(v: &View<'_>) -> bool {
     (1..v.len()).any(|k| v.has(k, c::OTHERS) && (v.has(k - 1, c::MY) || v.has(k + 1, c::MY)))
 }
 
-/// The writer's own data named in the 20 words before `i` ("mina journalanteckningar").
+/// The writer's own data named in the 50 words before `i` ("mina journalanteckningar"), in the
+/// sentence of `i` or one of the two before it.
 fn mine_just_named(v: &View<'_>, i: usize) -> Option<usize> {
-    (i.saturating_sub(20)..i).rev().find(|&k| {
-        v.has(k, c::DATA_STRONG | c::DATA_WEAK)
+    let sentence = v.sentence(i);
+    (i.saturating_sub(50)..i).rev().find(|&k| {
+        v.sentence(k) + 2 >= sentence
+            && v.has(k, c::DATA_STRONG | c::DATA_WEAK)
             && (v.has(k, c::MY)
                 || v.near(k, c::MY, 2, 0, true).is_some()
                 // "journalen min": the possessive after; "die Audioaufnahmen aus unseren
