@@ -270,7 +270,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
 
     past_passives(&folded, &mut tags);
     separable_verbs(&toks, &folded, &mut tags);
-    speak_for_the_represented(&mut tags);
+    speak_for_the_represented(&folded, &mut tags);
 
     // A forward "nur zur Ablage … die Sache ist also erledigt": the forwarded request is not
     // read, and what the forwarder says of it is a report.
@@ -788,8 +788,9 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
 /// A representative ("on behalf of my wife", "Jeg er tolk for …", "som hennes verge") writes of
 /// the person represented as "she", "her", "his": what that person wants is asked as the
 /// writer's own would be, so "she" reads as "I" and "her" as "me/my". Nothing changes in mail
-/// without a representative, or from a firm acting for "our client".
-fn speak_for_the_represented(tags: &mut [Concepts]) {
+/// without a representative, or from a firm acting for "our client". "About him" reads as
+/// "about me" ("alt du har registrert om ham").
+fn speak_for_the_represented(folded: &lexicon::WordList, tags: &mut [Concepts]) {
     // (not a firm acting for "our client": its "her" is anyone, the client is named as such)
     let representing = (0..tags.len()).any(|i| {
         tags[i] & c::REPRESENT != 0
@@ -799,12 +800,16 @@ fn speak_for_the_represented(tags: &mut [Concepts]) {
     if !representing {
         return;
     }
-    for t in tags.iter_mut() {
-        if *t & c::HE_SHE != 0 {
-            *t |= c::I_SELF;
+    for k in 0..tags.len() {
+        if tags[k] & c::HE_SHE != 0 {
+            tags[k] |= c::I_SELF;
         }
-        if *t & c::HIM_HER != 0 {
-            *t = (*t | c::ME | c::MY) & !c::OTHERS;
+        if tags[k] & c::HIM_HER != 0 {
+            tags[k] = (tags[k] | c::ME | c::MY) & !c::OTHERS;
+            let about = |w: &str| matches!(w, "om" | "about" | "on" | "uber" | "over" | "omkring");
+            if k > 0 && folded.get(k - 1).is_some_and(about) {
+                tags[k - 1] |= c::ABOUT_ME;
+            }
         }
     }
 }

@@ -527,6 +527,17 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "Jeg har læst, at man kan bede om at få sine oplysninger slettet", "Jag vet att man kan
+        // be om att få sin journal raderad": what anyone may ask, told (not "… att man kan radera
+        // mina uppgifter": the writer's own)
+        if let Some(g) = self.near(i, c::GENERIC, 8, 0, true) {
+            let mine = (g + 1..(i + 4).min(self.len())).any(|k| {
+                self.sentence(k) == self.sentence(i) && self.has(k, c::I_SELF | c::ME | c::MY)
+            });
+            if self.has(g.wrapping_sub(1), c::COMPL) && !mine {
+                return true;
+            }
+        }
         // "die Auskunft und die Kopie meiner Akte sind heute angekommen": received, asked nothing.
         // (not an imperative that opens its sentence: "Afmeld mig venlist, har fået 3 på en uge"
         // asks, then says why)
@@ -549,10 +560,18 @@ impl<'a> View<'a> {
         }
         // "Jag märker att jag glömmer hälften": the writer's own doing, in the present.
         // "bagefter sletter jeg det", "dann lösche ich sie": the same, its subject after the verb.
+        // (not "Jeg ber om at alle opplysninger om ham slettes hos dere, og at han fjernes fra
+        // påminnelseslistene": a second "that" clause to the wish)
+        let second_wish = || {
+            self.has(i.wrapping_sub(2), c::COMPL)
+                && self.has(i.wrapping_sub(3), c::AND)
+                && self.near(i, c::REQ, 20, 0, false).is_some()
+        };
         let writer_does = self.has(i, c::DEL)
             && (self.has(i.wrapping_sub(1), c::I_SELF) || self.subject_after(i, c::I_SELF))
             && !self.has(i.wrapping_sub(1), c::REQ)
-            && self.near(i, c::REQ, 3, 0, true).is_none();
+            && self.near(i, c::REQ, 3, 0, true).is_none()
+            && !second_wish();
         // ("Jeg … vil bli fjernet fra nyhetsbrevet": the writer's participle after "be" is
         // wanted, not done; "your account will be deleted" is still a statement.)
         // ("Vil du sørge for at billederne … bliver fjernet?": asked of "you", the same.)
@@ -1499,16 +1518,20 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Access, 2.0, k, i, "a copy (of my data just named)"));
             }
         }
+        let done_to = c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER;
+        // ("at slette hendes oplysninger, både kontaktoplysninger og hvad I ellers har liggende
+        // om hende": what else is to be deleted, nothing asked to be seen in between)
+        let deleted_too = || {
+            v.near(i, done_to, 10, 0, false).is_some_and(|d| {
+                (d + 1..i).any(|k| v.has(k, c::AND))
+                    && !(d + 1..i)
+                        .any(|k| v.has(k, c::SEE | c::COPY | c::KNOW | c::TELL | c::BREAK))
+            })
+        };
         let relative = || {
             v.has(i.wrapping_sub(1), c::ALL)
-                || v.near(
-                    i,
-                    c::DEL | c::CORRECT | c::UPDATE | c::RESTRICT | c::TRANSFER,
-                    5,
-                    0,
-                    true,
-                )
-                .is_some()
+                || v.near(i, done_to, 5, 0, true).is_some()
+                || deleted_too()
         };
         // "confirm which data were deleted": a confirmation of erasure, not access.
         let deleted_which = || v.near(i, c::DEL, 0, 8, true).is_some();

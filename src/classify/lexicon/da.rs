@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // one, people in general ("at man kan bede om …")
+    ("=man", GENERIC),
     // the client's answers to questionnaires
     ("spørgeskema", DATA_WEAK),
     ("spørgeskemaer", DATA_WEAK),
@@ -788,6 +790,10 @@ pub const TERMS: &[Term] = &[
     ("tolk for", REPRESENT),
     ("bedt mig skrive", REPRESENT),
     ("bedt mig om at skrive", REPRESENT),
+    // an heir or executor writes for a person who has died
+    ("skifteretsattest", REPRESENT),
+    ("dødsbo", REPRESENT),
+    ("bobestyrer", REPRESENT),
     // nothing (more) for the reader to do
     ("intet du skal gøre", NO_ACTION),
     ("ikke noget du skal gøre", NO_ACTION),

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // one, people in general ("at man kan bede om …")
+    ("=man", GENERIC),
     // the client's answers to questionnaires
     ("fragebogen", DATA_WEAK),
     ("fragebögen", DATA_WEAK),
@@ -577,6 +579,10 @@ pub const TERMS: &[Term] = &[
     ("dolmetscherin für", REPRESENT),
     ("dolmetscher für", REPRESENT),
     ("bat mich zu schreiben", REPRESENT),
+    // an heir or executor writes for a person who has died
+    ("erbschein", REPRESENT),
+    ("testamentsvollstrecker", REPRESENT),
+    ("nachlassverwalter", REPRESENT),
     // nothing (more) for the reader to do
     ("sie müssen nichts weiter", NO_ACTION),
     ("nichts weiter zu tun", NO_ACTION),

@@ -625,6 +625,10 @@ pub const TERMS: &[Term] = &[
     ("=he", HE_SHE),
     ("interpreter for", REPRESENT),
     ("asked me to write", REPRESENT),
+    // an heir or executor writes for a person who has died
+    ("executor", REPRESENT),
+    ("executrix", REPRESENT),
+    ("next of kin", REPRESENT),
     // nothing (more) for the reader to do
     ("nothing more you need to do", NO_ACTION),
     ("nothing else you need to do", NO_ACTION),

@@ -243,6 +243,9 @@ pub const TERMS: &[Term] = &[
     // writing for someone: "Jeg er tolk for …", "hun har bedt meg skrive"; he, she
     ("=hän", HE_SHE),
     ("pyysi minua", REPRESENT),
+    // an heir or executor writes for a person who has died
+    ("kuolinpesä", REPRESENT),
+    ("kuolinpesän", REPRESENT),
     // him, her, his
     ("=hänen", HIM_HER),
     ("=häntä", HIM_HER),

@@ -293,11 +293,14 @@ pub mod c {
     /// him, her, his: ham, hende, hendes, henne, honom, hennes, hans, hänen — whom a
     /// representative writes for, as object or owner ("a copy of everything you hold on her")
     pub const HIM_HER: Concepts = 1 << 115;
+    /// one, people in general: man (da, sv, no, de) — "jeg har læst, at man kan bede om at få sine
+    /// oplysninger slettet" tells what anyone may ask, it asks nothing
+    pub const GENERIC: Concepts = 1 << 116;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 116] = [
+pub const CONCEPT_NAMES: [&str; 117] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -414,6 +417,7 @@ pub const CONCEPT_NAMES: [&str; 116] = [
     "OFF",
     "HE_SHE",
     "HIM_HER",
+    "GENERIC",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2063,7 +2067,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::HIM_HER);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::GENERIC);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -248,6 +248,9 @@ pub const TERMS: &[Term] = &[
     ("=hij", HE_SHE),
     ("tolk voor", REPRESENT),
     ("vroeg mij te schrijven", REPRESENT),
+    // an heir or executor writes for a person who has died
+    ("executeur", REPRESENT),
+    ("verklaring van erfrecht", REPRESENT),
     // him, her, his
     ("=hem", HIM_HER),
     ("=haar", HIM_HER),

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // one, people in general ("at man kan bede om …")
+    ("=man", GENERIC),
     // the client's answers to questionnaires
     ("spørreskjema", DATA_WEAK),
     ("spørreskjemaer", DATA_WEAK),
@@ -703,6 +705,10 @@ pub const TERMS: &[Term] = &[
     ("tolk for", REPRESENT),
     ("bedt meg skrive", REPRESENT),
     ("bedt meg om å skrive", REPRESENT),
+    // an heir or executor writes for a person who has died
+    ("skifteattest", REPRESENT),
+    ("dødsbo", REPRESENT),
+    ("dødsboet", REPRESENT),
     // nothing (more) for the reader to do
     ("ingenting mer du trenger å gjøre", NO_ACTION),
     ("ingenting du trenger å gjøre", NO_ACTION),

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // one, people in general ("at man kan bede om …")
+    ("=man", GENERIC),
     // the client's answers to questionnaires
     ("enkät", DATA_WEAK),
     ("enkäter", DATA_WEAK),
@@ -717,6 +719,10 @@ pub const TERMS: &[Term] = &[
     ("tolk för", REPRESENT),
     ("bett mig skriva", REPRESENT),
     ("bett mig att skriva", REPRESENT),
+    // an heir or executor writes for a person who has died
+    ("dödsbo", REPRESENT),
+    ("dödsboet", REPRESENT),
+    ("dödsbodelägare", REPRESENT),
     // "vilka som har läst min journal": who
     ("vilka som", WHO),
     // nothing (more) for the reader to do
