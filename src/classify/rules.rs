@@ -1064,9 +1064,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             // ("Vi ber om at dette stoppes")
             // (not "stop this processing": a determiner)
             let pronoun = |j: usize| !v.has(j + 1, c::USE | c::DATA_STRONG | c::DATA_WEAK);
+            // (not "att du slutar använda dem": the data used, not mails sent)
+            let used = |j: usize| (i.min(j)..i.max(j)).any(|k| v.has(k, c::USE));
             if let Some(j) = v
                 .near(i, c::IT, 2, 2, true)
-                .filter(|&j| pronoun(j) && mails_named())
+                .filter(|&j| pronoun(j) && !used(j) && mails_named())
             {
                 push(hit(Unsubscribe, 2.2, i, j, "stop them (the mails)"));
             }
@@ -1179,6 +1181,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Erasure, 2.1, i, j, "delete the ID copies"));
             } else if let Some(j) = v
                 .near(i, c::ME, 1, 3, true)
+                .filter(|_| !off_a_booking(v, i))
                 .or_else(|| v.near(i, c::SYSTEM, 0, 6, true))
             {
                 push(hit(Erasure, 2.0, i, j, "delete me / from your system"));
@@ -2542,6 +2545,14 @@ fn off_mailing_lists(v: &View<'_>, i: usize) -> bool {
     (m + 2..(m + 9).min(v.len()))
         .find(|&k| v.has(k, c::LIST | c::NEWS))
         .is_some_and(|k| v.has(k, c::NEWS) || v.near(k, c::MAIL, 3, 0, false).is_some())
+}
+
+/// "Kan I fjerne mig fra ventelisten til tirsdag?", "take me off Thursday's class": off a
+/// booking (a class, a waiting list), not out of the records.
+fn off_a_booking(v: &View<'_>, i: usize) -> bool {
+    v.near(i, c::FROM | c::OFF, 0, 4, true).is_some_and(|f| {
+        (f + 1..(f + 4).min(v.len())).any(|k| v.has(k, c::EVENT) && v.sentence(k) == v.sentence(f))
+    })
 }
 
 /// The writer's address (the object of the action at `i`) is to come off a list named before it: "… markedsføringslisten,

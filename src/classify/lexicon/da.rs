@@ -692,6 +692,8 @@ pub const TERMS: &[Term] = &[
     ("=samtalerne", EVENT),
     // "jeres sms'er" (the apostrophe folds away)
     ("=smser", MAIL),
+    ("=smserne", MAIL),
+    ("=smsen", MAIL),
     // a third party's holding ("hvad de har om mig")
     ("=de", THEY),
     ("derfor", BREAK),

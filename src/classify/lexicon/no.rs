@@ -108,6 +108,9 @@ pub const TERMS: &[Term] = &[
     ("stemmer ikke", WRONG),
     // "Vennligst rett det": correct it ("rett" alone is a right)
     ("rett det", CORRECT),
+    ("rett dette", CORRECT),
+    ("rett dem", CORRECT),
+    ("rett feilen", CORRECT),
     ("rett opp", CORRECT),
     ("oppdatere", UPDATE),
     ("endre", UPDATE),
@@ -611,6 +614,8 @@ pub const TERMS: &[Term] = &[
     ("=samtalene", EVENT),
     // "jeres sms'er" (the apostrophe folds away)
     ("=smser", MAIL),
+    ("=smsene", MAIL),
+    ("=smsen", MAIL),
     ("ta vekk", DEL),
     ("konto", DATA_WEAK),
     ("kontoen", DATA_WEAK),
