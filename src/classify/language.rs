@@ -300,6 +300,11 @@ const MARKERS: &[(&str, usize, f32)] = &[
     ("skicka", SV, 2.0),
     ("kvitto", SV, 2.0),
     ("mitt", SV, 0.5),
+    // "Vedlagt kopi av passet mitt": Swedish says "bifogad kopia"
+    ("vedlagt", NO, 1.5),
+    ("vedlagt", DA, 1.0),
+    ("kopi", NO, 1.0),
+    ("kopi", DA, 1.0),
     ("min", SV, 0.3),
     ("min", DA, 0.3),
     ("min", NO, 0.3),

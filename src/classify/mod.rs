@@ -458,7 +458,18 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // "Afmeld", "Unsubscribe me" in answer to a newsletter, or a subject "unsubscribe" over an
     // empty body: off that newsletter.
     // A new mail saying no more than "unsubscribe" says it to the business's mailings.
-    if answers_newsletter || body_words == 0 || (body_words <= 3 && !reply_subject) {
+    // ("afmeld tak" over a quoted newsletter whose subject names none: "Nyt fra Yogahuset")
+    let quotes_a_newsletter = || {
+        is_reply
+            && body_words <= 3
+            && hits.iter().any(|h| h.kind == RequestKind::Unsubscribe)
+            && concepts_in(&msg.text, lex, allowed, lang_index(language)) & c::NEWS != 0
+    };
+    if answers_newsletter
+        || body_words == 0
+        || (body_words <= 3 && !reply_subject)
+        || quotes_a_newsletter()
+    {
         for h in &mut hits {
             if h.kind == RequestKind::Unsubscribe && h.score < 2.5 && h.score >= 1.0 {
                 h.score = 2.5;
@@ -973,7 +984,11 @@ fn couples_own(tags: &[Concepts], all: Concepts, english: bool) -> bool {
             w[1] & c::OUR != 0
                 && (w[2] & (c::CONSENT | c::PHOTO | c::OTHERS | data) != 0
                     || (w[0] & c::FROM != 0 && w[2] & c::EVENT != 0))
-        }) || tags.windows(4).any(we_withdraw))
+        }) || tags.windows(4).any(we_withdraw)
+            // "Vi er flyttet. Ny adresse er …": a household's own change told
+            || tags
+                .windows(3)
+                .any(|w| w[0] & c::WE != 0 && w[1..].iter().any(|t| t & c::CHANGED != 0)))
 }
 
 /// Whether the writer speaks of their own data: "my data/address/journal", "the data I gave

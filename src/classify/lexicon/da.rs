@@ -767,6 +767,9 @@ pub const TERMS: &[Term] = &[
     ("i givet fald", IF),
     // only informing: nothing for the reader to do
     ("du behøver ikke gøre noget", NO_ACTION),
+    ("du behøver ikke ændre noget", NO_ACTION),
+    ("behøver ikke at ændre noget", NO_ACTION),
+    ("du skal ikke ændre noget", NO_ACTION),
     ("behøver ikke at gøre noget", NO_ACTION),
     ("du skal ikke gøre noget", NO_ACTION),
     // off, down: taken off a website

@@ -595,6 +595,9 @@ pub const TERMS: &[Term] = &[
     ("heard", TELL),
     // only informing: nothing for the reader to do
     ("no need to do anything", NO_ACTION),
+    ("no need to change anything", NO_ACTION),
+    ("no need to update anything", NO_ACTION),
+    ("dont need to change anything", NO_ACTION),
     ("dont need to do anything", NO_ACTION),
     ("nothing you need to do", NO_ACTION),
     ("nothing for you to do", NO_ACTION),

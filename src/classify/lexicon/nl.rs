@@ -235,6 +235,8 @@ pub const TERMS: &[Term] = &[
     // only informing: nothing for the reader to do
     ("hoeft er niets mee te doen", NO_ACTION),
     ("hoeft niets te doen", NO_ACTION),
+    ("hoeft niets aan te passen", NO_ACTION),
+    ("hoeft niets te wijzigen", NO_ACTION),
     // an earlier request chased: nothing heard, still waiting
     ("herinnering", REMINDER),
     ("nog geen antwoord", REMINDER | NEG),

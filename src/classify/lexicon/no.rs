@@ -685,6 +685,9 @@ pub const TERMS: &[Term] = &[
     ("i så fall", IF),
     // only informing: nothing for the reader to do
     ("du trenger ikke gjøre noe", NO_ACTION),
+    ("du trenger ikke endre noe", NO_ACTION),
+    ("trenger ikke endre noe", NO_ACTION),
+    ("trenger ikke å endre noe", NO_ACTION),
     ("du trenger ikke å gjøre noe", NO_ACTION),
     ("trenger ikke gjøre noe", NO_ACTION),
     // off, down: taken off a website

@@ -696,6 +696,8 @@ pub const TERMS: &[Term] = &[
     ("resultaten", DATA_WEAK),
     // only informing: nothing for the reader to do
     ("du behöver inte göra något", NO_ACTION),
+    ("du behöver inte ändra något", NO_ACTION),
+    ("behöver inte ändra något", NO_ACTION),
     ("behöver inte göra något", NO_ACTION),
     ("du behöver inte göra någonting", NO_ACTION),
     // off, down: taken off a website
