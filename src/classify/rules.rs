@@ -1125,6 +1125,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         let deleting = t & c::DEL != 0
             && t & c::RETRACT == 0
             && !v.statement(i)
+            && !from_own_device(v, i)
             && !opposed(v, i)
             && !off_mailing_lists(v, i)
             && !condition()
@@ -2545,6 +2546,22 @@ fn off_mailing_lists(v: &View<'_>, i: usize) -> bool {
     (m + 2..(m + 9).min(v.len()))
         .find(|&k| v.has(k, c::LIST | c::NEWS))
         .is_some_and(|k| v.has(k, c::NEWS) || v.near(k, c::MAIL, 3, 0, false).is_some())
+}
+
+/// The deletion at `i` is from the writer's own device: "slettet kaloriappen og alle bildene
+/// fra telefonen", "deleted the photos from my phone" — not from the business's (not "Kan du
+/// slette bildet av meg fra mobilen din?", nor "kan du slette det fra telefonen?", asked).
+fn from_own_device(v: &View<'_>, i: usize) -> bool {
+    let Some(d) = v
+        .near(i, c::FROM, 0, 8, false)
+        .and_then(|f| v.near(f, c::DEVICE, 0, 2, false).filter(|&d| d > f))
+    else {
+        return false;
+    };
+    let yours = v.near(d, c::YOU, 2, 2, false).is_some();
+    let mine = v.near(d, c::MY, 2, 2, false).is_some();
+    let asked = v.near(i, c::REQ | c::YOU, 6, 0, false).is_some();
+    !yours && (mine || !asked)
 }
 
 /// "Kan I fjerne mig fra ventelisten til tirsdag?", "take me off Thursday's class": off a

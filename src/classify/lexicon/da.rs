@@ -4,6 +4,14 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the writer's own device ("fra telefonen")
+    ("mobil", DEVICE),
+    ("mobilen", DEVICE),
+    ("mobiltelefon", DEVICE),
+    ("computer", DEVICE),
+    ("computeren", DEVICE),
+    ("iphone", DEVICE),
+    ("ipad", DEVICE),
     // one, people in general ("at man kan bede om …")
     ("=man", GENERIC),
     // the client's answers to questionnaires
@@ -550,7 +558,7 @@ pub const TERMS: &[Term] = &[
     ("informere", INFORM),
     ("underrette", INFORM),
     ("eksistensen", INFORM),
-    ("telefon", CALL),
+    ("telefon", CALL | DEVICE),
     ("ignorer", RETRACT),
     ("glem min", RETRACT),
     ("glem mit", RETRACT),

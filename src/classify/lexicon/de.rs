@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the writer's own device ("fra telefonen")
+    ("handy", DEVICE),
+    ("smartphone", DEVICE),
+    ("rechner", DEVICE),
+    ("laptop", DEVICE),
     // one, people in general ("at man kan bede om …")
     ("=man", GENERIC),
     // the client's answers to questionnaires

@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the writer's own device ("fra telefonen")
+    ("laptop", DEVICE),
+    ("computer", DEVICE),
+    ("iphone", DEVICE),
+    ("ipad", DEVICE),
     // the client's answers to questionnaires
     ("questionnaire", DATA_WEAK),
     ("questionnaires", DATA_WEAK),
@@ -333,7 +338,7 @@ pub const TERMS: &[Term] = &[
     ("new phone number", CHANGED | FIELD),
     ("new email", CHANGED | FIELD),
     ("new e-mail", CHANGED | FIELD),
-    ("phone", FIELD),
+    ("phone", FIELD | DEVICE),
     ("mobile", FIELD),
     ("maiden name", FIELD),
     ("outdated", WRONG),

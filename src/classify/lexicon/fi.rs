@@ -5,6 +5,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the writer's own device ("fra telefonen")
+    ("puhelin", DEVICE),
+    ("puhelimesta", DEVICE),
+    ("puhelimelta", DEVICE),
+    ("puhelimestani", DEVICE),
     ("poistaa", DEL),
     ("poistatte", DEL),
     ("poista", DEL),

@@ -296,11 +296,14 @@ pub mod c {
     /// one, people in general: man (da, sv, no, de) — "jeg har læst, at man kan bede om at få sine
     /// oplysninger slettet" tells what anyone may ask, it asks nothing
     pub const GENERIC: Concepts = 1 << 116;
+    /// the writer's own device: telefonen, mobilen, phone, Handy, laptop — "slettet kaloriappen
+    /// og alle bildene fra telefonen" is done on the writer's phone, nothing asked of the business
+    pub const DEVICE: Concepts = 1 << 117;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 117] = [
+pub const CONCEPT_NAMES: [&str; 118] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -418,6 +421,7 @@ pub const CONCEPT_NAMES: [&str; 117] = [
     "HE_SHE",
     "HIM_HER",
     "GENERIC",
+    "DEVICE",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2067,7 +2071,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::GENERIC);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::DEVICE);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the writer's own device ("fra telefonen")
+    ("telefoon", DEVICE),
+    ("mobiel", DEVICE),
+    ("laptop", DEVICE),
     // the client's answers to questionnaires
     ("vragenlijst", DATA_WEAK),
     ("vragenlijsten", DATA_WEAK),

@@ -4,6 +4,13 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the writer's own device ("fra telefonen")
+    ("mobil", DEVICE),
+    ("mobilen", DEVICE),
+    ("mobiltelefon", DEVICE),
+    ("datamaskin", DEVICE),
+    ("iphone", DEVICE),
+    ("ipad", DEVICE),
     // one, people in general ("at man kan bede om …")
     ("=man", GENERIC),
     // the client's answers to questionnaires
@@ -431,7 +438,7 @@ pub const TERMS: &[Term] = &[
     ("informere", INFORM),
     ("underrette", INFORM),
     ("eksistensen", INFORM),
-    ("telefon", CALL),
+    ("telefon", CALL | DEVICE),
     ("ignorer", RETRACT),
     ("glem min", RETRACT),
     ("glem mitt", RETRACT),

@@ -4,6 +4,14 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // the writer's own device ("fra telefonen")
+    ("mobil", DEVICE),
+    ("mobilen", DEVICE),
+    ("mobiltelefon", DEVICE),
+    ("dator", DEVICE),
+    ("datorn", DEVICE),
+    ("iphone", DEVICE),
+    ("ipad", DEVICE),
     // one, people in general ("at man kan bede om …")
     ("=man", GENERIC),
     // the client's answers to questionnaires
@@ -472,7 +480,7 @@ pub const TERMS: &[Term] = &[
     ("informera", INFORM),
     ("förekomsten", INFORM),
     ("information om", INFORM | DATA_WEAK),
-    ("telefon", CALL),
+    ("telefon", CALL | DEVICE),
     ("ignorera", RETRACT),
     ("glöm mitt", RETRACT),
     ("glöm min", RETRACT),
