@@ -32,6 +32,12 @@ pub const TERMS: &[Term] = &[
     ("=anonymisieren", DEL),
     ("lösche", DEL),
     ("löschung", DEL),
+    // the "ihr" forms people use with a practice they say "du" to ("Bitte löscht meine Daten")
+    ("=löscht", DEL),
+    ("=streicht", DEL),
+    ("=schickt", SEND),
+    ("=sendet", SEND),
+    ("=ändert", UPDATE),
     ("gelöscht", DEL),
     ("entfernen", DEL),
     ("entfernt", DEL),
