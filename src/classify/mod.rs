@@ -321,6 +321,22 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             h
         }));
     }
+    // "Re: Please delete my account" — "could you also delete the results from the posture scan
+    // and the photos you took of my back?": more of the erasure the thread is about, asked.
+    let thread_erases = is_reply
+        && subject_tags
+            .iter()
+            .any(|&(_, t)| t & c::DEL != 0 && t & c::PAST_SELF == 0);
+    if thread_erases {
+        for h in hits.iter_mut().filter(|h| h.rule == "delete (no object)") {
+            let asked = (h.from.saturating_sub(4)..=h.to)
+                .any(|k| tags.get(k).is_some_and(|t| t & c::REQ != 0));
+            if asked {
+                h.score = KIND_AT;
+                h.rule = "delete (more, in a thread about erasure)";
+            }
+        }
+    }
     translation_text(
         &toks,
         &tags,
