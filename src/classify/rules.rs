@@ -250,7 +250,9 @@ impl<'a> View<'a> {
             if self.segment(k) != seg || self.has(k, c::BREAK | c::AND) {
                 break;
             }
-            if self.has(k, c::NEG) && !self.has(k, c::LONGER | c::MORE) {
+            // ("verwenden Sie die Unterlagen nicht weiter": a use not continued is a use stopped)
+            let no_longer = self.has(k, c::LONGER | c::MORE) && !self.has(i, c::USE);
+            if self.has(k, c::NEG) && !no_longer {
                 return true;
             }
         }
@@ -868,11 +870,20 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             }
         }
         // ("… at den ikke bliver sendt videre til PPR, før vi har holdt mødet": passing on is a use)
-        let passed_on = t & c::SEND != 0 && v.has(i.wrapping_sub(1), c::PASSIVE);
+        // ("Behold journalen, men send den ikke til nogen … før vi har fået styr på det": kept,
+        // and not sent meanwhile)
+        // (not "Hvis du må beholde journalen min, vil jeg ikke at den brukes …": a condition)
+        let kept_unsent = || {
+            v.negated(i)
+                && v.in_sentence(i, c::KEEP)
+                    .is_some_and(|k| v.near(k, c::IF, 4, 0, true).is_none())
+        };
+        let passed_on = t & c::SEND != 0 && (v.has(i.wrapping_sub(1), c::PASSIVE) || kept_unsent());
         if t & c::USE != 0 || passed_on {
             if let Some(s) = stop_using(v, i) {
                 let temporary = v.in_sentence(i, c::FREEZE).is_some()
                     || meantime(v, i)
+                    || kept_unsent()
                     || negated_delete_anywhere(v);
                 if temporary {
                     push(hit(Restriction, 2.2, s, i, "stop using until / but keep"));
