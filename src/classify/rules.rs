@@ -1267,7 +1267,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 let it_other = v.near(i, c::IT, 0, 3, true).is_some()
                     && v.recent(i, c::EVENT | c::PUBLISHED, 30)
                     && !v.recent(i, c::DATA_STRONG | c::DATA_WEAK | c::PHOTO | c::FIELD, 25);
-                let score = if v.other_object(i) || it_other {
+                // ("Bitte nehmen Sie mich aus der Studie raus": out of a study, a consent or a use
+                // ended, not the data deleted)
+                let score = if v.other_object(i) || it_other || out_of(v, i, c::PURPOSE) {
                     1.0
                 } else if context {
                     2.0
@@ -2074,7 +2076,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if t & c::REGRET != 0
                 && v.recent(i, c::CONSENT, 30)
                 && !v.negated(i)
-                && v.near(i, c::I_SELF, 3, 0, true).is_some()
+                // ("Har ombestemt meg", "Ich habe es mir anders überlegt")
+                && (v.near(i, c::I_SELF, 3, 0, true).is_some()
+                    || v.near(i, c::ME, 2, 1, true).is_some())
             {
                 // "… sa jag ok till att du spelade in våra samtal … Jag har ångrat mig"
                 push(hit(
@@ -2578,9 +2582,18 @@ fn from_own_device(v: &View<'_>, i: usize) -> bool {
 /// "Kan I fjerne mig fra ventelisten til tirsdag?", "take me off Thursday's class": off a
 /// booking (a class, a waiting list), not out of the records.
 fn off_a_booking(v: &View<'_>, i: usize) -> bool {
-    v.near(i, c::FROM | c::OFF, 0, 4, true).is_some_and(|f| {
-        (f + 1..(f + 4).min(v.len())).any(|k| v.has(k, c::EVENT) && v.sentence(k) == v.sentence(f))
-    })
+    out_of(v, i, c::EVENT)
+}
+
+/// The removal at `i` is out of or off something `what` names, just after it: "fra ventelisten",
+/// "aus der Studie".
+fn out_of(v: &View<'_>, i: usize, what: Concepts) -> bool {
+    // ("aus der Studie raus": the particle last)
+    let before = if v.verb_final { 4 } else { 0 };
+    v.near(i, c::FROM | c::OFF, before, 4, true)
+        .is_some_and(|f| {
+            (f + 1..(f + 4).min(v.len())).any(|k| v.has(k, what) && v.sentence(k) == v.sentence(f))
+        })
 }
 
 /// The writer's address (the object of the action at `i`) is to come off a list named before it: "… markedsføringslisten,

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
+    ("studie", PURPOSE),
+    ("studiet", PURPOSE),
     // the writer's own device ("fra telefonen")
     ("mobil", DEVICE),
     ("mobilen", DEVICE),

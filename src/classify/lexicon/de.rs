@@ -4,6 +4,18 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
+    ("studie", PURPOSE),
+    ("forschung", PURPOSE),
+    ("forschungsprojekt", PURPOSE),
+    ("forschungszwecke", PURPOSE),
+    ("lehre", PURPOSE),
+    ("fortbildung", PURPOSE),
+    ("fortbildungen", PURPOSE),
+    ("fallbeispiel", PURPOSE),
+    ("fallbeispiele", PURPOSE),
+    // changed my mind ("Ich habe es mir anders überlegt")
+    ("anders überlegt", REGRET),
     // the writer's own device ("fra telefonen")
     ("handy", DEVICE),
     ("smartphone", DEVICE),

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
+    ("study", PURPOSE),
+    ("case study", PURPOSE),
+    ("case studies", PURPOSE),
     // the writer's own device ("fra telefonen")
     ("laptop", DEVICE),
     ("computer", DEVICE),

@@ -5,6 +5,13 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
+    ("tutkimus", PURPOSE),
+    ("tutkimukseen", PURPOSE),
+    ("tutkimuksessa", PURPOSE),
+    ("tutkimuksesta", PURPOSE),
+    ("opetus", PURPOSE),
+    ("opetuksessa", PURPOSE),
     // the writer's own device ("fra telefonen")
     ("puhelin", DEVICE),
     ("puhelimesta", DEVICE),

@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
+    ("onderzoek", PURPOSE),
+    ("onderzoeksproject", PURPOSE),
+    ("studie", PURPOSE),
+    ("onderwijs", PURPOSE),
     // the writer's own device ("fra telefonen")
     ("telefoon", DEVICE),
     ("mobiel", DEVICE),

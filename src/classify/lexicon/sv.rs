@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
+    ("studie", PURPOSE),
+    ("studien", PURPOSE),
+    ("forskningsprojekt", PURPOSE),
+    ("undervisning", PURPOSE),
     // the writer's own device ("fra telefonen")
     ("mobil", DEVICE),
     ("mobilen", DEVICE),
