@@ -842,7 +842,7 @@ fn speak_for_the_represented(folded: &lexicon::WordList, tags: &mut [Concepts]) 
 }
 
 /// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "take the photo
-/// down", "Melden Sie mich bitte vom Newsletter ab", "Hören Sie endlich auf, …", "meld mij af":
+/// down", "tag dem ned", "Melden Sie mich bitte vom Newsletter ab", "Hören Sie endlich auf, …", "meld mij af":
 /// the verb with its particle a few words after means what the joined verb ("slå fra",
 /// "abmelden", "aufhören") does, and both words carry it (what is stopped may follow either).
 /// German puts the particle last in its clause, so there it counts only at a clause's end ("ab
@@ -860,6 +860,9 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             "skru" => &[("av", c::STOP, false)],
             "turn" | "switch" => &[("off", c::STOP, false)],
             "take" => &[("down", c::DEL, false)],
+            // "tag dem venligst ned", "ta ned bildet", "ta ner bilderna"
+            "tag" | "tage" => &[("ned", c::DEL, false)],
+            "ta" => &[("ned", c::DEL, false), ("ner", c::DEL, false)],
             "horen" | "hort" => &[("auf", c::STOP, true)],
             "melden" | "melde" | "bestellen" => &[("ab", c::UNSUB, true)],
             "meld" => &[("ab", c::UNSUB, true), ("af", c::UNSUB, false)],

@@ -925,7 +925,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         if t & (c::RECEIVE | c::MAIL) != 0 && t & c::NEWS == 0 {
             if let Some(j) = v.near(i, c::NEG, 6, 0, false) {
-                let longer = v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some();
+                // ("jeg vil ikke ha SMS-ene om nye treningstilbud lenger": at its clause's end)
+                let longer = v.near(i, c::LONGER | c::MORE, 6, 3, false).is_some()
+                    || v.near(i, c::LONGER, 0, 6, true).is_some();
                 // ("Ingen flere emails eller sms please": a sentence that opens with the "no")
                 let opens = v
                     .index
@@ -2074,11 +2076,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     "take it back (the consent given)",
                 ));
             } else if t & c::REGRET != 0
-                && v.recent(i, c::CONSENT, 30)
+                && v.recent(i, c::CONSENT, 45)
                 && !v.negated(i)
-                // ("Har ombestemt meg", "Ich habe es mir anders überlegt")
+                // ("Har ombestemt meg", "Ich habe es mir anders überlegt", "Jeg har tænkt meget
+                // over det og har fortrudt")
                 && (v.near(i, c::I_SELF, 3, 0, true).is_some()
-                    || v.near(i, c::ME, 2, 1, true).is_some())
+                    || v.near(i, c::ME, 2, 1, true).is_some()
+                    || (v.has(i.wrapping_sub(1), c::AUX_PERF)
+                        && v.near(i, c::I_SELF, 8, 0, false).is_some_and(|s| {
+                            !(s + 1..i).any(|k| v.has(k, c::YOU | c::WE | c::HE_SHE | c::REQ))
+                        })))
             {
                 // "… sa jag ok till att du spelade in våra samtal … Jag har ångrat mig"
                 push(hit(

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a consent given on a form ("krydsede jeg af at I måtte bruge billeder af mig")
+    ("krydset af", CONSENT),
     // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
     ("studie", PURPOSE),
     ("studiet", PURPOSE),
@@ -715,6 +717,7 @@ pub const TERMS: &[Term] = &[
     // a box ticked on a consent form ("satte vi kryds i at I måtte bruge billeder")
     ("satte kryds", CONSENT),
     ("sat kryds", CONSENT),
+    ("krydsede jeg af", CONSENT),
     ("krydsede af", CONSENT),
     // what the practitioner wrote about the client: the notes
     ("skrevet om", DATA_WEAK),

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a consent given on a form ("krydsede jeg af at I måtte bruge billeder af mig")
+    ("ticked the box", CONSENT),
+    ("ticked yes", CONSENT),
     // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
     ("study", PURPOSE),
     ("case study", PURPOSE),

@@ -427,7 +427,7 @@ pub const CONCEPT_NAMES: [&str; 118] = [
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 40] = [
+const FALSE_FRIENDS: [(&str, Concepts); 43] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
@@ -483,6 +483,10 @@ const FALSE_FRIENDS: [(&str, Concepts); 40] = [
     ("vart", c::OUR),
     ("vara", c::OUR),
     ("vare", c::OUR),
+    // and Danish and Norwegian "være" (be) like "våre"
+    ("være", c::OUR),
+    ("Være", c::OUR),
+    ("vaere", c::OUR),
 ];
 
 /// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a consent given on a form ("krydsede jeg af at I måtte bruge billeder af mig")
+    ("krysset jeg av", CONSENT),
     // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
     ("studie", PURPOSE),
     ("studien", PURPOSE),

@@ -4,6 +4,13 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a consent given on a form ("krydsede jeg af at I måtte bruge billeder af mig")
+    ("kryssat i", CONSENT),
+    ("kryssade jag i", CONSENT),
+    // disclose ("lämna inte ut något … förrän tvisten är avgjord"), news mailings
+    ("förrän", UNTIL),
+    ("nyhetsutskick", NEWS),
+    ("nyhetsutskicken", NEWS),
     // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
     ("studie", PURPOSE),
     ("studien", PURPOSE),
