@@ -2035,16 +2035,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         let yours_told = v.has(i.wrapping_sub(1), c::YOU)
             && v.near(i, c::COMPL, 3, 0, true).is_some()
             && v.near(i, c::REQ, 8, 0, false).is_none();
+        // ("Sie können Ihre Einwilligung jederzeit … widerrufen": the reader's consent, from a
+        // researcher's invitation)
+        let the_writers = |j: &usize| !v.has(j.wrapping_sub(1), c::YOU);
         if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 && !v.right_listed(i) && !yours_told {
-            if let Some(j) = v.near(i, c::CONSENT, 2, 8, false) {
+            if let Some(j) = v.near(i, c::CONSENT, 2, 8, false).filter(the_writers) {
                 let score = if t & c::WITHDRAW != 0 || v.in_sentence(i, c::BACK).is_some() {
                     3.0
                 } else {
                     2.5
                 };
                 push(hit(WithdrawConsent, score, i, j, "withdraw consent"));
-            } else if let Some(j) = v.near(i, c::CONSENT, 12, 0, false).filter(|_| {
-                t & c::WITHDRAW != 0
+            } else if let Some(j) = v.near(i, c::CONSENT, 12, 0, false).filter(|j| {
+                the_writers(j) && t & c::WITHDRAW != 0
                     || (t & c::PULL != 0 && v.near(i, c::BACK, 0, 4, false).is_some())
             }) {
                 // "jeg ga samtykke til nyhetsbrev, men det trekker jeg tilbake nå", "Sofern ich

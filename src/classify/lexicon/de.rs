@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // German words that are something else in another language: "mit" (with) is Danish "my",
+    // "in" Dutch "in" (as in "trek in"), "unter" (among) no "below"
+    ("=mit", WORD),
+    ("=in", WORD),
+    ("=unter", WORD),
     // a consent given on a form ("krydsede jeg af at I måtte bruge billeder af mig")
     // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
     ("studie", PURPOSE),
