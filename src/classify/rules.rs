@@ -474,8 +474,10 @@ impl<'a> View<'a> {
     fn statement(&self, i: usize) -> bool {
         // "er slettet", "has been deleted"; "jeg har fået en udskrift", "I have received a copy".
         // ("jeg har meldt mig ud af Facebook og slettet min profil": one "har" for both)
+        // ("Jeg har anonymiseret det hele, ændret alder og by": a list after one "har")
+        let listed = || self.toks.get(i).is_some_and(|t| t.comma_before);
         let coordinated = || {
-            self.has(i.wrapping_sub(1), c::AND)
+            (self.has(i.wrapping_sub(1), c::AND) || listed())
                 && self.near(i, c::AUX_PERF, 7, 0, false).is_some_and(|a| {
                     self.has(a.wrapping_sub(1), c::I_SELF)
                         && !(a + 1..i).any(|k| self.has(k, c::REQ | c::BREAK))
