@@ -258,15 +258,27 @@ impl<'a> View<'a> {
         }
         // German and Dutch imperatives end their clause with the "not": "Löschen Sie es aber
         // bitte auch nicht", "Löschen Sie die Aufnahmen bitte nicht" ("aber" is no "but" there)
-        let imperative = i == 0
-            || self.sentence(i - 1) != self.sentence(i)
-            || self.toks.get(i).is_some_and(|t| t.comma_before);
+        let opens = |k: usize| k == 0 || self.sentence(k - 1) != self.sentence(k);
+        // ("Bitte löschen Sie …": after a "please" that opens the sentence)
+        let imperative = opens(i)
+            || self.toks.get(i).is_some_and(|t| t.comma_before)
+            || (self.has(i - 1, c::REQ) && opens(i - 1));
         if self.verb_final && imperative {
             let clause_end = (i + 1..(i + 10).min(self.len()))
                 .find(|&k| self.segment(k) != seg)
                 .unwrap_or((i + 10).min(self.len()));
             let last = clause_end.saturating_sub(1);
             if last > i && self.has(last, c::NEG) && !self.has(last, c::LONGER | c::MORE) {
+                return true;
+            }
+            // ("Bitte löschen Sie das Glossar … (Serie KM-400) auf keinen Fall": "in no case"
+            // later in the sentence, before another subject)
+            let in_no_case = (i + 1..(i + 20).min(self.len()))
+                .take_while(|&k| {
+                    self.sentence(k) == sent && !self.has(k, c::BREAK | c::WE | c::I_SELF)
+                })
+                .any(|k| self.has(k, c::NEG) && self.has(k + 1, c::NEG));
+            if in_no_case {
                 return true;
             }
         }

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
+    ("auf keinen fall", NEG),
+    ("keinesfalls", NEG),
+    ("bestellung", INVOICE),
     // German words that are something else in another language: "mit" (with) is Danish "my",
     // "in" Dutch "in" (as in "trek in"), "unter" (among) no "below"
     ("=mit", WORD),

@@ -5,6 +5,21 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // processing, use, "them", "until", "but" ("rajoitatte niiden käsittelyä … ennen kuin asia on ratkaistu")
+    ("käsittelyä", USE),
+    ("käsittelyn", USE),
+    ("käsittely", USE),
+    ("käsitellä", USE),
+    ("käyttää", USE),
+    ("niiden", IT),
+    ("niitä", IT),
+    ("ennen kuin", UNTIL),
+    ("mutta", BREAK),
+    // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
+    ("rajoitatte", RESTRICT),
+    ("rajoittakaa", RESTRICT),
+    ("rajoittamaan", RESTRICT),
+    ("vaadin", REQ),
     // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
     ("tutkimus", PURPOSE),
     ("tutkimukseen", PURPOSE),

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
+    ("identiteitskaart", ID_DOC),
+    ("stuur ik", ATTACH),
+    ("bestelling", INVOICE),
     // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
     ("onderzoek", PURPOSE),
     ("onderzoeksproject", PURPOSE),

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
+    ("beställning", INVOICE),
+    ("beställningen", INVOICE),
     // a consent given on a form ("krydsede jeg af at I måtte bruge billeder af mig")
     ("kryssat i", CONSENT),
     ("kryssade jag i", CONSENT),
