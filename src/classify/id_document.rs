@@ -55,7 +55,7 @@ pub fn detect(
 /// records the business sends ("Registerutdrag_PO_Sandberg.pdf", "Journalkopi_TIM.pdf",
 /// "Einwilligung_Fotos_unterschrieben.pdf", "Noter_Tom_Fletcher_2024.pdf").
 fn names_another_document(a: &Attachment) -> bool {
-    const OTHER: [&str; 35] = [
+    const OTHER: [&str; 37] = [
         "faktura",
         "invoice",
         "rechnung",
@@ -71,6 +71,8 @@ fn names_another_document(a: &Attachment) -> bool {
         "samtycke",
         "einwilligung",
         "consent",
+        "toestemming",
+        "suostumus",
         "lebenslauf",
         // the records a practitioner sends back: "Noter_Tom_Fletcher_2024.pdf", "data_export"
         "noter",

@@ -1190,7 +1190,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = list {
                 push(hit(Unsubscribe, 2.5, i, j, "remove from list"));
             } else if let Some(j) = v
-                .near(i, c::PHOTO, 3, 6, true)
+                // ("die Fotos von Instagram und aus eurem Archiv zu löschen": the verb last)
+                .near(i, c::PHOTO, if v.verb_final { 9 } else { 3 }, 6, true)
                 .filter(|_| writer_photo(v))
                 .filter(|_| {
                     v.near(i, c::REQ | c::YOU, 6, 3, false).is_some()
@@ -2124,7 +2125,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
 
         // ---- unsubscribe
-        if t & c::UNSUB != 0 && t & c::WITHDRAW == 0 && !v.statement(i) {
+        // (not "så jeg slipper for at udfylde det igen": spared a chore)
+        let spared = v.has(i + 1, c::COMPL) || v.has(i + 2, c::COMPL);
+        if t & c::UNSUB != 0 && t & c::WITHDRAW == 0 && !v.statement(i) && !spared {
             let event = v.near(i, c::EVENT, 3, 5, true).is_some();
             match v.near(i, c::NEWS | c::LIST | c::MAIL, 6, 8, false) {
                 Some(j) => push(hit(Unsubscribe, 2.5, i, j, "unsubscribe")),
