@@ -338,6 +338,10 @@ impl<'a> View<'a> {
     /// An action at `i` aimed at something that is not personal data: an appointment, a list,
     /// an invoice, a post on the website.
     fn other_object(&self, i: usize) -> bool {
+        // ("delete the session recordings": the session only says which recordings)
+        let records_of = |o: usize| {
+            self.has(o, c::EVENT) && self.has(o + 1, c::DATA_STRONG | c::DATA_WEAK | c::PHOTO)
+        };
         let after = self
             .near(
                 i,
@@ -346,7 +350,7 @@ impl<'a> View<'a> {
                 5,
                 true,
             )
-            .is_some();
+            .is_some_and(|o| !records_of(o));
         // "kunnen jullie mijn afspraak van morgen verwijderen?", "den Termin am Montag löschen":
         // the object before a verb that comes last (no data named between)
         let before = || {
