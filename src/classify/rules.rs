@@ -1267,9 +1267,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .near(i, c::REQ, if v.verb_final { 8 } else { 5 }, 3, false)
                 .or_else(|| {
                     // An imperative opens its sentence or clause: "Slet venligst …", "Delete it all".
+                    // (not "we will this Saturday (15 March) delete backup sets": a subject before
+                    // a date put aside)
+                    let seg = v.segment(i.wrapping_sub(1));
+                    let aside = (i.saturating_sub(4)..i)
+                        .filter(|&k| v.segment(k) == seg)
+                        .any(|k| v.toks.get(k).is_some_and(|t| t.number));
+                    let subject = aside
+                        && v.near(i, c::WE | c::I_SELF, 8, 0, false)
+                            .is_some_and(|w| !(w + 1..i).any(|k| v.has(k, c::REQ | c::BREAK)));
                     let first = i == 0
                         || v.sentence(i - 1) != v.sentence(i)
-                        || v.toks.get(i).is_some_and(|t| t.comma_before);
+                        || v.toks.get(i).is_some_and(|t| t.comma_before) && !subject;
                     first.then_some(i)
                 })
             {

@@ -587,6 +587,8 @@ pub const TERMS: &[Term] = &[
     ("may i", REQ),
     ("would you", REQ),
     ("will you", REQ),
+    // "we will this Saturday delete …": the future (not German "will", want)
+    ("=will", WORD),
     // a document to check: the client's own letter
     ("proofread", TRANSLATE),
     ("read through", TRANSLATE),

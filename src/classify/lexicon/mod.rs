@@ -427,7 +427,7 @@ pub const CONCEPT_NAMES: [&str; 118] = [
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 43] = [
+const FALSE_FRIENDS: [(&str, Concepts); 45] = [
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),
@@ -487,6 +487,8 @@ const FALSE_FRIENDS: [(&str, Concepts); 43] = [
     ("være", c::OUR),
     ("Være", c::OUR),
     ("vaere", c::OUR),
+    ("vært", c::OUR),
+    ("vaert", c::OUR),
 ];
 
 /// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).
@@ -548,6 +550,9 @@ const COMPOUND_HEADS: &[(&str, Concepts)] = &[
     ("uppgifter", c::DATA_WEAK),
     ("uppgifterna", c::DATA_WEAK),
     ("daten", c::DATA_WEAK),
+    // "treningsdataene", "treningsdataen", "træningsdataene"
+    ("dataene", c::DATA_WEAK),
+    ("dataen", c::DATA_WEAK),
     ("gegevens", c::DATA_WEAK),
     // "bookinghistorik", "treningshistorikken", "Trainingsverlauf", "träningsloggen",
     // "Audioaufnahmen", "testresultaterne": what an app or a practice records
