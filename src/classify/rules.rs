@@ -2475,7 +2475,8 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         .near(i, c::STOP, 5, 0, false)
         .or_else(|| {
             if v.negated(i) {
-                v.near(i, c::NEG, 6, 3, false)
+                // ("verwenden Sie die Unterlagen nicht weiter": the "not" after the object)
+                v.near(i, c::NEG, 6, if v.verb_final { 6 } else { 3 }, false)
             } else {
                 None
             }
