@@ -1072,8 +1072,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             let stop = v.near(i, c::STOP, 4, 0, true).filter(|_| !neg);
             // (a consent taken back in the mail: its calls are withdrawn, not objected to)
             let refused = v.near(i, c::NEG, 5, 0, false).filter(|_| {
+                // ("Älkää soittako minulle enää tarjouksistanne": don't call me about your offers)
                 v.near(i, c::REQ | c::I_SELF, 8, 0, false).is_some()
-                    && v.in_sentence(i, c::PURPOSE).is_some()
+                    && v.in_sentence(i, c::PURPOSE | c::ADVERT).is_some()
                     && !(neg && v.anywhere(c::CONSENT))
             });
             if let Some(j) = stop

@@ -5,6 +5,28 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // that, used, handed over, frozen ("en halua, että tietojani käytetään tai luovutetaan")
+    ("että", COMPL),
+    ("käytetään", USE),
+    ("käyttäkö", USE),
+    ("luovutetaan", SEND),
+    ("luovuttaa", SEND),
+    ("luovuttako", SEND),
+    ("jäädyttäkää", FREEZE),
+    ("jäädyttää", FREEZE),
+    // calls and marketing ("Älkää soittako minulle enää tarjouksistanne")
+    ("soittako", CALL),
+    ("soittaa", CALL),
+    ("soittamasta", CALL),
+    ("soitot", CALL),
+    ("puhelut", CALL),
+    // "don't" (to you): a request not to
+    ("älkää", NEG | REQ),
+    ("älä", NEG | REQ),
+    ("tarjouksistanne", ADVERT),
+    ("markkinointi", PURPOSE),
+    ("markkinointia", PURPOSE),
+    ("markkinointiin", PURPOSE),
     // processing, use, "them", "until", "but" ("rajoitatte niiden käsittelyä … ennen kuin asia on ratkaistu")
     ("käsittelyä", USE),
     ("käsittelyn", USE),
