@@ -1604,6 +1604,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 } else if about.is_some() {
                     push(hit(Access, 1.5, i, j, "what … about me"));
                 }
+            } else if let Some(h) = v.near(i, c::HOLD, 0, 6, true).filter(|_| {
+                // "… allt annat ni har om mig. Innan ni gör det vill jag gärna veta vad ni faktiskt
+                // har sparat": what "you" hold, asked to be known, the writer's data named before
+                v.near(i, c::YOU, 0, 3, true).is_some()
+                    && v.near(i, c::KNOW, 3, 0, true).is_some()
+                    && v.near(i, c::REQ, 6, 0, false).is_some()
+                    && (0..i).any(|k| v.has(k, c::ABOUT_ME))
+            }) {
+                push(hit(
+                    Access,
+                    2.0,
+                    i,
+                    h,
+                    "what you hold (about me, named before)",
+                ));
             }
         }
 

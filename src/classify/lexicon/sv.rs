@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // there (to the new provider named): "Kan dere overføre journalen min dit?"
+    ("=dit", DIRECT),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
     ("beställning", INVOICE),
     ("beställningen", INVOICE),
