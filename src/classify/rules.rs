@@ -875,6 +875,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 }
             }
         }
+        // "Jag vill inte vara med på era bilder på Instagram": the writer refuses to appear in the
+        // business's published pictures; with no consent in view, an objection (a consent given
+        // and regretted is withdrawn, below)
+        if t & c::PHOTO != 0 && !v.anywhere(c::CONSENT) {
+            let refused = v.near(i, c::NEG, 6, 0, true).filter(|&n| {
+                v.near(n, c::REQ | c::I_SELF, 3, 1, true).is_some()
+                    && !(n..i).any(|k| v.has(k, c::DEL | c::SEE | c::COPY | c::SEND | c::BREAK))
+            });
+            let theirs =
+                v.in_sentence(i, c::PUBLISHED).is_some() || v.has(i.wrapping_sub(1), c::YOU);
+            if let Some(n) = refused.filter(|_| theirs) {
+                push(hit(Objection, 2.0, n, i, "not in your pictures"));
+            }
+        }
+
         // "… skrev under på at du måtte tale med min læge. Det ønsker jeg ikke længere."
         if t & c::REQ != 0 {
             if let Some(k) = no_longer_that(v, i) {
