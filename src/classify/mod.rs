@@ -863,6 +863,8 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             // "tag dem venligst ned", "ta ned bildet", "ta ner bilderna"
             "tag" | "tage" => &[("ned", c::DEL, false)],
             "ta" => &[("ned", c::DEL, false), ("ner", c::DEL, false)],
+            // "lämna inte ut något till Försäkringskassan": hand over (to someone)
+            "lamna" => &[("ut", c::SEND, false)],
             "horen" | "hort" => &[("auf", c::STOP, true)],
             "melden" | "melde" | "bestellen" => &[("ab", c::UNSUB, true)],
             "meld" => &[("ab", c::UNSUB, true), ("af", c::UNSUB, false)],

@@ -906,10 +906,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // ("Behold journalen, men send den ikke til nogen … før vi har fået styr på det": kept,
         // and not sent meanwhile)
         // (not "Hvis du må beholde journalen min, vil jeg ikke at den brukes …": a condition)
+        // ("Radera ingenting ur min journal, men lämna inte ut något till Försäkringskassan …")
         let kept_unsent = || {
             v.negated(i)
-                && v.in_sentence(i, c::KEEP)
+                && (v
+                    .in_sentence(i, c::KEEP)
                     .is_some_and(|k| v.near(k, c::IF, 4, 0, true).is_none())
+                    || (t & c::SEND != 0 && negated_delete_anywhere(v)))
         };
         let passed_on = t & c::SEND != 0 && (v.has(i.wrapping_sub(1), c::PASSIVE) || kept_unsent());
         if t & c::USE != 0 || passed_on {
