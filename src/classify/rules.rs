@@ -1395,11 +1395,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // "den Bericht gern an meinen Hausarzt schicken": the verb last
                 || (v.verb_final && v.near(i, c::PROVIDER, 4, 0, true).is_some()))
             && v.near(i, c::ME, 0, 2, true).is_none();
+        // ("a file my new physio's system can read": the system reads, not the writer)
+        let system_reads =
+            t & c::SEE != 0 && v.near(i, c::SYSTEM | c::PROVIDER, 3, 0, true).is_some();
         if t & (c::SEE | c::COPY | c::KNOW | c::GET | c::SEND) != 0
             && t & c::DEL == 0
             && !writer_sends
             && !sent_on
             && !reference
+            && !system_reads
             && !v.statement(i)
         {
             let about = v.near(i, c::ABOUT_ME, 0, 8, false);

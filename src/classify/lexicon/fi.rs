@@ -5,6 +5,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // "Voisinko saada tietoni tiedostona": could I have my data as a file
+    ("voisinko", REQ),
+    ("tiedostona", MACHINE),
     // that, used, handed over, frozen ("en halua, että tietojani käytetään tai luovutetaan")
     ("että", COMPL),
     ("käytetään", USE),
