@@ -516,9 +516,9 @@ fn classifier_meets_the_product_targets_on_the_eleventh_set() {
 /// session 6's start, request recall 0.882, precision 0.926, exact kind set 0.732, language
 /// 0.988; after rounds 13–14 (tuned on sets 10 and 11 only), 0.898, 0.934, 0.756, 0.988; never an
 /// automated mail as a request. Round 15 (session 7, after set 13 was written) was tuned on its
-/// errors: 0.961, 0.961, 0.898, 0.988.
+/// errors: 0.961, 0.961, 0.898, 0.988. At session 13's end 0.984, 0.992, 0.929, 0.996: held to
+/// the targets since.
 #[test]
-#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twelfth_set() {
     let r = evaluate("check set 12", &set_dir("corpus_blind12"));
     check("tests/corpus_blind12", &r, &PRODUCT_TARGETS);
@@ -694,7 +694,8 @@ fn classifier_meets_the_product_targets_on_the_twentieth_set() {
 /// precision 0.817, exact kind set 0.792, language 0.996; after round 22, 0.967, 0.823, 0.817
 /// (near misses 0.783 precision); never an automated mail as a request. Round 23 (session 10)
 /// was tuned on its errors: 0.967, 0.913, 0.817, 0.996; at session 11's end 0.983, 0.952,
-/// 0.875, 0.996; at session 12's end 0.983, 0.952, 0.883, 1.000.
+/// 0.875, 0.996; at session 12's end 0.983, 0.952, 0.883, 1.000; at session 13's end 0.983,
+/// 0.952, 0.892, 1.000.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_first_set() {
@@ -717,7 +718,8 @@ fn classifier_meets_the_product_targets_on_the_twenty_first_set() {
 /// only "see attached": their file name is read, and a name that says nothing puts the mail on
 /// the review list. Round 24 (session 11) was tuned on its errors: 0.950, 1.000, 0.925, 0.988;
 /// 119 of its 120 requests reach the practitioner (an employer's and an insurer's ask for a
-/// client's notes go to review, never answered as the client's own request).
+/// client's notes go to review, never answered as the client's own request). At session 13's
+/// end 0.958, 1.000, 0.942, 0.996.
 #[test]
 #[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_second_set() {
@@ -741,7 +743,7 @@ fn classifier_meets_the_product_targets_on_the_twenty_second_set() {
 /// (taken for automated mail, so never read) and a colleague's "Kan du kigge på den her?" above
 /// a forwarded request (taken for a proofreading job); with both mended (round 26): 0.942,
 /// 0.950, 0.792, 0.988, 119 of 120 requests reaching the practitioner; at session 12's end
-/// 0.942, 0.950, 0.842, 0.996.
+/// 0.942, 0.950, 0.842, 0.996; at session 13's end 0.958, 0.950, 0.883, 0.996.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_third_set() {
@@ -777,11 +779,47 @@ fn classifier_meets_the_product_targets_on_the_twenty_fourth_set() {
 /// 0.820; a month 0.963 / 0.945 / 0.889); 112 of its 115 requests reach the practitioner;
 /// never an automated mail as a request. Round 28 (session 12) was tuned on its errors: 0.983,
 /// 0.974, 0.930, 1.000, so it is held to the targets so that a regression fails. A newer set is
-/// needed for an unseen measure.
+/// needed for an unseen measure (sets 26 and 27, session 13). At session 13's end: 0.983, 0.991,
+/// 0.948, 1.000.
 #[test]
 fn classifier_meets_the_product_targets_on_the_twenty_fifth_set() {
     let r = evaluate("check set 25", &set_dir("corpus_blind25"));
     check("tests/corpus_blind25", &r, &PRODUCT_TARGETS);
+}
+
+/// Written at the start of session 13 from set 11's brief by two people who never saw the rules
+/// or the other sets: endings and disputes — clients ending therapy or a membership, moving
+/// away, switching provider, complaints about a misdirected mail, heirs of a client who died,
+/// divorced parents (`b26a_*`); and short everyday mail — one to three sentences from a phone,
+/// an ask tucked into a booking or a payment question, and the same words with no ask
+/// (`b26b_*`). Untouched (only the totals read), with session 12's final classifier: request
+/// recall 0.942, precision 0.966, exact kind set 0.925, language 0.996 (endings 0.950 / 0.983
+/// / 0.933; short mail 0.933 / 0.949 / 0.917); 118 of its 120 requests reach the practitioner;
+/// never an automated mail as a request. Round 29 (session 13) was tuned on its errors: 1.000,
+/// 0.992, 0.992, 1.000, so it is held to the targets so that a regression fails.
+#[test]
+fn classifier_meets_the_product_targets_on_the_twenty_sixth_set() {
+    let r = evaluate("check set 26", &set_dir("corpus_blind26"));
+    check("tests/corpus_blind26", &r, &PRODUCT_TARGETS);
+}
+
+/// Written midway through session 13 from set 11's brief by two people who never saw the rules
+/// or the other sets: the rarer rights in everyday words — restriction, objection,
+/// portability, withdrawal and rectification at least ten times each, said the way people say
+/// them ("keep it but don't send it to anyone", "I said yes to the research thing, I've changed
+/// my mind"), beside near misses in the same words (`b27a_*`); and each trade's own data — a
+/// translation bureau, a yoga studio with an app, a physiotherapist's gait videos, an online
+/// coach's tests and recordings, a psychologist's video sessions, a naprapath's health forms
+/// (`b27b_*`). Untouched (only the totals read), with session 12's final classifier and with
+/// session 13's classifier after round 29 alike (round 29 changed nothing on it): 0.943, 0.943,
+/// 0.813, 0.996 (rarer rights 0.917 / 0.948 / 0.700; trades 0.968 / 0.938 / 0.921); 117 of its
+/// 123 requests reach the practitioner; never an automated mail as a request. Round 30
+/// (session 13) was tuned on its errors: 0.992, 0.992, 0.967, 0.996, so it is held to the
+/// targets so that a regression fails. A newer set is needed for an unseen measure.
+#[test]
+fn classifier_meets_the_product_targets_on_the_twenty_seventh_set() {
+    let r = evaluate("check set 27", &set_dir("corpus_blind27"));
+    check("tests/corpus_blind27", &r, &PRODUCT_TARGETS);
 }
 
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
