@@ -5,6 +5,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // asked (reported: "han har spurt om å få slettet noe"); "Poistin" (I deleted)
+    ("=poistin", DEL | PAST_SELF),
+    ("=poistimme", DEL | PAST_SELF),
     // "Voisinko saada tietoni tiedostona": could I have my data as a file
     ("voisinko", REQ),
     ("tiedostona", MACHINE),

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // asked (reported: "han har spurt om å få slettet noe"); "Poistin" (I deleted)
+    ("=spurt", PAST_REQ),
     // there (to the new provider named): "Kan dere overføre journalen min dit?"
     ("=dit", DIRECT),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
