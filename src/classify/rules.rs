@@ -1927,10 +1927,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
 
         // ---- objection, and "don't use my data" (objection, or restriction when temporary)
         // "If you object to the erasure": the business objecting, not the writer.
+        // ("… må desværre gøre indsigelse mod beløbet": an invoice disputed)
+        let against_a_bill = v.near(i, c::INVOICE, 0, 4, true).is_some()
+            && v.in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
+                .is_none();
         if t & c::OBJECT_STRONG != 0
             && !v.statement(i)
             && !v.has(i.wrapping_sub(1), c::YOU)
             && !opposes_deletion(v, i)
+            && !against_a_bill
         {
             let boost = v
                 .in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
