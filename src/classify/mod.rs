@@ -412,8 +412,18 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     // requests, a request received by the writer (unless the writer exercises a right too).
     let discussed = talk >= 2 && !own_data(&tags) && !couples;
     let talked_about = || (discussed || rules::received_request(&view)) && !performs_right(&tags);
-    if !hits.is_empty() && (handled || talked_about() || written_inside(msg)) {
+    if !hits.is_empty() && (handled || written_inside(msg)) {
         for h in &mut hits {
+            h.score = h.score.min(1.2);
+        }
+    } else if !hits.is_empty() && talked_about() {
+        // ("P.S. Kan du ta bort mig från nyhetsbrevet?" under a long letter about the writer's
+        // year: the writer's own unsubscription is never talk about requests)
+        let takes_me_off = |h: &rules::Hit| {
+            h.kind == RequestKind::Unsubscribe
+                && (h.from..=h.to + 1).any(|k| tags.get(k).is_some_and(|t| t & c::ME != 0))
+        };
+        for h in hits.iter_mut().filter(|h| !takes_me_off(h)) {
             h.score = h.score.min(1.2);
         }
     }
