@@ -815,11 +815,30 @@ fn classifier_meets_the_product_targets_on_the_twenty_sixth_set() {
 /// 0.813, 0.996 (rarer rights 0.917 / 0.948 / 0.700; trades 0.968 / 0.938 / 0.921); 117 of its
 /// 123 requests reach the practitioner; never an automated mail as a request. Round 30
 /// (session 13) was tuned on its errors: 0.992, 0.992, 0.967, 0.996, so it is held to the
-/// targets so that a regression fails. A newer set is needed for an unseen measure.
+/// targets so that a regression fails. Set 28 was its unseen successor.
 #[test]
 fn classifier_meets_the_product_targets_on_the_twenty_seventh_set() {
     let r = evaluate("check set 27", &set_dir("corpus_blind27"));
     check("tests/corpus_blind27", &r, &PRODUCT_TARGETS);
+}
+
+/// Written at the end of session 13 from set 11's brief by two people who never saw the rules
+/// or the other sets: people writing in a language not their own — expats, immigrants,
+/// students, Nordic writers in English or German, machine-translated text, code-switching
+/// (`b28a_*`); and the long and winding mail — the ask (or none) buried in paragraphs about a
+/// life, a therapy, a complaint, a P.S., long quoted threads, long formal letters (`b28b_*`).
+/// Untouched (only the totals read), with session 12's final classifier 0.975, 0.900, 0.875,
+/// 0.996; with session 13's classifier after rounds 29–30 0.975, 0.893, 0.875, 0.996 (second
+/// languages 0.983 / 0.983 / 0.967, 0.992 — within the targets; long mail 0.967 / 0.817 /
+/// 0.783): long mail that talks about deleting photos, diaries and journals without asking is
+/// read as asking. 120 of its 120 requests reach the practitioner; never an automated mail as a
+/// request. A few rules from its errors (round 31, end of session 13): 0.983, 0.908, 0.883,
+/// 0.996; most of its false positives remain.
+#[test]
+#[ignore = "issue #3: request precision below the product target on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_twenty_eighth_set() {
+    let r = evaluate("check set 28", &set_dir("corpus_blind28"));
+    check("tests/corpus_blind28", &r, &PRODUCT_TARGETS);
 }
 
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
