@@ -611,9 +611,17 @@ fn forward_handled(toks: &[text::Token], tags: &[Concepts], forwarded_start: usi
         .count();
     let own = &tags[..own.min(tags.len())];
     // "… det er klaret. Men se nederst … Kan du svare ham?": one thing done, another passed on.
-    let passed_on = own
-        .windows(2)
-        .any(|w| w[0] & c::REQ != 0 && w[1] & c::YOU != 0);
+    // (not "Og så en helt anden ting: kan du tage min onsdag morgen?": the ask is about
+    // something else, nothing of the forwarded mail named in it)
+    let the_matter =
+        c::IT | c::HIM_HER | c::HE_SHE | c::THIRD | c::MAIL | c::DATA_STRONG | c::DATA_WEAK;
+    let passed_on = (0..own.len().saturating_sub(1)).any(|k| {
+        own[k] & c::REQ != 0
+            && own[k + 1] & c::YOU != 0
+            && own[k + 2..(k + 8).min(own.len())]
+                .iter()
+                .any(|t| t & the_matter != 0)
+    });
     // "Er den her fra jer?", "Is this from you?": a suspicious mail asked about, not passed on.
     let asks_if_genuine = (0..own.len()).any(|i| {
         own[i] & c::AUX_PERF != 0
