@@ -1987,6 +1987,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     c::GET | c::SEND | c::TRANSFER | c::COPY | c::NEWPROV | c::REQ,
                 )
                 .is_some()
+                // (not "Alle journaler eksporteres og indlæses i det nye system": a supplier's
+                // plan, nobody's ask)
+                && v.in_sentence(i, c::REQ | c::I_SELF | c::ME | c::MY | c::YOU)
+                    .is_some()
             }) {
                 push(hit(Portability, 2.1, i, j, "machine-readable format"));
             } else if let Some(j) = v

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a doctor signing a referral
+    ("general practitioner", PROFESSION),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
     ("order", INVOICE),
     // a consent given on a form ("krydsede jeg af at I måtte bruge billeder af mig")
