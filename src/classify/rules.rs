@@ -1248,6 +1248,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .near(i, c::IT, 3, 3, true)
                 // ("kunnen jullie die weghalen?": the object before a final verb)
                 .filter(|&j| data_mentioned(v) || ((j > i || v.verb_final) && writer_photo(v)))
+                // (not "Jeg troede, jeg ville slette dem alle sammen": the writer deleting
+                // their own, nothing of the business's named)
+                .filter(|_| {
+                    !(v.has(i.wrapping_sub(1), c::REQ) && v.has(i.wrapping_sub(2), c::I_SELF))
+                        || v.in_sentence(i, c::YOU | c::SYSTEM).is_some()
+                })
             {
                 // "… og sletter du dem, når forløbet er slut?": what the practice does, asked
                 let habit =
@@ -1284,6 +1290,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 // "bitte ich Sie, die bisherigen Aufnahmen zu löschen": the verb comes last
                 .near(i, c::REQ, if v.verb_final { 8 } else { 5 }, 3, false)
+                // (not "jeg ville slette dem alle sammen": the writer's own wish to delete)
+                .filter(|&r| {
+                    !(r + 1 == i && v.has(r.wrapping_sub(1), c::I_SELF))
+                        || v.in_sentence(i, c::YOU | c::SYSTEM).is_some()
+                })
                 .or_else(|| {
                     // An imperative opens its sentence or clause: "Slet venligst …", "Delete it all".
                     // (not "we will this Saturday (15 March) delete backup sets": a subject before
