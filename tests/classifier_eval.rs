@@ -832,8 +832,8 @@ fn classifier_meets_the_product_targets_on_the_twenty_seventh_set() {
 /// languages 0.983 / 0.983 / 0.967, 0.992 — within the targets; long mail 0.967 / 0.817 /
 /// 0.783): long mail that talks about deleting photos, diaries and journals without asking is
 /// read as asking. 120 of its 120 requests reach the practitioner; never an automated mail as a
-/// request. A few rules from its errors (round 31, end of session 13): 0.983, 0.929, 0.883,
-/// 0.996; nine false positives remain, all long mail.
+/// request. A few rules from its errors (round 31, end of session 13): 0.983, 0.937, 0.883,
+/// 0.996; eight false positives remain, seven of them long mail.
 #[test]
 #[ignore = "issue #3: request precision below the product target on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_eighth_set() {
