@@ -433,13 +433,18 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let in_zone = |i: usize, zone: std::ops::Range<usize>| {
         toks.get(i).is_some_and(|t| zone.contains(&t.start))
     };
-    let own_words = (0..toks.len())
-        .filter(|&i| in_zone(i, body_start..names_start))
-        .count();
-    let letter_pointed_at = (0..toks.len()).any(|i| {
-        in_zone(i, body_start..names_start) && tags.get(i).is_some_and(|t| t & c::ATTACH != 0)
-    });
-    if own_words > 12 && !letter_pointed_at {
+    let names_read = names_start < forwarded_start && !hits.is_empty();
+    let own_words = || {
+        (0..toks.len())
+            .filter(|&i| in_zone(i, body_start..names_start))
+            .count()
+    };
+    let letter_pointed_at = || {
+        (0..toks.len()).any(|i| {
+            in_zone(i, body_start..names_start) && tags.get(i).is_some_and(|t| t & c::ATTACH != 0)
+        })
+    };
+    if names_read && own_words() > 12 && !letter_pointed_at() {
         for h in hits
             .iter_mut()
             .filter(|h| in_zone(h.from, names_start..forwarded_start))
@@ -845,13 +850,13 @@ fn speak_for_the_represented(folded: &lexicon::WordList, tags: &mut [Concepts]) 
     if !representing {
         return;
     }
+    let about = |w: &str| matches!(w, "om" | "about" | "on" | "uber" | "over" | "omkring");
     for k in 0..tags.len() {
         if tags[k] & c::HE_SHE != 0 {
             tags[k] |= c::I_SELF;
         }
         if tags[k] & c::HIM_HER != 0 {
             tags[k] = (tags[k] | c::ME | c::MY) & !c::OTHERS;
-            let about = |w: &str| matches!(w, "om" | "about" | "on" | "uber" | "over" | "omkring");
             if k > 0 && folded.get(k - 1).is_some_and(about) {
                 tags[k - 1] |= c::ABOUT_ME;
             }
@@ -860,11 +865,11 @@ fn speak_for_the_represented(folded: &lexicon::WordList, tags: &mut [Concepts]) 
 }
 
 /// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "take the photo
-/// down", "tag dem ned", "Melden Sie mich bitte vom Newsletter ab", "Hören Sie endlich auf, …", "meld mij af":
-/// the verb with its particle a few words after means what the joined verb ("slå fra",
-/// "abmelden", "aufhören") does, and both words carry it (what is stopped may follow either).
-/// German puts the particle last in its clause, so there it counts only at a clause's end ("ab
-/// Montag" is a date).
+/// down", "tag dem ned", "Melden Sie mich bitte vom Newsletter ab", "Hören Sie endlich auf, …",
+/// "meld mij af": the verb with its particle a few words after means what the joined verb ("slå
+/// fra", "abmelden", "aufhören") does, and both words carry it (what is stopped may follow
+/// either). German puts the particle last in its clause, so there it counts only at a clause's
+/// end ("ab Montag" is a date).
 fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
     let sentence = |k: usize| toks.get(k).map(|t| t.sentence);
     let clause_ends = |k: usize| {

@@ -258,11 +258,10 @@ impl<'a> View<'a> {
         }
         // German and Dutch imperatives end their clause with the "not": "Löschen Sie es aber
         // bitte auch nicht", "Löschen Sie die Aufnahmen bitte nicht" ("aber" is no "but" there)
-        let opens = |k: usize| k == 0 || self.sentence(k - 1) != self.sentence(k);
         // ("Bitte löschen Sie …": after a "please" that opens the sentence)
-        let imperative = opens(i)
+        let imperative = self.opens_sentence(i)
             || self.toks.get(i).is_some_and(|t| t.comma_before)
-            || (self.has(i - 1, c::REQ) && opens(i - 1));
+            || (self.has(i - 1, c::REQ) && self.opens_sentence(i - 1));
         if self.verb_final && imperative {
             let clause_end = (i + 1..(i + 10).min(self.len()))
                 .find(|&k| self.segment(k) != seg)
@@ -362,6 +361,11 @@ impl<'a> View<'a> {
                 })
         };
         after || (self.verb_final && before())
+    }
+
+    /// The token at `k` opens its sentence.
+    fn opens_sentence(&self, k: usize) -> bool {
+        k == 0 || self.sentence(k - 1) != self.sentence(k)
     }
 
     /// Whether a token carrying `mask` occurs among the `n` tokens before `i`, in any sentence:
@@ -561,9 +565,8 @@ impl<'a> View<'a> {
         // "die Auskunft und die Kopie meiner Akte sind heute angekommen": received, asked nothing.
         // (not an imperative that opens its sentence: "Afmeld mig venlist, har fået 3 på en uge"
         // asks, then says why)
-        let opens = i == 0 || self.sentence(i - 1) != self.sentence(i);
         // (nor a question word: "hur har ni fått tag på mitt nummer?")
-        if !opens
+        if !self.opens_sentence(i)
             && !self.has(i, c::HOW | c::WHERE | c::WHO)
             && self.near(i, c::GOT, 0, 8, false).is_some()
             && self.in_sentence(i, c::REQ).is_none()
@@ -1218,8 +1221,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .filter(|_| writer_photo(v))
                 .filter(|_| {
                     v.near(i, c::REQ | c::YOU, 6, 3, false).is_some()
-                        || i == 0
-                        || v.sentence(i - 1) != v.sentence(i)
+                        || v.opens_sentence(i)
                         || v.toks.get(i).is_some_and(|t| t.comma_before)
                 })
             {
@@ -1248,12 +1250,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .near(i, c::IT, 3, 3, true)
                 // ("kunnen jullie die weghalen?": the object before a final verb)
                 .filter(|&j| data_mentioned(v) || ((j > i || v.verb_final) && writer_photo(v)))
-                // (not "Jeg troede, jeg ville slette dem alle sammen": the writer deleting
-                // their own, nothing of the business's named)
-                .filter(|_| {
-                    !(v.has(i.wrapping_sub(1), c::REQ) && v.has(i.wrapping_sub(2), c::I_SELF))
-                        || v.in_sentence(i, c::YOU | c::SYSTEM).is_some()
-                })
+                .filter(|_| !own_wish_to_delete(v, i))
             {
                 // "… og sletter du dem, når forløbet er slut?": what the practice does, asked
                 let habit =
@@ -1290,11 +1287,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 // "bitte ich Sie, die bisherigen Aufnahmen zu löschen": the verb comes last
                 .near(i, c::REQ, if v.verb_final { 8 } else { 5 }, 3, false)
-                // (not "jeg ville slette dem alle sammen": the writer's own wish to delete)
-                .filter(|&r| {
-                    !(r + 1 == i && v.has(r.wrapping_sub(1), c::I_SELF))
-                        || v.in_sentence(i, c::YOU | c::SYSTEM).is_some()
-                })
+                .filter(|&r| r + 1 != i || !own_wish_to_delete(v, i))
                 .or_else(|| {
                     // An imperative opens its sentence or clause: "Slet venligst …", "Delete it all".
                     // (not "we will this Saturday (15 March) delete backup sets": a subject before
@@ -1306,8 +1299,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     let subject = aside
                         && v.near(i, c::WE | c::I_SELF, 8, 0, false)
                             .is_some_and(|w| !(w + 1..i).any(|k| v.has(k, c::REQ | c::BREAK)));
-                    let first = i == 0
-                        || v.sentence(i - 1) != v.sentence(i)
+                    let first = v.opens_sentence(i)
                         || v.toks.get(i).is_some_and(|t| t.comma_before) && !subject;
                     first.then_some(i)
                 })
@@ -1939,14 +1931,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // ---- objection, and "don't use my data" (objection, or restriction when temporary)
         // "If you object to the erasure": the business objecting, not the writer.
         // ("… må desværre gøre indsigelse mod beløbet": an invoice disputed)
-        let against_a_bill = v.near(i, c::INVOICE, 0, 4, true).is_some()
-            && v.in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
-                .is_none();
+        let against_a_bill = || {
+            v.near(i, c::INVOICE, 0, 4, true).is_some()
+                && v.in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
+                    .is_none()
+        };
         if t & c::OBJECT_STRONG != 0
             && !v.statement(i)
             && !v.has(i.wrapping_sub(1), c::YOU)
             && !opposes_deletion(v, i)
-            && !against_a_bill
+            && !against_a_bill()
         {
             let boost = v
                 .in_sentence(i, c::USE | c::DATA_STRONG | c::DATA_WEAK | c::PURPOSE)
@@ -2118,13 +2112,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
 
         // ---- withdraw consent
         // ("Jag har noterat att du återkallat ditt samtycke": the reader's withdrawal, told back)
-        let yours_told = v.has(i.wrapping_sub(1), c::YOU)
-            && v.near(i, c::COMPL, 3, 0, true).is_some()
-            && v.near(i, c::REQ, 8, 0, false).is_none();
+        let yours_told = || {
+            v.has(i.wrapping_sub(1), c::YOU)
+                && v.near(i, c::COMPL, 3, 0, true).is_some()
+                && v.near(i, c::REQ, 8, 0, false).is_none()
+        };
         // ("Sie können Ihre Einwilligung jederzeit … widerrufen": the reader's consent, from a
         // researcher's invitation)
         let the_writers = |j: &usize| !v.has(j.wrapping_sub(1), c::YOU);
-        if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 && !v.right_listed(i) && !yours_told {
+        if t & (c::WITHDRAW | c::PULL | c::REGRET) != 0 && !v.right_listed(i) && !yours_told() {
             if let Some(j) = v.near(i, c::CONSENT, 2, 8, false).filter(the_writers) {
                 let score = if t & c::WITHDRAW != 0 || v.in_sentence(i, c::BACK).is_some() {
                     3.0
@@ -2197,8 +2193,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
 
         // ---- unsubscribe
         // (not "så jeg slipper for at udfylde det igen": spared a chore)
-        let spared = v.has(i + 1, c::COMPL) || v.has(i + 2, c::COMPL);
-        if t & c::UNSUB != 0 && t & c::WITHDRAW == 0 && !v.statement(i) && !spared {
+        let spared = || v.has(i + 1, c::COMPL) || v.has(i + 2, c::COMPL);
+        if t & c::UNSUB != 0 && t & c::WITHDRAW == 0 && !v.statement(i) && !spared() {
             let event = v.near(i, c::EVENT, 3, 5, true).is_some();
             match v.near(i, c::NEWS | c::LIST | c::MAIL, 6, 8, false) {
                 Some(j) => push(hit(Unsubscribe, 2.5, i, j, "unsubscribe")),
@@ -2660,6 +2656,15 @@ fn off_mailing_lists(v: &View<'_>, i: usize) -> bool {
     (m + 2..(m + 9).min(v.len()))
         .find(|&k| v.has(k, c::LIST | c::NEWS))
         .is_some_and(|k| v.has(k, c::NEWS) || v.near(k, c::MAIL, 3, 0, false).is_some())
+}
+
+/// "Jeg troede, jeg ville slette dem alle sammen": "I" and a wish right before the deletion at
+/// `i`, nothing of the business's (you, your system) named in the sentence: the writer deleting
+/// their own.
+fn own_wish_to_delete(v: &View<'_>, i: usize) -> bool {
+    v.has(i.wrapping_sub(1), c::REQ)
+        && v.has(i.wrapping_sub(2), c::I_SELF)
+        && v.in_sentence(i, c::YOU | c::SYSTEM).is_none()
 }
 
 /// The deletion at `i` is from the writer's own device: "slettet kaloriappen og alle bildene
