@@ -841,6 +841,23 @@ fn classifier_meets_the_product_targets_on_the_twenty_eighth_set() {
     check("tests/corpus_blind28", &r, &PRODUCT_TARGETS);
 }
 
+/// Written at the start of session 14 from set 11's brief by two people who never saw the rules
+/// or the other sets: after a change or an incident — a breach notice, a move to a new journal
+/// system, a new owner, a practice closing, a new privacy policy or newsletter tool, and the
+/// clients' and suppliers' answers (`b29a_*`); and the confused and the savvy — the wrong right
+/// or article named, vague asks ("send me my GDPR"), asks inside complaints and threats, and
+/// lawyers', activists' and IT people's numbered demands (`b29b_*`). Untouched (only the totals
+/// read), with session 13's final classifier: 0.958, 0.943, 0.850, 1.000 (after a change 0.950
+/// / 0.966 / 0.833; confused and savvy 0.967 / 0.921 / 0.867); with round 32 (set 28's errors,
+/// session 14) 0.958, 0.950, 0.850, 1.000. 117 of its 120 requests reach the practitioner;
+/// never an automated mail as a request.
+#[test]
+#[ignore = "issue #3: request recall and kind sets below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_twenty_ninth_set() {
+    let r = evaluate("check set 29", &set_dir("corpus_blind29"));
+    check("tests/corpus_blind29", &r, &PRODUCT_TARGETS);
+}
+
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
 /// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
 /// small practice — everyday words rather than legal terms, every kind at least 12 times per

@@ -543,7 +543,7 @@ impl<'a> View<'a> {
         // (Not "Kan ni se till att den försvinner?", asked; not "Jeg har lest at jeg har rett på
         // dataportabilitet", the writer's own right; not across a "but".)
         if let Some(that) = self.near(i, c::COMPL, 10, 0, false) {
-            if let Some(source) = self.near(that, heard, 4, 0, false) {
+            if let Some(source) = self.near(that, heard, 5, 0, false) {
                 let asked = (source.saturating_sub(3)..i).any(|k| self.has(k, c::REQ));
                 let turned = (that..i).any(|k| self.has(k, c::BREAK));
                 if !asked && !turned && !self.has(that + 1, c::I_SELF) {
@@ -1182,7 +1182,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && !opposed(v, i)
             && !off_mailing_lists(v, i)
             && !condition()
-            && !held_off(v, i);
+            && !held_off(v, i)
+            && !third_persons_wish(v, i);
         if deleting && (off_the_list(v, i) || from_the_list(v, i)) {
             push(hit(
                 Unsubscribe,
@@ -1881,7 +1882,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // ---- restriction
         if t & c::RESTRICT_STRONG != 0 {
             push(hit(Restriction, 3.0, i, i, "restriction named"));
-        } else if t & c::RESTRICT != 0 {
+        } else if t & c::RESTRICT != 0 && !v.statement(i) {
             match v.near(i, c::USE | c::DATA_STRONG | c::DATA_WEAK, 6, 6, false) {
                 Some(j) => push(hit(Restriction, 2.5, i, j, "restrict + processing")),
                 None => match v.near(i, c::REQ | c::LEGAL | c::ARTICLE, 6, 6, false) {
@@ -2461,6 +2462,18 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
             h.score = h.score.min(1.0);
         }
     }
+    // "Jag har tänkt på om jag ska be att få se dina anteckningar": weighed, not asked (up to
+    // a "but" or the sentence's end)
+    for p in (0..v.len()).filter(|&p| v.has(p, c::PONDER)) {
+        let weighed = |h: &Hit| {
+            h.from > p
+                && v.sentence(h.from) == v.sentence(p)
+                && !(p + 1..h.from).any(|k| v.has(k, c::BREAK))
+        };
+        for h in hits.iter_mut().filter(|h| weighed(h)) {
+            h.score = h.score.min(1.0);
+        }
+    }
 }
 
 /// "Restriction instead of erasure", "statt der Löschung", "ikke sletter den, men begrenser
@@ -2541,8 +2554,11 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                 v.has(n + 1, c::COMPL) && v.near(n, c::REQ | c::I_SELF, 2, 0, true).is_some()
             })
         })?;
-    // "Jeg avslutter behandlingen nå": the writer ends their own treatment
-    if v.has(governor, c::STOP) && v.has(governor.wrapping_sub(1), c::I_SELF) {
+    // "Jeg avslutter behandlingen nå": the writer ends their own treatment; "stopped using the
+    // notes app": what the writer stopped doing, told
+    if v.has(governor, c::STOP)
+        && (v.has(governor.wrapping_sub(1), c::I_SELF) || v.has(governor, c::PAST_SELF))
+    {
         return None;
     }
     // The thing not to be used must be the person's data ("it" after a data sentence counts).
@@ -2665,6 +2681,15 @@ fn own_wish_to_delete(v: &View<'_>, i: usize) -> bool {
     v.has(i.wrapping_sub(1), c::REQ)
         && v.has(i.wrapping_sub(2), c::I_SELF)
         && v.in_sentence(i, c::YOU | c::SYSTEM).is_none()
+}
+
+/// The deletion at `i` is what a third person wants, told by someone who does not speak for
+/// them: "han har spurt … om han kan få slettet noe av det han sa" (a colleague's client).
+fn third_persons_wish(v: &View<'_>, i: usize) -> bool {
+    v.near(i, c::HE_SHE, 4, 0, true)
+        .is_some_and(|h| !(h + 1..i).any(|k| v.has(k, c::YOU | c::I_SELF | c::ME)))
+        && !v.anywhere(c::REPRESENT)
+        && !writes_of_kin(v)
 }
 
 /// The deletion at `i` is from the writer's own device: "slettet kaloriappen og alle bildene

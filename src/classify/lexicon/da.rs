@@ -779,6 +779,7 @@ pub const TERMS: &[Term] = &[
     ("fortalte", TELL),
     ("læste", TELL),
     ("hørte", TELL),
+    ("=skrev", TELL),
     // test results; "i givet fald" (if so) is a condition, nothing given
     ("resultaterne", DATA_WEAK),
     ("i givet fald", IF),
@@ -827,4 +828,13 @@ pub const TERMS: &[Term] = &[
     ("=hende", HIM_HER),
     ("=hendes", HIM_HER),
     ("=hans", HIM_HER),
+    // weighing whether to ask: what follows in the sentence is considered, not asked
+    ("om jeg skal", PONDER),
+    ("om jeg burde", PONDER),
+    ("om jeg bør", PONDER),
+    // the reader's question quoted back: "Du spørger om jeg vil at du sletter mine noter"
+    ("du spørger om", PONDER),
+    ("du spurgte om", PONDER),
+    // whether one can: "ved du, om man kan tilbyde …" asks how things are done, for anyone
+    ("om man", COMPL),
 ];

@@ -588,6 +588,7 @@ pub const TERMS: &[Term] = &[
     // "Meine Schwester meinte, Therapeuten müssten alles löschen": said
     ("meinte", TELL),
     ("sagte", TELL),
+    ("=schrieb", TELL),
     // arrived: received
     ("angekommen", GOT),
     ("eingegangen", GOT),
@@ -620,4 +621,13 @@ pub const TERMS: &[Term] = &[
     ("sie müssen nichts weiter", NO_ACTION),
     ("nichts weiter zu tun", NO_ACTION),
     ("kein handlungsbedarf", NO_ACTION),
+    // weighing whether to ask: what follows in the sentence is considered, not asked
+    ("ob ich soll", PONDER),
+    ("ob ich sollte", PONDER),
+    // the reader's question quoted back: "Du spørger om jeg vil at du sletter mine noter"
+    ("du fragst ob", PONDER),
+    ("sie fragen ob", PONDER),
+    ("du hast gefragt ob", PONDER),
+    // whether one can: "ved du, om man kan tilbyde …" asks how things are done, for anyone
+    ("ob man", COMPL),
 ];

@@ -190,6 +190,7 @@ pub const TERMS: &[Term] = &[
     ("research", PURPOSE),
     ("surveys", PURPOSE),
     ("stop", STOP),
+    ("=stopped", STOP | PAST_SELF),
     ("turn off", STOP),
     ("switch off", STOP),
     ("cease", STOP),
@@ -611,6 +612,7 @@ pub const TERMS: &[Term] = &[
     ("=said", TELL),
     ("told", TELL),
     ("heard", TELL),
+    ("=wrote", TELL),
     // only informing: nothing for the reader to do
     ("no need to do anything", NO_ACTION),
     ("no need to change anything", NO_ACTION),
@@ -667,4 +669,16 @@ pub const TERMS: &[Term] = &[
     ("he would like", HE_SHE | REQ),
     ("=she's", HE_SHE),
     ("=he's", HE_SHE),
+    // weighing whether to ask: what follows in the sentence is considered, not asked
+    ("whether i should", PONDER),
+    ("whether to", PONDER),
+    ("whether or not to", PONDER),
+    ("if i should", IF | PONDER),
+    // the reader's question quoted back: "Du spørger om jeg vil at du sletter mine noter"
+    ("you ask whether", PONDER),
+    ("you asked whether", PONDER),
+    ("you ask if", PONDER),
+    ("you asked if", PONDER),
+    ("you asked me whether", PONDER),
+    ("you asked me if", PONDER),
 ];

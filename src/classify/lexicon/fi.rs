@@ -313,4 +313,11 @@ pub const TERMS: &[Term] = &[
     ("=hänen", HIM_HER),
     ("=häntä", HIM_HER),
     ("=häneltä", HIM_HER),
+    // told or written earlier: what follows is reported
+    ("=kirjoitin", TELL),
+    ("=sanoin", TELL),
+    ("=kerroin", TELL),
+    ("=mainitsit", TELL),
+    // weighing whether to ask: what follows in the sentence is considered, not asked
+    ("pitäisikö minun", PONDER),
 ];

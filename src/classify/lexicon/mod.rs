@@ -299,11 +299,15 @@ pub mod c {
     /// the writer's own device: telefonen, mobilen, phone, Handy, laptop — "slettet kaloriappen
     /// og alle bildene fra telefonen" is done on the writer's phone, nothing asked of the business
     pub const DEVICE: Concepts = 1 << 117;
+    /// weighing whether to ask, or the reader's question quoted back: "om jeg skal", "whether I
+    /// should", "du spørger om" — "Jag har tänkt på om jag ska be att få se dina anteckningar"
+    /// considers an ask and makes none
+    pub const PONDER: Concepts = 1 << 118;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 118] = [
+pub const CONCEPT_NAMES: [&str; 119] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -422,6 +426,7 @@ pub const CONCEPT_NAMES: [&str; 118] = [
     "HIM_HER",
     "GENERIC",
     "DEVICE",
+    "PONDER",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2080,7 +2085,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::DEVICE);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::PONDER);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -245,6 +245,7 @@ pub const TERMS: &[Term] = &[
     ("zei", TELL),
     ("vertelde", TELL),
     ("hoorde", TELL),
+    ("=schreef", TELL),
     // only informing: nothing for the reader to do
     ("hoeft er niets mee te doen", NO_ACTION),
     ("hoeft niets te doen", NO_ACTION),
@@ -269,4 +270,10 @@ pub const TERMS: &[Term] = &[
     // him, her, his
     ("=hem", HIM_HER),
     ("=haar", HIM_HER),
+    // weighing whether to ask: what follows in the sentence is considered, not asked
+    ("of ik moet", PONDER),
+    ("of ik zou moeten", PONDER),
+    // the reader's question quoted back: "Du spørger om jeg vil at du sletter mine noter"
+    ("je vraagt of", PONDER),
+    ("u vraagt of", PONDER),
 ];

@@ -701,6 +701,7 @@ pub const TERMS: &[Term] = &[
     ("fortalte", TELL),
     ("leste", TELL),
     ("hørte", TELL),
+    ("=skrev", TELL),
     ("resultatene", DATA_WEAK),
     ("i så fall", IF),
     // only informing: nothing for the reader to do
@@ -748,4 +749,14 @@ pub const TERMS: &[Term] = &[
     ("=henne", HIM_HER),
     ("=hennes", HIM_HER),
     ("=hans", HIM_HER),
+    // weighing whether to ask: what follows in the sentence is considered, not asked
+    ("om jeg skal", PONDER),
+    ("om jeg bør", PONDER),
+    ("om jeg burde", PONDER),
+    // the reader's question quoted back: "Du spørger om jeg vil at du sletter mine noter"
+    ("du spør om", PONDER),
+    ("du spurte om", PONDER),
+    ("du spurgte om", PONDER),
+    // whether one can: "ved du, om man kan tilbyde …" asks how things are done, for anyone
+    ("om man", COMPL),
 ];

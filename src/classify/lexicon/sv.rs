@@ -718,6 +718,7 @@ pub const TERMS: &[Term] = &[
     ("berättade", TELL),
     ("läste", TELL),
     ("hörde", TELL),
+    ("=skrev", TELL),
     ("resultaten", DATA_WEAK),
     // only informing: nothing for the reader to do
     ("du behöver inte göra något", NO_ACTION),
@@ -762,4 +763,13 @@ pub const TERMS: &[Term] = &[
     ("=henne", HIM_HER),
     ("=hennes", HIM_HER),
     ("=hans", HIM_HER),
+    // weighing whether to ask: what follows in the sentence is considered, not asked
+    ("om jag ska", PONDER),
+    ("om jag bör", PONDER),
+    ("om jag borde", PONDER),
+    // the reader's question quoted back: "Du spørger om jeg vil at du sletter mine noter"
+    ("du frågar om", PONDER),
+    ("du frågade om", PONDER),
+    // whether one can: "ved du, om man kan tilbyde …" asks how things are done, for anyone
+    ("om man", COMPL),
 ];
