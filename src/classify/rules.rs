@@ -1487,6 +1487,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         && v.has(i.wrapping_sub(1), c::YOU)
                         && v.has(i.wrapping_sub(2), c::COMPL)
                         && v.near(i, c::REQ, 8, 0, false).is_none())
+                    // "Vil du sende mine journalnotater … direkte til hende?": sent on, not to
+                    // the writer
+                    || (t & c::SEND != 0
+                        && v.near(i, c::DIRECT, 0, 20, true).is_some()
+                        && v.in_sentence(i, c::ME).is_none())
                     // "Du må også gerne sende dem det korte notat": two objects, the first the
                     // receivers ("dem", them), and the writer is not one
                     || (t & c::SEND != 0
@@ -2055,10 +2060,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         let asked = t & c::TRANSFER != 0
             || v.near(i, c::PROVIDER, 3, 0, true).is_none()
             || v.near(i, c::YOU, 6, 0, false).is_some();
+        // ("Vilka uppgifter om mig har du flyttat över dit?", "om de er overført til det nye
+        // journalsystemet": a move told or asked about, not asked for)
         if t & (c::TRANSFER | c::SEND) != 0
             && !writer_sends
             && asked
             && v.in_sentence(i, c::THANKS).is_none()
+            && !(t & c::TRANSFER != 0 && v.statement(i))
         {
             if let (Some(j), Some(_)) = (
                 v.data_object(i)
@@ -2074,12 +2082,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         })
                     })
                     .filter(|&j| !someone_elses(v, j)),
-                v.in_sentence(i, c::NEWPROV | c::DIRECT),
+                new_destination(v, i),
             ) {
                 let destination = v.near(j, c::NEWPROV, 0, 8, false).is_some() && j > i;
                 // "… sendt direkte over til hende" in a mail about finding a new psychologist
-                let direct_to_new =
-                    v.in_sentence(i, c::DIRECT).is_some() && new_provider(v).is_some();
+                // ("… direkte til hende", the psychologist the writer goes on with)
+                let direct_to_new = v.in_sentence(i, c::DIRECT).is_some_and(|d| {
+                    new_provider(v).is_some()
+                        || v.near(d, c::HIM_HER | c::PROVIDER, 0, 3, true).is_some()
+                });
                 // ("gärna elektroniskt så att de kan föra in den i sitt system. Kan du skicka den
                 // direkt dit?": straight into the next system)
                 let direct_electronic =
@@ -2262,6 +2273,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
     }
     rights_listed(v, &mut hits);
     retracted(v, &mut hits);
+    right_misnamed(v, &mut hits);
     let restriction_asked = hits.iter().any(|h| h.kind == Restriction && h.score >= 2.0);
     if erasure_declined(v, restriction_asked) {
         for h in hits.iter_mut().filter(|h| h.kind == Erasure) {
@@ -2298,6 +2310,44 @@ fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
                 h.score = h.score.min(1.2);
             }
         }
+    }
+}
+
+/// "I invoke my right to be forgotten — please send me a copy of my file", "Ich mache mein
+/// Recht auf Datenübertragbarkeit geltend, d.h. ich möchte, dass alle meine Daten gelöscht
+/// werden": the right named is the wrong one, and what the writer spells out right after it is
+/// what they ask. The named right is dropped when another kind is asked in words within a few
+/// words after it (the same sentence, or the next when the name ends its sentence), with no
+/// "and"/"also" between, and nothing of the named kind is asked in words anywhere.
+fn right_misnamed(v: &View<'_>, hits: &mut [Hit]) {
+    let named = c::ACCESS_STRONG
+        | c::ERASE_STRONG
+        | c::RECT_STRONG
+        | c::RESTRICT_STRONG
+        | c::OBJECT_STRONG
+        | c::PORT_STRONG;
+    let in_words = |h: &Hit| h.score >= 2.0 && !v.has(h.from, named);
+    let ends_sentence =
+        |k: usize| (k + 1..(k + 5).min(v.len())).any(|n| v.sentence(n) != v.sentence(k));
+    let spelled_out = |n: &Hit, h: &Hit| {
+        h.kind != n.kind
+            && in_words(h)
+            && h.from > n.to
+            && h.from - n.to <= 14
+            && (v.sentence(h.from) == v.sentence(n.to)
+                || (v.sentence(h.from) == v.sentence(n.to) + 1 && ends_sentence(n.to)))
+            && !(n.to + 1..h.from).any(|k| v.has(k, c::AND | c::ALSO))
+    };
+    let exercised = |n: &Hit| v.near(n.from, c::MY, 3, 2, false).is_some();
+    let misnamed: Vec<RequestKind> = hits
+        .iter()
+        .filter(|n| n.score >= 2.0 && v.has(n.from, named) && exercised(n))
+        .filter(|n| hits.iter().any(|h| spelled_out(n, h)))
+        .filter(|n| !hits.iter().any(|h| h.kind == n.kind && in_words(h)))
+        .map(|n| n.kind)
+        .collect();
+    for h in hits.iter_mut().filter(|h| misnamed.contains(&h.kind)) {
+        h.score = h.score.min(1.2);
     }
 }
 
@@ -2586,6 +2636,15 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                 // "lade være med at bruge det (billedet af mig) i jeres reklamer"
                 || (writer_photo(v) && v.in_sentence(i, c::PURPOSE).is_some())));
     object.then_some(governor)
+}
+
+/// Where the data at `i` are to go: a new provider or "directly" in its sentence — not the
+/// business's own new tool ("moving them into your new booking tool").
+fn new_destination(v: &View<'_>, i: usize) -> Option<usize> {
+    // (nor "Fel i journalen efter flytten till nytt system": a new system)
+    v.in_sentence(i, c::NEWPROV | c::DIRECT).filter(|&n| {
+        !(v.has(n, c::NEWPROV) && (v.has(n.wrapping_sub(1), c::YOU) || v.has(n + 1, c::SYSTEM)))
+    })
 }
 
 /// "Vil du vente med at slette den?", "vänta med att radera", "lade være med at slette": the

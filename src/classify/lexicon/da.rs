@@ -837,4 +837,9 @@ pub const TERMS: &[Term] = &[
     ("du spurgte om", PONDER),
     // whether one can: "ved du, om man kan tilbyde …" asks how things are done, for anyone
     ("om man", COMPL),
+    // also, besides: a further ask, not an explanation of the one before
+    ("=også", ALSO),
+    ("=desuden", ALSO),
+    ("=derudover", ALSO),
+    ("=endvidere", ALSO),
 ];

@@ -630,4 +630,10 @@ pub const TERMS: &[Term] = &[
     ("du hast gefragt ob", PONDER),
     // whether one can: "ved du, om man kan tilbyde …" asks how things are done, for anyone
     ("ob man", COMPL),
+    // also, besides: a further ask, not an explanation of the one before
+    ("=auch", ALSO),
+    ("=außerdem", ALSO),
+    ("=zusätzlich", ALSO),
+    ("=ebenfalls", ALSO),
+    ("=weiterhin", ALSO),
 ];

@@ -76,6 +76,7 @@ pub const TERMS: &[Term] = &[
     ("copy", COPY),
     ("copies", COPY),
     ("know", KNOW),
+    ("=understand", TELL),
     ("find out", KNOW),
     ("get", GET),
     ("receive", GET | RECEIVE),
@@ -681,4 +682,10 @@ pub const TERMS: &[Term] = &[
     ("you asked if", PONDER),
     ("you asked me whether", PONDER),
     ("you asked me if", PONDER),
+    // also, besides: a further ask, not an explanation of the one before
+    ("=also", ALSO),
+    ("=additionally", ALSO),
+    ("=furthermore", ALSO),
+    ("as well", ALSO),
+    ("=too", ALSO),
 ];

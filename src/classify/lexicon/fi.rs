@@ -320,4 +320,7 @@ pub const TERMS: &[Term] = &[
     ("=mainitsit", TELL),
     // weighing whether to ask: what follows in the sentence is considered, not asked
     ("pitäisikö minun", PONDER),
+    // also, besides: a further ask, not an explanation of the one before
+    ("=myös", ALSO),
+    ("=lisäksi", ALSO),
 ];

@@ -303,11 +303,14 @@ pub mod c {
     /// should", "du spørger om" — "Jag har tänkt på om jag ska be att få se dina anteckningar"
     /// considers an ask and makes none
     pub const PONDER: Concepts = 1 << 118;
+    /// also, besides: også, också, auch, ook, myös — "… og slet også mine data" adds an ask, it
+    /// does not explain the one before
+    pub const ALSO: Concepts = 1 << 119;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 119] = [
+pub const CONCEPT_NAMES: [&str; 120] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -427,6 +430,7 @@ pub const CONCEPT_NAMES: [&str; 119] = [
     "GENERIC",
     "DEVICE",
     "PONDER",
+    "ALSO",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2085,7 +2089,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::PONDER);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::ALSO);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

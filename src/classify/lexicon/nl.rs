@@ -276,4 +276,8 @@ pub const TERMS: &[Term] = &[
     // the reader's question quoted back: "Du spørger om jeg vil at du sletter mine noter"
     ("je vraagt of", PONDER),
     ("u vraagt of", PONDER),
+    // also, besides: a further ask, not an explanation of the one before
+    ("=ook", ALSO),
+    ("=daarnaast", ALSO),
+    ("=bovendien", ALSO),
 ];

@@ -759,4 +759,8 @@ pub const TERMS: &[Term] = &[
     ("du spurgte om", PONDER),
     // whether one can: "ved du, om man kan tilbyde …" asks how things are done, for anyone
     ("om man", COMPL),
+    // also, besides: a further ask, not an explanation of the one before
+    ("=også", ALSO),
+    ("i tillegg", ALSO),
+    ("=dessuten", ALSO),
 ];

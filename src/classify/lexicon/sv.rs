@@ -772,4 +772,8 @@ pub const TERMS: &[Term] = &[
     ("du frågade om", PONDER),
     // whether one can: "ved du, om man kan tilbyde …" asks how things are done, for anyone
     ("om man", COMPL),
+    // also, besides: a further ask, not an explanation of the one before
+    ("=också", ALSO),
+    ("=även", ALSO),
+    ("=dessutom", ALSO),
 ];
