@@ -554,11 +554,19 @@ impl<'a> View<'a> {
         // "Jeg har læst, at man kan bede om at få sine oplysninger slettet", "Jag vet att man kan
         // be om att få sin journal raderad": what anyone may ask, told (not "… att man kan radera
         // mina uppgifter": the writer's own)
-        if let Some(g) = self.near(i, c::GENERIC, 8, 0, true) {
+        // ("Darf man als Patient … verlangen, dass …?", "Kan man få slettet sin journal?":
+        // asked of how things are, for anyone)
+        if let Some(g) = self.near(i, c::GENERIC, 14, 0, false) {
             let mine = (g + 1..(i + 4).min(self.len())).any(|k| {
                 self.sentence(k) == self.sentence(i) && self.has(k, c::I_SELF | c::ME | c::MY)
             });
-            if self.has(g.wrapping_sub(1), c::COMPL) && !mine {
+            let told = self.has(g.wrapping_sub(1), c::COMPL)
+                && i - g <= 8
+                && self.segment(g) == self.segment(i);
+            // (a capital after a colon opens a question too: "… anfangen: Darf man …")
+            let asks_for_anyone = g >= 1
+                && (self.opens_sentence(g - 1) || self.toks.get(g - 1).is_some_and(|t| t.capital));
+            if (told || asks_for_anyone) && !mine {
                 return true;
             }
         }
@@ -1197,9 +1205,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             // to an earlier clause when the action has an object of its own.
             let own_object = v.near(i, c::FIELD | c::ABOUT_ME, 0, 8, true).is_some()
                 || v.near(i, c::MY, 0, 2, true).is_some();
+            // (not "Radera den gamla Excel-listan": the list itself, a colleague's tip)
+            let list_itself = |j: usize| {
+                j > i
+                    && !v.has(j, c::NEWS)
+                    && v.in_sentence(i, c::ME | c::MY | c::I_SELF).is_none()
+                    && !(i + 1..j).any(|k| v.has(k, c::FROM | c::FIELD | c::MAIL | c::YOU))
+            };
             let list = v
                 .near(i, c::NEWS | c::LIST, 4, 7, true)
-                .filter(|&j| j > i || !own_object);
+                .filter(|&j| (j > i || !own_object) && !list_itself(j));
             let session_notes = || {
                 v.near(i, c::DATA_WEAK, 0, 3, true)
                     .filter(|&j| v.recorded_at_a_session(j))
@@ -2057,8 +2072,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
         // ("Thanks for sending my file last week … for my new therapist": done, not asked)
         // ("They told me a clinic can send it directly": what clinics do, asked of nobody)
+        // ("… direkt an meine neue Orthopädin schicken": the provider before a final verb is
+        // where the data go)
         let asked = t & c::TRANSFER != 0
-            || v.near(i, c::PROVIDER, 3, 0, true).is_none()
+            || v.near(i, c::PROVIDER, 3, 0, true)
+                .is_none_or(|p| v.near(p, c::MY | c::NEWPROV, 2, 0, false).is_some())
             || v.near(i, c::YOU, 6, 0, false).is_some();
         // ("Vilka uppgifter om mig har du flyttat över dit?", "om de er overført til det nye
         // journalsystemet": a move told or asked about, not asked for)
@@ -2214,16 +2232,22 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 None if !event && (v.has(i + 1, c::ME) || v.has(i + 2, c::ME)) => {
                     push(hit(Unsubscribe, 2.2, i, i + 1, "unsubscribe me"))
                 }
-                // "… krijg ik elke maand een nieuwsbrief. … Graag uitschrijven"
+                // "… krijg ik elke maand een nieuwsbrief. … Graag uitschrijven"; "unsubscribe
+                // pls. the link in your new newsletter doesnt work"
                 None if !event
-                    && v.has(i.wrapping_sub(1), c::REQ)
+                    && (v.has(i.wrapping_sub(1), c::REQ) || v.has(i + 1, c::REQ))
                     && v.anywhere(c::NEWS | c::LIST) =>
                 {
+                    let (from, to) = if v.has(i.wrapping_sub(1), c::REQ) {
+                        (i - 1, i)
+                    } else {
+                        (i, i + 1)
+                    };
                     push(hit(
                         Unsubscribe,
                         2.2,
-                        i.saturating_sub(1),
-                        i,
+                        from,
+                        to,
                         "please unsubscribe (the list named)",
                     ))
                 }

@@ -688,4 +688,23 @@ pub const TERMS: &[Term] = &[
     ("=furthermore", ALSO),
     ("as well", ALSO),
     ("=too", ALSO),
+    // X-ray images are health records; an orthopaedist is a provider
+    ("x-rays", DATA_STRONG),
+    ("x-ray images", DATA_STRONG),
+    ("orthopaedist", PROVIDER),
+    ("orthopedist", PROVIDER),
+    // "kan i sende mig min gdpr?": the writer's data, by the law's name
+    ("my gdpr", MY | DATA_WEAK),
+    // "Hvis nogen beder om indsigt …": anyone's request, supposed
+    ("=if someone", IF | THIRD),
+    ("=if anyone", IF | THIRD),
+    ("=if somebody", IF | THIRD),
+    ("=if a client", IF | THIRD),
+    // the family doctor, a provider the data may be sent to
+    ("=gp", PROVIDER),
+    // an ask supposed, not made: "If I were to request erasure …, would you …?"
+    ("=if i were to", IF | PONDER),
+    ("=were i to", PONDER),
+    ("=if i ever", IF | PONDER),
+    ("=should i ever", PONDER),
 ];

@@ -323,4 +323,11 @@ pub const TERMS: &[Term] = &[
     // also, besides: a further ask, not an explanation of the one before
     ("=myös", ALSO),
     ("=lisäksi", ALSO),
+    // "Hvis nogen beder om indsigt …": anyone's request, supposed
+    ("=jos joku", IF | THIRD),
+    ("=jos asiakas", IF | THIRD),
+    // the family doctor, a provider the data may be sent to
+    ("lääkäri", PROVIDER),
+    ("lääkärille", PROVIDER),
+    ("lääkärin", PROVIDER),
 ];

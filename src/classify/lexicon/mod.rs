@@ -541,6 +541,8 @@ const COMPOUND_HEADS: &[(&str, Concepts)] = &[
     ("journal", c::DATA_STRONG),
     ("journalen", c::DATA_STRONG),
     ("akte", c::DATA_STRONG),
+    // "Behandlungsunterlagen", "Therapieunterlagen": the records of a treatment
+    ("unterlagen", c::DATA_WEAK),
     // "journalanteckningar", "samtalsnotater": notes
     ("anteckningar", c::DATA_STRONG),
     ("anteckningarna", c::DATA_STRONG),

@@ -280,4 +280,15 @@ pub const TERMS: &[Term] = &[
     ("=ook", ALSO),
     ("=daarnaast", ALSO),
     ("=bovendien", ALSO),
+    // a request for deletion (or access), named as one word: "Ihr Löschantrag"
+    ("verwijderverzoek", DEL),
+    ("verwijderingsverzoek", DEL),
+    // "Hvis nogen beder om indsigt …": anyone's request, supposed
+    ("=als iemand", IF | THIRD),
+    ("=indien iemand", IF | THIRD),
+    // the family doctor, a provider the data may be sent to
+    ("huisarts", PROVIDER),
+    // an ask supposed, not made: "If I were to request erasure …, would you …?"
+    ("=als ik ooit", IF | PONDER),
+    ("=mocht ik ooit", PONDER),
 ];

@@ -763,4 +763,30 @@ pub const TERMS: &[Term] = &[
     ("=også", ALSO),
     ("i tillegg", ALSO),
     ("=dessuten", ALSO),
+    // X-ray images are health records; an orthopaedist is a provider
+    ("røntgenbilder", DATA_STRONG),
+    ("røntgenbildene", DATA_STRONG),
+    ("ortoped", PROVIDER),
+    ("ortopeden", PROVIDER),
+    // a request for deletion (or access), named as one word: "Ihr Löschantrag"
+    ("sletteforespørsel", DEL),
+    ("sletteforespørselen", DEL),
+    ("slettebegjæring", DEL),
+    ("slettebegjæringen", DEL),
+    // "kan i sende mig min gdpr?": the writer's data, by the law's name
+    ("min gdpr", MY | DATA_WEAK),
+    ("mitt gdpr", MY | DATA_WEAK),
+    ("mine gdpr", MY | DATA_WEAK),
+    // "Hvis nogen beder om indsigt …": anyone's request, supposed
+    ("=hvis noen", IF | THIRD),
+    ("=om noen", IF | THIRD),
+    ("=dersom noen", IF | THIRD),
+    // the family doctor, a provider the data may be sent to
+    ("=fastlege", PROVIDER),
+    ("=fastlegen", PROVIDER),
+    ("=fastlegane", PROVIDER),
+    // an ask supposed, not made: "If I were to request erasure …, would you …?"
+    ("=hvis jeg skulle", IF | PONDER),
+    ("=dersom jeg skulle", IF | PONDER),
+    ("=hvis jeg noen gang", IF | PONDER),
 ];

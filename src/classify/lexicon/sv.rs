@@ -277,7 +277,8 @@ pub const TERMS: &[Term] = &[
     ("längre", LONGER),
     ("mer", MORE | LONGER),
     ("fler", MORE),
-    ("vänligen", REQ),
+    ("=vänligen", REQ),
+    ("=vanligen", REQ),
     ("gärna", REQ),
     ("vill", REQ),
     ("önskar", REQ),
@@ -404,7 +405,8 @@ pub const TERMS: &[Term] = &[
     // instead of, by accident, taking the data along
     ("istället för", INSTEAD),
     ("i stället för", INSTEAD),
-    ("råkade", ACCIDENT),
+    ("=råkade", ACCIDENT),
+    ("=rakade", ACCIDENT),
     ("av misstag", ACCIDENT),
     ("=råka", ACCIDENT),
     ("med mig", ALONG),
@@ -426,7 +428,9 @@ pub const TERMS: &[Term] = &[
     ("klinik", PROVIDER),
     ("leverantör", PROVIDER),
     ("byrå", PROVIDER),
-    ("läkare", PROVIDER),
+    ("=läkare", PROVIDER),
+    ("=läkaren", PROVIDER),
+    ("=lakare", PROVIDER),
     // more past participles of giving and sending
     ("=gett", GOT),
     ("=givit", GOT),
@@ -776,4 +780,27 @@ pub const TERMS: &[Term] = &[
     ("=också", ALSO),
     ("=även", ALSO),
     ("=dessutom", ALSO),
+    // X-ray images are health records; an orthopaedist is a provider
+    ("röntgenbilder", DATA_STRONG),
+    ("röntgenbilderna", DATA_STRONG),
+    ("ortoped", PROVIDER),
+    ("ortopeden", PROVIDER),
+    // a request for deletion (or access), named as one word: "Ihr Löschantrag"
+    ("raderingsbegäran", DEL),
+    ("raderingsbegäranden", DEL),
+    // "kan i sende mig min gdpr?": the writer's data, by the law's name
+    ("min gdpr", MY | DATA_WEAK),
+    ("mitt gdpr", MY | DATA_WEAK),
+    ("mina gdpr", MY | DATA_WEAK),
+    // "Hvis nogen beder om indsigt …": anyone's request, supposed
+    ("=om någon", IF | THIRD),
+    ("=ifall någon", IF | THIRD),
+    ("=om en klient", IF | THIRD),
+    // the family doctor, a provider the data may be sent to
+    ("husläkare", PROVIDER),
+    ("husläkaren", PROVIDER),
+    ("vårdcentralen", PROVIDER),
+    // an ask supposed, not made: "If I were to request erasure …, would you …?"
+    ("=ifall jag skulle", IF | PONDER),
+    ("=om jag någon gång", PONDER),
 ];
