@@ -623,10 +623,16 @@ impl<'a> View<'a> {
             self.has(k, c::COMPL | c::PASSIVE)
                 || (self.has(k, c::REQ) && !self.has(k.wrapping_sub(1), c::MY))
         };
+        // ("…, dass Sie die Adresse … so schnell korrigiert haben": the auxiliary after it, in a
+        // clause; not "…, dass Sie bis Freitag alles gelöscht haben", wished)
+        let clause_perfect = self.has(i + 1, c::AUX_PERF)
+            && self.near(i, c::COMPL, 12, 0, false).is_some()
+            && self.wish_that(i).is_none();
         self.verb_final
-            && self
-                .near(i, c::AUX_PERF, 12, 0, true)
-                .is_some_and(|a| !(a + 1..i).any(asked))
+            && (clause_perfect
+                || self
+                    .near(i, c::AUX_PERF, 12, 0, true)
+                    .is_some_and(|a| !(a + 1..i).any(asked)))
     }
 
     /// A wish and a "that" before `i` in its sentence, nothing said or seen between: "jeg vil
@@ -1808,6 +1814,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     v.near(i, c::IT, 0, 1, true)
                         .and(v.near(i, c::MAIL | c::FIELD, 14, 0, false))
                         .filter(|&m| v.near(m, c::HOLD, 0, 4, false).is_some())
+                })
+                // "Riktig e-post er … Endre det i systemet deres NÅ": the address just given
+                .or_else(|| {
+                    (v.opens_sentence(i) && v.has(i + 1, c::IT))
+                        .then(|| v.near(i, c::SYSTEM, 0, 4, false))
+                        .flatten()
+                        .filter(|_| v.recent(i, c::FIELD | c::MAIL, 25))
                 });
             if let Some(j) = v.near(i, c::FIELD, 8, 8, false).or(my_mail) {
                 push(hit(Rectification, 2.0, i, j, "update + field"));

@@ -876,4 +876,14 @@ pub const TERMS: &[Term] = &[
     ("=hvis jeg skulle", IF | PONDER),
     ("=hvis jeg nogensinde", IF | PONDER),
     ("=skulle jeg engang", PONDER),
+    // verb forms the stems miss: imperatives and participles
+    ("=begræns", RESTRICT),
+    ("ret venligst", CORRECT),
+    ("ret min", CORRECT),
+    ("ret mit", CORRECT),
+    ("ret mine", CORRECT),
+    ("ret det", CORRECT),
+    ("ret den", CORRECT),
+    ("ret dem", CORRECT),
+    ("ret fejlen", CORRECT),
 ];

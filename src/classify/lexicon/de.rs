@@ -663,4 +663,10 @@ pub const TERMS: &[Term] = &[
     ("=falls ich", IF | PONDER),
     ("=sollte ich jemals", PONDER),
     ("=wenn ich irgendwann", PONDER),
+    // verb forms the stems miss: imperatives and participles
+    ("=korrigiert", CORRECT),
+    ("=aktualisiert", UPDATE),
+    ("=eingeschränkt", RESTRICT),
+    ("=sperrt", FREEZE),
+    ("=gesperrt", FREEZE),
 ];

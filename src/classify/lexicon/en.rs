@@ -707,4 +707,6 @@ pub const TERMS: &[Term] = &[
     ("=were i to", PONDER),
     ("=if i ever", IF | PONDER),
     ("=should i ever", PONDER),
+    // pictures posted: "remove the two Instagram posts where I'm clearly visible"
+    ("=posts", PHOTO),
 ];

@@ -291,4 +291,9 @@ pub const TERMS: &[Term] = &[
     // an ask supposed, not made: "If I were to request erasure …, would you …?"
     ("=als ik ooit", IF | PONDER),
     ("=mocht ik ooit", PONDER),
+    // verb forms the stems miss: imperatives and participles
+    ("=gecorrigeerd", CORRECT),
+    ("=aangepast", UPDATE),
+    ("=gewijzigd", UPDATE),
+    ("=wis", DEL),
 ];

@@ -789,4 +789,7 @@ pub const TERMS: &[Term] = &[
     ("=hvis jeg skulle", IF | PONDER),
     ("=dersom jeg skulle", IF | PONDER),
     ("=hvis jeg noen gang", IF | PONDER),
+    // verb forms the stems miss: imperatives and participles
+    ("=begrens", RESTRICT),
+    ("=retter", CORRECT),
 ];
