@@ -669,4 +669,6 @@ pub const TERMS: &[Term] = &[
     ("=eingeschränkt", RESTRICT),
     ("=sperrt", FREEZE),
     ("=gesperrt", FREEZE),
+    // own words that other languages read otherwise: "her" is here, "deres" their, German "also" so
+    ("=also", WORD),
 ];

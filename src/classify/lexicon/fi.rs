@@ -42,7 +42,7 @@ pub const TERMS: &[Term] = &[
     ("niiden", IT),
     ("niitä", IT),
     ("ennen kuin", UNTIL),
-    ("mutta", BREAK),
+    ("=mutta", BREAK),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
     ("rajoitatte", RESTRICT),
     ("rajoittakaa", RESTRICT),
@@ -113,7 +113,7 @@ pub const TERMS: &[Term] = &[
     ("haluaisin", REQ),
     ("pyydän", REQ | I_SELF),
     ("voisitteko", REQ),
-    ("passi", ID_DOC),
+    ("=passi", ID_DOC),
     ("ajokortti", ID_DOC),
     ("liitteenä", ATTACH),
     ("teillä", YOU),
@@ -211,7 +211,7 @@ pub const TERMS: &[Term] = &[
     ("henkilöllisyystodistus", ID_DOC),
     ("henkilöllisyystodistuksestani", ID_DOC),
     ("henkilöllisyystodistuksen", ID_DOC),
-    ("passin", ID_DOC),
+    ("=passin", ID_DOC),
     ("ajokortin", ID_DOC),
     ("oikeutta", RIGHT),
     ("oikeuden", RIGHT),
@@ -224,7 +224,7 @@ pub const TERMS: &[Term] = &[
     ("=meidän", OUR),
     // ID enclosed in other words
     ("liitän", ATTACH),
-    ("passistani", ID_DOC),
+    ("=passistani", ID_DOC),
     ("ajokortistani", ID_DOC),
     // handled already (a forward passed on for the record)
     ("=hoidettu", ALREADY),

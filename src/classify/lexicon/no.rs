@@ -270,7 +270,7 @@ pub const TERMS: &[Term] = &[
     // a template letter ("malen til Datatilsynet")
     ("malen", POLICY),
     ("vi", WE),
-    ("men", BREAK),
+    ("=men", BREAK),
     ("så", BREAK),
     ("fordi", BREAK),
     ("selv om", BREAK),
@@ -289,7 +289,7 @@ pub const TERMS: &[Term] = &[
     ("timen", EVENT),
     ("avtale", EVENT),
     ("=dere", YOU),
-    ("deres", YOU),
+    ("=deres", YOU),
     ("du", YOU),
     ("deg", YOU),
     ("fra", FROM),
@@ -340,7 +340,7 @@ pub const TERMS: &[Term] = &[
     ("ta gjerne bort", DEL),
     // someone else's (not the writer's data): "her journal", "min datters journal"
     ("hennes", OTHERS),
-    ("hans", OTHERS),
+    ("=hans", OTHERS),
     ("datters", OTHERS),
     ("sønns", OTHERS),
     ("kones", OTHERS),
@@ -792,4 +792,6 @@ pub const TERMS: &[Term] = &[
     // verb forms the stems miss: imperatives and participles
     ("=begrens", RESTRICT),
     ("=retter", CORRECT),
+    // own words that other languages read otherwise: "her" is here, "deres" their, German "also" so
+    ("=her", WORD),
 ];
