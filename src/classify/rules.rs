@@ -1504,9 +1504,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || (t & (c::GET | c::SEND) != 0 && v.other_object(i))
                     // "Ja, det går bra att du skickar mina röntgenbilder … till ortopeden": leave
                     // given for the business to send, nothing asked
+                    // ("Ich bin einverstanden, dass Du den Bericht so an meine Krankenkasse
+                    // schickst": the same, its verb last)
                     || (t & c::SEND != 0
-                        && v.has(i.wrapping_sub(1), c::YOU)
-                        && v.has(i.wrapping_sub(2), c::COMPL)
+                        && (v.has(i.wrapping_sub(1), c::YOU) && v.has(i.wrapping_sub(2), c::COMPL)
+                            || v.verb_final
+                                && v.near(i, c::YOU, 9, 0, false).is_some_and(|y| {
+                                    v.has(y.wrapping_sub(1), c::COMPL)
+                                }))
                         && v.near(i, c::REQ, 8, 0, false).is_none())
                     // "Vil du sende mine journalnotater … direkte til hende?": sent on, not to
                     // the writer

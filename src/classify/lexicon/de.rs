@@ -671,4 +671,20 @@ pub const TERMS: &[Term] = &[
     ("=gesperrt", FREEZE),
     // own words that other languages read otherwise: "her" is here, "deres" their, German "also" so
     ("=also", WORD),
+    // you, your: the pronouns, in the language's own list (another language's "du" is not
+    // always allowed to read them)
+    ("=du", YOU),
+    ("=dich", YOU),
+    ("=dir", YOU),
+    ("=dein", YOU),
+    ("=deine", YOU),
+    ("=deinen", YOU),
+    ("=deinem", YOU),
+    ("=deiner", YOU),
+    ("=deines", YOU),
+    ("=euer", YOU),
+    ("=eure", YOU),
+    ("=euren", YOU),
+    ("=eurem", YOU),
+    ("=eures", YOU),
 ];

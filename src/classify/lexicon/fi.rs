@@ -330,4 +330,15 @@ pub const TERMS: &[Term] = &[
     ("lääkäri", PROVIDER),
     ("lääkärille", PROVIDER),
     ("lääkärin", PROVIDER),
+    // you, your: the pronouns, in the language's own list (another language's "du" is not
+    // always allowed to read them)
+    ("=te", YOU),
+    ("=teille", YOU),
+    ("=teiltä", YOU),
+    ("=teidät", YOU),
+    ("=sinä", YOU),
+    ("=sinun", YOU),
+    ("=sinulla", YOU),
+    ("=sinulle", YOU),
+    ("=sinulta", YOU),
 ];

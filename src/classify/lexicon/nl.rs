@@ -296,4 +296,10 @@ pub const TERMS: &[Term] = &[
     ("=aangepast", UPDATE),
     ("=gewijzigd", UPDATE),
     ("=wis", DEL),
+    // you, your: the pronouns, in the language's own list (another language's "du" is not
+    // always allowed to read them)
+    ("=jij", YOU),
+    ("=jou", YOU),
+    ("=jouw", YOU),
+    ("=uw", YOU),
 ];
