@@ -518,7 +518,14 @@ impl<'a> View<'a> {
         }
         // (a dictated run-on without full stops thanks for one thing, then asks another: "… så
         // tack för det men jag vill att du raderar …")
-        if let Some(thanks) = self.in_sentence(i, c::THANKS) {
+        // (thanks right after the ask only closes it: "Radera mina uppgifter, tack för hjälpen";
+        // not after a clause of its own: "… slette min profil …, og det gjorde I, mange tak")
+        let closes_the_ask =
+            |t: usize| t > i && !(i + 1..t).any(|k| self.has(k, c::AND | c::BREAK));
+        if let Some(thanks) = self
+            .in_sentence(i, c::THANKS)
+            .filter(|&t| !closes_the_ask(t))
+        {
             let turn = (thanks..i).find(|&k| self.has(k, c::BREAK));
             let asked_since = turn.is_some_and(|b| (b..i).any(|k| self.has(k, c::REQ)));
             if !asked_since {

@@ -899,4 +899,5 @@ pub const TERMS: &[Term] = &[
     // own words that other languages read otherwise: "her" is here, "deres" their, German "also" so
     ("=her", WORD),
     ("=deres", THEY),
+    // words each language needs of its own: kin, he and him, seen, who, kept, thanks
 ];
