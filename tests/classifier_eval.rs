@@ -858,6 +858,24 @@ fn classifier_meets_the_product_targets_on_the_twenty_ninth_set() {
     check("tests/corpus_blind29", &r, &PRODUCT_TARGETS);
 }
 
+/// Written midway through session 14 from set 11's brief by two people who never saw the rules
+/// or the other sets: work and money, who gets to see what — employers paying for coaching or
+/// therapy, HR, occupational health, insurers and agencies (NAV, Försäkringskassan,
+/// Krankenkasse), receipts, debt collection, accountants (`b30a_*`); and digital traces —
+/// booking accounts, the practice's app, video platforms and recordings, SMS reminders, web
+/// forms, cookies and tracking, Facebook groups, cloud backups, a chatbot (`b30b_*`).
+/// Untouched (only the totals read), with session 13's final classifier: 0.967, 0.975, 0.850,
+/// 0.996 (work and money 0.950 / 0.983 / 0.883; digital traces 0.983 / 0.967 / 0.817); with
+/// session 14's classifier after rounds 32–33 (sets 28 and 29) and the lexicon clean-up: 0.967,
+/// 0.967, 0.858, 0.996. 118 of its 120 requests reach the practitioner; never an automated mail
+/// as a request (one automated notice of 40 read as a person's mail).
+#[test]
+#[ignore = "issue #3: request recall and kind sets below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_thirtieth_set() {
+    let r = evaluate("check set 30", &set_dir("corpus_blind30"));
+    check("tests/corpus_blind30", &r, &PRODUCT_TARGETS);
+}
+
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
 /// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
 /// small practice — everyday words rather than legal terms, every kind at least 12 times per
