@@ -1328,8 +1328,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     let subject = aside
                         && v.near(i, c::WE | c::I_SELF, 8, 0, false)
                             .is_some_and(|w| !(w + 1..i).any(|k| v.has(k, c::REQ | c::BREAK)));
+                    // ("Ta meg av nyhetsbrevet …, og slett e-postadressen …": after ", and")
+                    // (an ask before it in the sentence: not "Jeg har slettet …, og slettet
+                    // hans nummer", told)
+                    let opener = v.index.of_token.get(i).map_or(i, |&(start, _, _)| start);
+                    let act = c::TAKE_OFF | c::DEL | c::UNSUB | c::STOP | c::SEND | c::CORRECT;
+                    let asked_before = v.has(opener, act) || (opener..i).any(|k| v.has(k, c::REQ));
+                    let after_and = v.has(i.wrapping_sub(1), c::AND)
+                        && v.toks.get(i.wrapping_sub(1)).is_some_and(|t| t.comma_before)
+                        && asked_before;
                     let first = v.opens_sentence(i)
-                        || v.toks.get(i).is_some_and(|t| t.comma_before) && !subject;
+                        || v.toks.get(i).is_some_and(|t| t.comma_before) && !subject
+                        || after_and;
                     first.then_some(i)
                 })
             {
@@ -1402,6 +1412,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             match obj {
                 Some(j) => push(hit(Access, 2.5, i, j, "access + object")),
                 None => push(hit(Access, 1.2, i, i, "access word")),
+            }
+        }
+        // "Kan jeg få en kopi av det som ble sendt?", "en kopi af alt hvad du har sendt til min
+        // arbejdsgiver om mig": a copy of what went to a third party about the writer
+        if t & c::COPY != 0 && !v.statement(i) {
+            if let Some(j) = copy_of_what_was_sent(v, i) {
+                push(hit(Access, 2.2, i, j, "a copy of what was sent"));
             }
         }
         // "before I send my documents": the writer sends, nobody is asked to.
@@ -2694,6 +2711,19 @@ fn new_destination(v: &View<'_>, i: usize) -> Option<usize> {
     v.in_sentence(i, c::NEWPROV | c::DIRECT).filter(|&n| {
         !(v.has(n, c::NEWPROV) && (v.has(n.wrapping_sub(1), c::YOU) || v.has(n + 1, c::SYSTEM)))
     })
+}
+
+/// A copy (at `i`) asked for of what was sent: "a copy of the assessment you sent to them",
+/// "en kopi af alt hvad du har sendt", "en kopi av det som ble sendt" — "what", "it" or "all"
+/// and then the sending, by the reader or in the passive, not by the writer, and nothing
+/// billed or booked in between. Where the sending is.
+fn copy_of_what_was_sent(v: &View<'_>, i: usize) -> Option<usize> {
+    v.near(i, c::REQ | c::GET, 6, 0, false)?;
+    let sent = v.near(i, c::SEND, 0, 8, false)?;
+    let what = (i + 1..sent).any(|k| v.has(k, c::WHAT | c::IT | c::ALL | c::DATA_WEAK | c::DATA_STRONG));
+    let billed = (i + 1..sent).any(|k| v.has(k, c::INVOICE | c::EVENT));
+    let by_writer = v.near(sent, c::I_SELF, 2, 0, true).is_some();
+    (what && !billed && !by_writer && !v.other_object(i)).then_some(sent)
 }
 
 /// "Vil du vente med at slette den?", "vänta med att radera", "lade være med at slette": the

@@ -900,4 +900,7 @@ pub const TERMS: &[Term] = &[
     ("=her", WORD),
     ("=deres", THEY),
     // words each language needs of its own: kin, he and him, seen, who, kept, thanks
+    // what was written about the writer: correspondence, an assessment
+    ("=korrespondance", DATA_WEAK),
+    ("=korrespondancen", DATA_WEAK),
 ];

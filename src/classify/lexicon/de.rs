@@ -707,4 +707,7 @@ pub const TERMS: &[Term] = &[
     ("=gesehen", SEE),
     ("=wer", WHO),
     ("=wem", WHO),
+    // what was written about the writer: correspondence, an assessment
+    ("=korrespondenz", DATA_WEAK),
+    ("=schriftverkehr", DATA_WEAK),
 ];

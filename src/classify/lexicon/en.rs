@@ -709,4 +709,14 @@ pub const TERMS: &[Term] = &[
     ("=should i ever", PONDER),
     // pictures posted: "remove the two Instagram posts where I'm clearly visible"
     ("=posts", PHOTO),
+    // what was written about the writer: correspondence, an assessment
+    ("=correspondence", DATA_WEAK),
+    ("=assessment", DATA_WEAK),
+    ("=assessments", DATA_WEAK),
+    // writing for someone: "to request on his behalf", a union representative
+    ("on his behalf", REPRESENT),
+    ("on her behalf", REPRESENT),
+    ("on their behalf", REPRESENT),
+    ("union representative", REPRESENT),
+    ("asked me to request", REPRESENT),
 ];

@@ -341,4 +341,17 @@ pub const TERMS: &[Term] = &[
     ("=sinulla", YOU),
     ("=sinulle", YOU),
     ("=sinulta", YOU),
+    // what was written about the writer: correspondence, an assessment
+    ("=kirjeenvaihto", DATA_WEAK),
+    ("=kirjeenvaihdon", DATA_WEAK),
+    // an account or profile, and thanks
+    ("=tili", DATA_WEAK),
+    ("=tilin", DATA_WEAK),
+    ("=tilini", DATA_WEAK | MY),
+    ("=profiili", DATA_WEAK),
+    ("=profiilini", DATA_WEAK | MY),
+    ("=käyttäjätili", DATA_WEAK),
+    ("=käyttäjätilini", DATA_WEAK | MY),
+    ("=kiitos", THANKS),
+    ("=kiitoksia", THANKS),
 ];

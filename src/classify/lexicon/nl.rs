@@ -328,4 +328,10 @@ pub const TERMS: &[Term] = &[
     ("=echtgenote", OTHERS),
     // "er" is there (not German "er", he, nor Swedish "er", you)
     ("=er", WORD),
+    // what was written about the writer: correspondence, an assessment
+    ("=correspondentie", DATA_WEAK),
+    // an account or profile, and thanks
+    ("=account", DATA_WEAK),
+    ("=profiel", DATA_WEAK),
+    ("=mijn account", MY | DATA_WEAK),
 ];

@@ -794,4 +794,7 @@ pub const TERMS: &[Term] = &[
     ("=retter", CORRECT),
     // own words that other languages read otherwise: "her" is here, "deres" their, German "also" so
     ("=her", WORD),
+    // what was written about the writer: correspondence, an assessment
+    ("=korrespondanse", DATA_WEAK),
+    ("=korrespondansen", DATA_WEAK),
 ];

@@ -812,4 +812,7 @@ pub const TERMS: &[Term] = &[
     // always allowed to read them)
     ("=du", YOU),
     ("=dig", YOU),
+    // what was written about the writer: correspondence, an assessment
+    ("=korrespondens", DATA_WEAK),
+    ("=korrespondensen", DATA_WEAK),
 ];
