@@ -577,6 +577,16 @@ impl<'a> View<'a> {
                 return true;
             }
         }
+        // "Dere slettet kontoen min i fjor etter at jeg ba om det": the reader's deed told, the
+        // sentence opening on "you" and its verb, nothing asked in it
+        if self.has(i, c::DEL)
+            && self.has(i.wrapping_sub(1), c::YOU)
+            && i >= 1
+            && self.opens_sentence(i - 1)
+            && self.in_sentence(i, c::REQ).is_none()
+        {
+            return true;
+        }
         // "die Auskunft und die Kopie meiner Akte sind heute angekommen": received, asked nothing.
         // (not an imperative that opens its sentence: "Afmeld mig venlist, har fået 3 på en uge"
         // asks, then says why)
@@ -1335,7 +1345,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     let act = c::TAKE_OFF | c::DEL | c::UNSUB | c::STOP | c::SEND | c::CORRECT;
                     let asked_before = v.has(opener, act) || (opener..i).any(|k| v.has(k, c::REQ));
                     let after_and = v.has(i.wrapping_sub(1), c::AND)
-                        && v.toks.get(i.wrapping_sub(1)).is_some_and(|t| t.comma_before)
+                        && v.toks
+                            .get(i.wrapping_sub(1))
+                            .is_some_and(|t| t.comma_before)
                         && asked_before;
                     let first = v.opens_sentence(i)
                         || v.toks.get(i).is_some_and(|t| t.comma_before) && !subject
@@ -1822,8 +1834,17 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // "Kan det rettes?": "it" before a verb that ends its clause
                 .or_else(|| v.near(i, c::IT, 2, 0, true).filter(|_| v.bare(i)))
                 // ("Fakturaen … er på 850 kr, men … Kan dere rette den": the invoice)
+                // ("Der står …, at jeg ikke mødte op … Det er forkert. … var det jer selv der
+                // flyttede tiden. Det vil jeg gerne have rettet.": a wrong statement about the
+                // writer, a booking only told of)
                 .filter(|_| {
-                    !v.other_object(i) && !v.recent(i, c::EVENT, 15) && !invoice_meant(v, i)
+                    let wrong_said = (i.saturating_sub(40)..i)
+                        .rev()
+                        .find(|&k| v.has(k, c::WRONG))
+                        .is_some_and(|w| v.in_sentence(w, c::EVENT | c::INVOICE).is_none());
+                    !v.other_object(i)
+                        && (!v.recent(i, c::EVENT, 15) || wrong_said)
+                        && !invoice_meant(v, i)
                 })
                 .filter(|_| v.data_context() || v.anywhere(c::WRONG | c::CHANGED))
             {
@@ -1936,7 +1957,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             // (not "Thanks for letting me know my records were updated with my new address")
             let thanked = v.in_sentence(i, c::THANKS).is_some()
                 && v.in_sentence(i, c::AUX_PERF | c::PAST_SELF).is_some();
-            if let Some(j) = field.filter(|_| mine && !v.negated(i) && !thanked) {
+            // (not "Jeg ved godt at du har ændret navn og alder": changed by the reader)
+            let by_you = v.near(i, c::YOU, 3, 0, true).is_some();
+            if let Some(j) = field.filter(|_| mine && !v.negated(i) && !thanked && !by_you) {
                 push(hit(Rectification, 2.0, i, j, "my field has changed"));
             }
         }
@@ -2340,6 +2363,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
     rights_listed(v, &mut hits);
     retracted(v, &mut hits);
     right_misnamed(v, &mut hits);
+    // "Skyldner har fremsatt innsigelse mot kravet … send oss dokumentasjon": a business
+    // writing of a third party's step, the writer never speaking of themself
+    if v.anywhere(c::WE)
+        && v.anywhere(c::THIRD)
+        && !v.anywhere(c::I_SELF | c::MY | c::ME | c::REPRESENT)
+    {
+        for h in hits.iter_mut() {
+            h.score = h.score.min(1.2);
+        }
+    }
     let restriction_asked = hits.iter().any(|h| h.kind == Restriction && h.score >= 2.0);
     if erasure_declined(v, restriction_asked) {
         for h in hits.iter_mut().filter(|h| h.kind == Erasure) {
@@ -2720,7 +2753,8 @@ fn new_destination(v: &View<'_>, i: usize) -> Option<usize> {
 fn copy_of_what_was_sent(v: &View<'_>, i: usize) -> Option<usize> {
     v.near(i, c::REQ | c::GET, 6, 0, false)?;
     let sent = v.near(i, c::SEND, 0, 8, false)?;
-    let what = (i + 1..sent).any(|k| v.has(k, c::WHAT | c::IT | c::ALL | c::DATA_WEAK | c::DATA_STRONG));
+    let what =
+        (i + 1..sent).any(|k| v.has(k, c::WHAT | c::IT | c::ALL | c::DATA_WEAK | c::DATA_STRONG));
     let billed = (i + 1..sent).any(|k| v.has(k, c::INVOICE | c::EVENT));
     let by_writer = v.near(sent, c::I_SELF, 2, 0, true).is_some();
     (what && !billed && !by_writer && !v.other_object(i)).then_some(sent)

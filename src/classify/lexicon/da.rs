@@ -903,4 +903,10 @@ pub const TERMS: &[Term] = &[
     // what was written about the writer: correspondence, an assessment
     ("=korrespondance", DATA_WEAK),
     ("=korrespondancen", DATA_WEAK),
+    // debt collection: the debtor is a third party, the case a bill
+    ("=skyldner", THIRD),
+    ("=skyldneren", THIRD),
+    ("inkasso", INVOICE),
+    ("inkassosag", INVOICE),
+    ("inkassosagen", INVOICE),
 ];

@@ -710,4 +710,9 @@ pub const TERMS: &[Term] = &[
     // what was written about the writer: correspondence, an assessment
     ("=korrespondenz", DATA_WEAK),
     ("=schriftverkehr", DATA_WEAK),
+    // debt collection: the debtor is a third party, the case a bill
+    ("=schuldner", THIRD),
+    ("=schuldnerin", THIRD),
+    ("inkasso", INVOICE),
+    ("inkassoverfahren", INVOICE),
 ];

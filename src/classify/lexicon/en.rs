@@ -719,4 +719,8 @@ pub const TERMS: &[Term] = &[
     ("on their behalf", REPRESENT),
     ("union representative", REPRESENT),
     ("asked me to request", REPRESENT),
+    // debt collection: the debtor is a third party, the case a bill
+    ("=debtor", THIRD),
+    ("debt collection", INVOICE),
+    ("debt collector", INVOICE),
 ];

@@ -797,4 +797,11 @@ pub const TERMS: &[Term] = &[
     // what was written about the writer: correspondence, an assessment
     ("=korrespondanse", DATA_WEAK),
     ("=korrespondansen", DATA_WEAK),
+    // debt collection: the debtor is a third party, the case a bill
+    ("=skyldner", THIRD),
+    ("=skyldneren", THIRD),
+    ("inkasso", INVOICE),
+    ("inkassosak", INVOICE),
+    ("inkassosaken", INVOICE),
+    ("inkassovarsel", INVOICE),
 ];

@@ -815,4 +815,10 @@ pub const TERMS: &[Term] = &[
     // what was written about the writer: correspondence, an assessment
     ("=korrespondens", DATA_WEAK),
     ("=korrespondensen", DATA_WEAK),
+    // debt collection: the debtor is a third party, the case a bill
+    ("=gäldenär", THIRD),
+    ("=gäldenären", THIRD),
+    ("inkasso", INVOICE),
+    ("inkassoärende", INVOICE),
+    ("inkassokrav", INVOICE),
 ];
