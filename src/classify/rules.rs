@@ -1959,7 +1959,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 && v.in_sentence(i, c::AUX_PERF | c::PAST_SELF).is_some();
             // (not "Jeg ved godt at du har ændret navn og alder": changed by the reader)
             let by_you = v.near(i, c::YOU, 3, 0, true).is_some();
-            if let Some(j) = field.filter(|_| mine && !v.negated(i) && !thanked && !by_you) {
+            // (nor "Mijn nieuwe adres heb ik zelf al aangepast in de app": changed already)
+            let done = v
+                .in_sentence(i, c::UPDATE | c::CORRECT)
+                .is_some_and(|k| k != i && v.statement(k));
+            let told = thanked || by_you || done;
+            if let Some(j) = field.filter(|_| mine && !v.negated(i) && !told) {
                 push(hit(Rectification, 2.0, i, j, "my field has changed"));
             }
         }
@@ -2730,6 +2735,10 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         || (v.near(i, c::THEY, 3, 3, true).is_some()
             && v.near(governor, c::REQ, 4, 0, false).is_some()
             && data_mentioned(v))
+        // ("Ikke slett dem, men de skal heller ikke brukes …": kept, and not used)
+        || (v.near(i, c::THEY | c::IT, 5, 3, true).is_some()
+            && negated_delete_anywhere(v)
+            && data_mentioned(v))
         || (v.near(i, c::IT, 3, 3, true).is_some()
             && (data_mentioned(v)
                 // "lade være med at bruge det (billedet af mig) i jeres reklamer"
@@ -3090,9 +3099,15 @@ fn data_mentioned(v: &View<'_>) -> bool {
 /// The writer asks for something not to be deleted ("ikke slett den", "please don't delete it
 /// yet"); "if you cannot delete all of it, …" is a condition, not a wish.
 fn negated_delete_anywhere(v: &View<'_>) -> bool {
+    // (not "Jeg kan derfor ikke slette dem nu": the writer cannot, a practitioner's answer)
+    let cannot = |k: usize| {
+        v.near(k, c::I_SELF, 5, 0, true)
+            .is_some_and(|s| !(s + 1..k).any(|m| v.has(m, c::YOU | c::REQ)))
+    };
     (0..v.len()).any(|k| {
         v.has(k, c::DEL)
             && (v.negated(k) || held_off(v, k))
+            && !cannot(k)
             && v.near(k, c::IF, 8, 0, false)
                 .is_none_or(|f| v.segment(f) != v.segment(k))
     })

@@ -909,4 +909,7 @@ pub const TERMS: &[Term] = &[
     ("inkasso", INVOICE),
     ("inkassosag", INVOICE),
     ("inkassosagen", INVOICE),
+    // gone (told): "Den försvann ur appen när jag uppdaterade"
+    ("=forsvandt", DEL | PAST_SELF),
+    ("=forsvundet", DEL | PAST_SELF),
 ];

@@ -804,4 +804,7 @@ pub const TERMS: &[Term] = &[
     ("inkassosak", INVOICE),
     ("inkassosaken", INVOICE),
     ("inkassovarsel", INVOICE),
+    // gone (told): "Den försvann ur appen när jag uppdaterade"
+    ("=forsvant", DEL | PAST_SELF),
+    ("=forsvunnet", DEL | PAST_SELF),
 ];

@@ -821,4 +821,8 @@ pub const TERMS: &[Term] = &[
     ("inkasso", INVOICE),
     ("inkassoärende", INVOICE),
     ("inkassokrav", INVOICE),
+    // gone (told): "Den försvann ur appen när jag uppdaterade"
+    ("=försvann", DEL | PAST_SELF),
+    ("=försvunnit", DEL | PAST_SELF),
+    ("=forsvann", DEL | PAST_SELF),
 ];
