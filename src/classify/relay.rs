@@ -100,7 +100,25 @@ pub fn relays_a_person(msg: &Message) -> bool {
         return true;
     }
     let subject = msg.subject.to_lowercase();
-    RELAYED.iter().any(|p| subject.contains(p))
+    RELAYED.iter().any(|p| subject.contains(p)) && !says_it_is_automatic(&msg.text)
+}
+
+/// A system's notice says so: "Du har fått en ny melding fra NAV … Dette er en automatisk
+/// melding" tells of a message behind a login, it carries none.
+fn says_it_is_automatic(text: &str) -> bool {
+    const NOTICES: [&str; 9] = [
+        "dette er en automatisk",
+        "detta är ett automatiskt",
+        "this is an automated",
+        "this is an automatic",
+        "dies ist eine automatisch",
+        "dit is een automatisch",
+        "tämä on automaattinen",
+        "du kan ikke svare på denne",
+        "do not reply to this",
+    ];
+    let head = crate::message::char_prefix(text, 4096).to_lowercase();
+    NOTICES.iter().any(|n| head.contains(n))
 }
 
 /// The Reply-To, when it names a person elsewhere: not a machine or a role address, and not the
