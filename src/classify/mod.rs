@@ -872,9 +872,20 @@ fn speak_for_the_represented(folded: &lexicon::WordList, tags: &mut [Concepts]) 
 /// end ("ab Montag" is a date).
 fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
     let sentence = |k: usize| toks.get(k).map(|t| t.sentence);
+    // (a "please" may close the clause after the particle: "… nieuwsbrief af alstublieft")
+    let polite = |k: usize| {
+        matches!(
+            folded.get(k),
+            Some("alstublieft" | "alsjeblieft" | "aub" | "graag" | "bitte" | "danke" | "please")
+        )
+    };
     let clause_ends = |k: usize| {
         toks.get(k + 1)
             .is_none_or(|next| next.comma_before || Some(next.sentence) != sentence(k))
+            || (polite(k + 1)
+                && toks
+                    .get(k + 2)
+                    .is_none_or(|next| next.comma_before || Some(next.sentence) != sentence(k)))
     };
     for i in 0..toks.len() {
         // (particle, what the pair means, whether the particle ends its clause)
@@ -893,6 +904,8 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             "meld" => &[("ab", c::UNSUB, true), ("af", c::UNSUB, false)],
             "tragen" => &[("aus", c::UNSUB, true)],
             "schrijf" | "schrijft" => &[("uit", c::UNSUB, false)],
+            // "haal me ook van uw nieuwsbrief af" (folded: "hal")
+            "hal" | "halt" => &[("af", c::UNSUB, true)],
             _ => continue,
         };
         for &(particle, meaning, last) in pairs {

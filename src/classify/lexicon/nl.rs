@@ -334,4 +334,6 @@ pub const TERMS: &[Term] = &[
     ("=account", DATA_WEAK),
     ("=profiel", DATA_WEAK),
     ("=mijn account", MY | DATA_WEAK),
+    // "mij van al uw mailinglijsten af te halen": taken off (the particle first)
+    ("af te halen", UNSUB),
 ];
