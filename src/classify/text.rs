@@ -1067,10 +1067,12 @@ fn push_token(
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    const ABBR: [&str; 31] = [
+    // (also "f.eks.", "e.g.", "dvs.", "esim.", "bijv.", "evtl.": for example, that is)
+    const ABBR: [&str; 43] = [
         "art", "jf", "jfr", "fx", "evt", "bl", "ca", "nr", "dr", "stk", "z", "b", "bzw", "ggf",
         "inkl", "ekskl", "t", "e", "ex", "resp", "mfl", "u", "a", "i", "abs", "lit", "vgl", "ff",
-        "mom", "kap", "pkt",
+        "mom", "kap", "pkt", "f", "eks", "g", "dvs", "mht", "ifm", "esim", "mm", "evtl", "bzgl",
+        "bijv", "incl",
     ];
     ABBR.iter().any(|a| word.eq_ignore_ascii_case(a))
 }

@@ -354,4 +354,7 @@ pub const TERMS: &[Term] = &[
     ("=käyttäjätilini", DATA_WEAK | MY),
     ("=kiitos", THANKS),
     ("=kiitoksia", THANKS),
+    // until: "ennen kuin virhe on korjattu"
+    ("=kunnes", UNTIL),
+    ("=siihen asti", UNTIL),
 ];
