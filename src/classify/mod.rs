@@ -844,7 +844,7 @@ fn speak_for_the_represented(folded: &lexicon::WordList, tags: &mut [Concepts]) 
     // (not a firm acting for "our client": its "her" is anyone, the client is named as such)
     let representing = (0..tags.len()).any(|i| {
         tags[i] & c::REPRESENT != 0
-            && !(i.saturating_sub(2)..(i + 3).min(tags.len()))
+            && !(i.saturating_sub(2)..(i + 1).min(tags.len()))
                 .any(|k| tags[k] & (c::WE | c::OUR) != 0)
     });
     if !representing {

@@ -715,4 +715,6 @@ pub const TERMS: &[Term] = &[
     ("=schuldnerin", THIRD),
     ("inkasso", INVOICE),
     ("inkassoverfahren", INVOICE),
+    // stored (passive), and custody of a child
+    ("sorgerecht", REPRESENT),
 ];

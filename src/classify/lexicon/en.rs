@@ -723,4 +723,6 @@ pub const TERMS: &[Term] = &[
     ("=debtor", THIRD),
     ("debt collection", INVOICE),
     ("debt collector", INVOICE),
+    // stored (passive), and custody of a child
+    ("=custody", REPRESENT),
 ];

@@ -436,7 +436,9 @@ pub const CONCEPT_NAMES: [&str; 120] = [
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 45] = [
+const FALSE_FRIENDS: [(&str, Concepts); 46] = [
+    // Swedish "år" (year) folds like "är" (is)
+    ("år", c::AUX_PERF),
     ("andra", c::UPDATE),
     ("andre", c::UPDATE),
     ("andet", c::UPDATE),

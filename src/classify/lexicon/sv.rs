@@ -825,4 +825,11 @@ pub const TERMS: &[Term] = &[
     ("=försvann", DEL | PAST_SELF),
     ("=försvunnit", DEL | PAST_SELF),
     ("=forsvann", DEL | PAST_SELF),
+    // stored (passive), and custody of a child
+    ("=sparats", HOLD),
+    ("=sparade", HOLD),
+    ("=lagrats", HOLD),
+    ("=lagras", HOLD),
+    ("vårdnad", REPRESENT),
+    ("=vårdnaden", REPRESENT),
 ];
