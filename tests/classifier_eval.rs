@@ -882,6 +882,24 @@ fn classifier_meets_the_product_targets_on_the_thirtieth_set() {
     check("tests/corpus_blind30", &r, &PRODUCT_TARGETS);
 }
 
+/// Written late in session 14 from set 11's brief by two people who never saw the rules or the
+/// other sets: young people and families — teenagers writing themselves, young adults just
+/// turned 18, separated parents who disagree, step-parents and grandparents without authority,
+/// school nurses, foster parents (`b31a_*`); and coming back years later — "do you still have
+/// my file from 2014?", old records for a pension or court case, old notes finally deleted, a
+/// retired practitioner's files, names changed by marriage, a deceased parent's records
+/// (`b31b_*`). Untouched (only the totals read), with session 13's final classifier: 0.975,
+/// 0.959, 0.917, 0.996; with session 14's classifier after rounds 32–34: 0.975, 0.959, 0.926,
+/// 0.996 (young people 0.967 / 0.967 / 0.918; years later 0.983 / 0.952 / 0.933). All 121 of
+/// its requests reach the practitioner (three of them through the review list); never an
+/// automated mail as a request.
+#[test]
+#[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_thirty_first_set() {
+    let r = evaluate("check set 31", &set_dir("corpus_blind31"));
+    check("tests/corpus_blind31", &r, &PRODUCT_TARGETS);
+}
+
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
 /// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
 /// small practice — everyday words rather than legal terms, every kind at least 12 times per
