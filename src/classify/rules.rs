@@ -520,8 +520,14 @@ impl<'a> View<'a> {
         // tack för det men jag vill att du raderar …")
         // (thanks right after the ask only closes it: "Radera mina uppgifter, tack för hjälpen";
         // not after a clause of its own: "… slette min profil …, og det gjorde I, mange tak")
-        let closes_the_ask =
-            |t: usize| t > i && !(i + 1..t).any(|k| self.has(k, c::AND | c::BREAK));
+        // ("… bitte alle daten von mir löschen … und ich brauch das nicht mehr danke": a bare
+        // thanks at the end still only closes it; "tak for det", thanks for "it", thanks for
+        // the deed told)
+        let closes_the_ask = |t: usize| {
+            t > i
+                && (!(i + 1..t).any(|k| self.has(k, c::AND | c::BREAK))
+                    || !(t + 1..t + 3).any(|k| self.has(k, c::IT)))
+        };
         if let Some(thanks) = self
             .in_sentence(i, c::THANKS)
             .filter(|&t| !closes_the_ask(t))
@@ -1257,6 +1263,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 // ("die Fotos von Instagram und aus eurem Archiv zu löschen": the verb last)
                 .near(i, c::PHOTO, if v.verb_final { 9 } else { 3 }, 6, true)
+                // ("kunnen jullie de foto's van mij van … site en insta halen en verwijderen?":
+                // asked of "you" before a long object, the verb last)
+                .or_else(|| {
+                    v.near(i, c::PHOTO, if v.verb_final { 20 } else { 0 }, 0, true)
+                        .filter(|&p| v.near(p, c::YOU, 3, 0, true).is_some())
+                })
                 .filter(|_| writer_photo(v))
                 .filter(|_| {
                     v.near(i, c::REQ | c::YOU, 6, 3, false).is_some()
@@ -1288,7 +1300,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             } else if let Some(j) = v
                 .near(i, c::IT, 3, 3, true)
                 // ("kunnen jullie die weghalen?": the object before a final verb)
-                .filter(|&j| data_mentioned(v) || ((j > i || v.verb_final) && writer_photo(v)))
+                // ("kan du slette det jeg skreiv til deg på søndag??": what the writer wrote)
+                .filter(|&j| {
+                    data_mentioned(v)
+                        || ((j > i || v.verb_final) && writer_photo(v))
+                        || (j > i && v.has(j + 1, c::I_SELF) && v.has(j + 2, c::TELL))
+                })
                 .filter(|_| !own_wish_to_delete(v, i))
             {
                 // "… og sletter du dem, når forløbet er slut?": what the practice does, asked

@@ -717,4 +717,7 @@ pub const TERMS: &[Term] = &[
     ("inkassoverfahren", INVOICE),
     // stored (passive), and custody of a child
     ("sorgerecht", REPRESENT),
+    // thanks; "skreiv" (wrote, nynorsk)
+    ("=danke", THANKS),
+    ("=dankeschön", THANKS),
 ];

@@ -336,4 +336,12 @@ pub const TERMS: &[Term] = &[
     ("=mijn account", MY | DATA_WEAK),
     // "mij van al uw mailinglijsten af te halen": taken off (the particle first)
     ("af te halen", UNSUB),
+    // pictures ("de foto's van mij")
+    ("=foto's", PHOTO),
+    ("=fotos", PHOTO),
+    ("=foto", PHOTO),
+    ("=video's", PHOTO),
+    ("=videos", PHOTO),
+    ("=opname", PHOTO),
+    ("=opnames", PHOTO),
 ];

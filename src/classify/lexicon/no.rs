@@ -807,4 +807,6 @@ pub const TERMS: &[Term] = &[
     // gone (told): "Den försvann ur appen när jag uppdaterade"
     ("=forsvant", DEL | PAST_SELF),
     ("=forsvunnet", DEL | PAST_SELF),
+    // thanks; "skreiv" (wrote, nynorsk)
+    ("=skreiv", TELL),
 ];
