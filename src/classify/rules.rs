@@ -510,9 +510,10 @@ impl<'a> View<'a> {
                 .is_some_and(|g| g >= 1 && self.near(g, c::AUX_PERF, 2, 0, true).is_some())
             || self.verb_final_perfect(i);
         // ("Ville bara berätta att jag har raderat appen": a wish to tell)
-        let asked = self
-            .near(i, c::REQ, 5, 0, false)
-            .is_some_and(|r| self.near(r, c::TELL, 0, 3, true).is_none());
+        // ("Sie haben 2018 auf meine Bitte hin meine Daten gelöscht": my request, a noun)
+        let asked = self.near(i, c::REQ, 5, 0, false).is_some_and(|r| {
+            self.near(r, c::TELL, 0, 3, true).is_none() && !self.has(r.wrapping_sub(1), c::MY)
+        });
         if perfect && !asked && self.wish_that(i).is_none() {
             return true;
         }
@@ -557,7 +558,11 @@ impl<'a> View<'a> {
         // dataportabilitet", the writer's own right; not across a "but".)
         if let Some(that) = self.near(i, c::COMPL, 10, 0, false) {
             if let Some(source) = self.near(that, heard, 5, 0, false) {
-                let asked = (source.saturating_sub(3)..i).any(|k| self.has(k, c::REQ));
+                // (a wish inside what was heard is part of the report: "Jeg har hørt fra Viggos
+                // mor, at hun vil have hans journal slettet")
+                let reported_wish = self.has(that + 1, c::HE_SHE | c::THEY | c::OTHERS);
+                let asked_until = if reported_wish { that } else { i };
+                let asked = (source.saturating_sub(3)..asked_until).any(|k| self.has(k, c::REQ));
                 let turned = (that..i).any(|k| self.has(k, c::BREAK));
                 if !asked && !turned && !self.has(that + 1, c::I_SELF) {
                     return true;

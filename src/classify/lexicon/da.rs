@@ -912,4 +912,6 @@ pub const TERMS: &[Term] = &[
     // gone (told): "Den försvann ur appen när jag uppdaterade"
     ("=forsvandt", DEL | PAST_SELF),
     ("=forsvundet", DEL | PAST_SELF),
+    // heard (participle): "Jeg har hørt fra Viggos mor, at …"
+    ("=hørt", TELL),
 ];

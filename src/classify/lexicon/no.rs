@@ -809,4 +809,6 @@ pub const TERMS: &[Term] = &[
     ("=forsvunnet", DEL | PAST_SELF),
     // thanks; "skreiv" (wrote, nynorsk)
     ("=skreiv", TELL),
+    // heard (participle): "Jeg har hørt fra Viggos mor, at …"
+    ("=hørt", TELL),
 ];

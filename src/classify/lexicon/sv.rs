@@ -832,4 +832,6 @@ pub const TERMS: &[Term] = &[
     ("=lagras", HOLD),
     ("vårdnad", REPRESENT),
     ("=vårdnaden", REPRESENT),
+    // heard (participle): "Jeg har hørt fra Viggos mor, at …"
+    ("=hört", TELL),
 ];
