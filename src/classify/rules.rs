@@ -1768,6 +1768,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::YOU != 0 {
             if let Some((from, j)) = still_have_mine(v, i) {
                 push(hit(Access, 2.0, from, j, "do you still have my data"));
+            } else if let Some(j) = whether_you_have_mine(v, i) {
+                push(hit(Access, 2.0, i, j, "whether you hold data about me"));
             }
         }
         // "Hvor har du den fra?", "Where did you get my address?": the source of the writer's
@@ -2571,6 +2573,31 @@ fn still_have_mine(v: &View<'_>, you: usize) -> Option<(usize, usize)> {
         || v.near(j, c::MY, 2, 0, true).is_some()
         || v.has(j + 1, c::MY | c::ABOUT_ME);
     (have && mine).then_some((opener, j))
+}
+
+/// "Could you check whether you have any information about me?", "Kan du kolla om du har några
+/// uppgifter om mig?": asked (an ask earlier in the sentence), "you" and then "have" or "hold",
+/// the data within a few words, about the writer. Where the data word is.
+fn whether_you_have_mine(v: &View<'_>, you: usize) -> Option<usize> {
+    let &(start, end, _) = v.index.of_token.get(you)?;
+    // (not "… at dere tar vare på journalen", a "that" clause; nor "du har skrevet", a perfect:
+    // the word after "have" is "any", "some", or the data itself)
+    if !(start..you).any(|k| v.has(k, c::REQ))
+        || !v.has(you + 1, c::AUX_PERF | c::HOLD)
+        || v.has(you.wrapping_sub(1), c::COMPL)
+    {
+        return None;
+    }
+    let quantifier = |k: usize| v.tag(k) & !(c::ALL | c::WORD) == 0;
+    let j = (you + 2..(you + 4).min(end))
+        .take_while(|&k| k == you + 2 || quantifier(k - 1))
+        .find(|&k| v.has(k, c::DATA_STRONG | c::DATA_WEAK))?;
+    if (j > you + 2 && !quantifier(you + 2)) || (j == you + 2 && !v.has(j, c::DATA_STRONG)) {
+        return None;
+    }
+    let mine = v.has(j, c::MY | c::ABOUT_ME)
+        || (j + 1..(j + 3).min(end)).any(|k| v.has(k, c::ABOUT_ME | c::MY));
+    mine.then_some(j)
 }
 
 /// "Hvor har du den fra?", "Where did you get my e-mail address?", "Woher haben Sie meine
