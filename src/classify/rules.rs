@@ -968,7 +968,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || negated_delete_anywhere(v);
                 if temporary {
                     push(hit(Restriction, 2.2, s, i, "stop using until / but keep"));
-                } else if let Some(j) = v.in_sentence(i, c::PURPOSE) {
+                } else if let Some(j) = v
+                    .in_sentence(i, c::PURPOSE)
+                    // ("Jeg trækker derfor mit samtykke tilbage – du må ikke længere bruge mit
+                    // forløb i undervisning": the use the consent allowed, withdrawn)
+                    .filter(|_| v.in_sentence(i, c::CONSENT).is_none())
+                {
                     push(hit(Objection, 2.2, s, j.max(i), "stop using for a purpose"));
                 } else if v.near(i, c::YOU, 2, 0, true).is_some()
                     && v.near(i, c::LONGER, 0, 8, true).is_some()

@@ -725,4 +725,6 @@ pub const TERMS: &[Term] = &[
     ("debt collector", INVOICE),
     // stored (passive), and custody of a child
     ("=custody", REPRESENT),
+    // "please at least lock them away": kept, not used
+    ("=lock", FREEZE),
 ];
