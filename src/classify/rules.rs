@@ -23,6 +23,15 @@ pub struct Hit {
     pub rule: &'static str,
 }
 
+/// A right called by its name: "indsigt", "right to be forgotten", "Widerspruch",
+/// "dataportabilitet".
+const NAMED_RIGHTS: Concepts = c::ACCESS_STRONG
+    | c::ERASE_STRONG
+    | c::RECT_STRONG
+    | c::RESTRICT_STRONG
+    | c::OBJECT_STRONG
+    | c::PORT_STRONG;
+
 /// What the rules read.
 pub struct View<'a> {
     pub toks: &'a [Token],
@@ -738,13 +747,7 @@ impl<'a> View<'a> {
             }
         }
         // "Har du svaret Mette H. på hendes indsigtsanmodning?": someone else's request, named
-        let named = c::ACCESS_STRONG
-            | c::ERASE_STRONG
-            | c::RECT_STRONG
-            | c::RESTRICT_STRONG
-            | c::OBJECT_STRONG
-            | c::PORT_STRONG;
-        if self.has(i, named)
+        if self.has(i, NAMED_RIGHTS)
             && self.has(i.wrapping_sub(1), c::OTHERS)
             && !self.anywhere(c::REPRESENT)
         {
@@ -798,13 +801,7 @@ pub fn we_ask_deletion(v: &View<'_>) -> bool {
 /// anmodning om indsigt fra en tidligere klient", "I've just received my first subject access
 /// request". (Not "I have received your answer to my request".)
 pub fn received_request(v: &View<'_>) -> bool {
-    let named = c::ACCESS_STRONG
-        | c::ACCESS_MED
-        | c::ERASE_STRONG
-        | c::RECT_STRONG
-        | c::PORT_STRONG
-        | c::OBJECT_STRONG
-        | c::RESTRICT_STRONG;
+    let named = NAMED_RIGHTS | c::ACCESS_MED;
     if !v.anywhere(c::GOT | c::RECEIVE) || !v.anywhere(named) {
         return false;
     }
@@ -2453,13 +2450,7 @@ fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
 /// words after it (the same sentence, or the next when the name ends its sentence), with no
 /// "and"/"also" between, and nothing of the named kind is asked in words anywhere.
 fn right_misnamed(v: &View<'_>, hits: &mut [Hit]) {
-    let named = c::ACCESS_STRONG
-        | c::ERASE_STRONG
-        | c::RECT_STRONG
-        | c::RESTRICT_STRONG
-        | c::OBJECT_STRONG
-        | c::PORT_STRONG;
-    let in_words = |h: &Hit| h.score >= 2.0 && !v.has(h.from, named);
+    let in_words = |h: &Hit| h.score >= 2.0 && !v.has(h.from, NAMED_RIGHTS);
     let ends_sentence =
         |k: usize| (k + 1..(k + 5).min(v.len())).any(|n| v.sentence(n) != v.sentence(k));
     let spelled_out = |n: &Hit, h: &Hit| {
@@ -2474,7 +2465,7 @@ fn right_misnamed(v: &View<'_>, hits: &mut [Hit]) {
     let exercised = |n: &Hit| v.near(n.from, c::MY, 3, 2, false).is_some();
     let misnamed: Vec<RequestKind> = hits
         .iter()
-        .filter(|n| n.score >= 2.0 && v.has(n.from, named) && exercised(n))
+        .filter(|n| n.score >= 2.0 && v.has(n.from, NAMED_RIGHTS) && exercised(n))
         .filter(|n| hits.iter().any(|h| spelled_out(n, h)))
         .filter(|n| !hits.iter().any(|h| h.kind == n.kind && in_words(h)))
         .map(|n| n.kind)
