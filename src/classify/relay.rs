@@ -362,4 +362,17 @@ mod tests {
             }
         );
     }
+
+    #[test]
+    fn a_system_notice_that_says_it_is_automatic_relays_no_one() {
+        let headers = "From: NAV <ikke-svar@nav.no>\r\nSubject: Du har en ny melding fra NAV\r\n";
+        let notice = parse(
+            headers,
+            "Logg inn for å lese meldingen.\r\n\r\nDette er en automatisk melding. Du kan ikke svare på denne e-posten.\r\n",
+        );
+        assert!(!relays_a_person(&notice));
+        // the same subject over a person's message is a relay
+        let relayed = parse(headers, "Name: Anne Berg\r\nEmail: anne@gmail.com\r\n");
+        assert!(relays_a_person(&relayed));
+    }
 }

@@ -1275,6 +1275,19 @@ mod tests {
     }
 
     #[test]
+    fn for_example_does_not_end_a_sentence() {
+        for text in [
+            "Älkää lähettäkö sitä (esim. työterveyteen) ennen kuin virhe on korjattu.",
+            "Send den ikke videre (f.eks. til kommunen) før det er rettet.",
+            "Don't pass it on (e.g. to my employer) until it is fixed.",
+        ] {
+            let mut toks = Vec::new();
+            tokenize(text, 0, &mut toks);
+            assert!(toks.iter().all(|t| t.sentence == 0), "{text}");
+        }
+    }
+
+    #[test]
     fn the_quick_alphanumeric_test_agrees_with_unicode() {
         for c in ('\0'..='\u{2FF}').chain(['’', '€', '日', '𝔘', '٣']) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
