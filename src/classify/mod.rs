@@ -899,6 +899,8 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             "ta" => &[("ned", c::DEL, false), ("ner", c::DEL, false)],
             // "lämna inte ut något till Försäkringskassan": hand over (to someone)
             "lamna" => &[("ut", c::SEND, false)],
+            // "Byt gärna ut det", "bytt ut nummeret": replace (a contact, a field)
+            "byt" | "byta" | "bytt" | "bytte" => &[("ut", c::UPDATE, false)],
             "horen" | "hort" => &[("auf", c::STOP, true)],
             "melden" | "melde" | "bestellen" => &[("ab", c::UNSUB, true)],
             "meld" => &[("ab", c::UNSUB, true), ("af", c::UNSUB, false)],

@@ -2783,7 +2783,7 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         // ("Ikke slett dem, men de skal heller ikke brukes …": kept, and not used)
         || (v.near(i, c::THEY | c::IT, 5, 3, true).is_some()
             && negated_delete_anywhere(v)
-            && data_mentioned(v))
+            && (data_mentioned(v) || v.anywhere(c::PHOTO)))
         || (v.near(i, c::IT, 3, 3, true).is_some()
             && (data_mentioned(v)
                 // "lade være med at bruge det (billedet af mig) i jeres reklamer"

@@ -720,4 +720,7 @@ pub const TERMS: &[Term] = &[
     // thanks; "skreiv" (wrote, nynorsk)
     ("=danke", THANKS),
     ("=dankeschön", THANKS),
+    // paused (kept, unused); a contact person is a field of the record
+    ("=pausieren", FREEZE),
+    ("=notfallkontakt", FIELD),
 ];

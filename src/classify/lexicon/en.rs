@@ -727,4 +727,7 @@ pub const TERMS: &[Term] = &[
     ("=custody", REPRESENT),
     // "please at least lock them away": kept, not used
     ("=lock", FREEZE),
+    // paused (kept, unused); a contact person is a field of the record
+    ("=emergency contact", FIELD),
+    ("on pause", FREEZE),
 ];

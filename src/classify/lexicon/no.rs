@@ -811,4 +811,8 @@ pub const TERMS: &[Term] = &[
     ("=skreiv", TELL),
     // heard (participle): "Jeg har hørt fra Viggos mor, at …"
     ("=hørt", TELL),
+    // paused (kept, unused); a contact person is a field of the record
+    ("på pause", FREEZE),
+    ("=kontaktperson", FIELD),
+    ("=pårørende", FIELD),
 ];

@@ -834,4 +834,9 @@ pub const TERMS: &[Term] = &[
     ("=vårdnaden", REPRESENT),
     // heard (participle): "Jeg har hørt fra Viggos mor, at …"
     ("=hört", TELL),
+    // paused (kept, unused); a contact person is a field of the record
+    ("på paus", FREEZE),
+    ("=kontaktperson", FIELD),
+    ("=nödkontakt", FIELD),
+    ("=anhörig", FIELD),
 ];
