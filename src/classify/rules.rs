@@ -2394,12 +2394,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
     rights_listed(v, &mut hits);
     retracted(v, &mut hits);
     right_misnamed(v, &mut hits);
-    // "Skyldner har fremsatt innsigelse mot kravet … send oss dokumentasjon": a business
-    // writing of a third party's step, the writer never speaking of themself
-    if v.anywhere(c::WE)
-        && v.anywhere(c::THIRD)
-        && !v.anywhere(c::I_SELF | c::MY | c::ME | c::REPRESENT)
-    {
+    if business_of_a_third_party(v) {
         for h in hits.iter_mut() {
             h.score = h.score.min(1.2);
         }
@@ -2441,6 +2436,14 @@ fn rights_listed(v: &View<'_>, hits: &mut [Hit]) {
             }
         }
     }
+}
+
+/// "Skyldner har fremsatt innsigelse mot kravet … send oss dokumentasjon": a business ("we")
+/// writing of a third party's step, the writer never speaking of themself or for anyone.
+fn business_of_a_third_party(v: &View<'_>) -> bool {
+    v.anywhere(c::WE)
+        && v.anywhere(c::THIRD)
+        && !v.anywhere(c::I_SELF | c::MY | c::ME | c::REPRESENT)
 }
 
 /// "I invoke my right to be forgotten — please send me a copy of my file", "Ich mache mein
@@ -2585,12 +2588,14 @@ fn whether_you_have_mine(v: &View<'_>, you: usize) -> Option<usize> {
         return None;
     }
     let quantifier = |k: usize| v.tag(k) & !(c::ALL | c::WORD) == 0;
-    let j = (you + 2..(you + 4).min(end))
-        .take_while(|&k| k == you + 2 || quantifier(k - 1))
-        .find(|&k| v.has(k, c::DATA_STRONG | c::DATA_WEAK))?;
-    if (j > you + 2 && !quantifier(you + 2)) || (j == you + 2 && !v.has(j, c::DATA_STRONG)) {
+    let j = if you + 2 < end && v.has(you + 2, c::DATA_STRONG) {
+        you + 2
+    } else if you + 3 < end && quantifier(you + 2) && v.has(you + 3, c::DATA_STRONG | c::DATA_WEAK)
+    {
+        you + 3
+    } else {
         return None;
-    }
+    };
     let mine = v.has(j, c::MY | c::ABOUT_ME)
         || (j + 1..(j + 3).min(end)).any(|k| v.has(k, c::ABOUT_ME | c::MY));
     mine.then_some(j)
