@@ -902,6 +902,24 @@ fn classifier_meets_the_product_targets_on_the_thirty_first_set() {
     check("tests/corpus_blind31", &r, &PRODUCT_TARGETS);
 }
 
+/// Written at the end of session 14 from set 11's brief by two people who never saw the rules
+/// or the other sets: couples, groups and shared sessions — whose data is it (couple and family
+/// therapy, exes, group courses and workshops, group photos and participant lists, bookings made
+/// for others) (`b32a_*`); and help with writing — speech-to-text, screen readers, dyslexia,
+/// carers, support workers, interpreters and relatives writing for someone, very plain
+/// language, translation apps (`b32b_*`). Untouched (only the totals read), with session 13's
+/// final classifier: 0.950, 0.919, 0.883, 1.000; with session 14's final classifier (rounds
+/// 32–35 tuned on sets 28–31): 0.942, 0.926, 0.883, 1.000 (couples and groups 0.950 / 0.905 /
+/// 0.900; help with writing 0.933 / 0.949 / 0.867): the session's rules moved it by one mail
+/// each way. 119 of its 120 requests reach the practitioner; never an automated mail as a
+/// request. Its errors are for session 15.
+#[test]
+#[ignore = "issue #3: request recall, precision and kind sets below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_thirty_second_set() {
+    let r = evaluate("check set 32", &set_dir("corpus_blind32"));
+    check("tests/corpus_blind32", &r, &PRODUCT_TARGETS);
+}
+
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
 /// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
 /// small practice — everyday words rather than legal terms, every kind at least 12 times per
