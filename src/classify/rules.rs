@@ -1246,7 +1246,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 j > i
                     && !v.has(j, c::NEWS)
                     && v.in_sentence(i, c::ME | c::MY | c::I_SELF).is_none()
-                    && !(i + 1..j).any(|k| v.has(k, c::FROM | c::FIELD | c::MAIL | c::YOU))
+                    // (nor "poistaa hänet postituslistalta": someone taken off it)
+                    && !(i + 1..j).any(|k| {
+                        v.has(k, c::FROM | c::FIELD | c::MAIL | c::YOU | c::HIM_HER | c::OTHERS)
+                    })
             };
             let list = v
                 .near(i, c::NEWS | c::LIST, 4, 7, true)

@@ -313,6 +313,8 @@ pub const TERMS: &[Term] = &[
     ("=hänen", HIM_HER),
     ("=häntä", HIM_HER),
     ("=häneltä", HIM_HER),
+    ("=hänet", HIM_HER),
+    ("=hänelle", HIM_HER),
     // told or written earlier: what follows is reported
     ("=kirjoitin", TELL),
     ("=sanoin", TELL),
