@@ -517,7 +517,7 @@ fn classifier_meets_the_product_targets_on_the_eleventh_set() {
 /// 0.988; after rounds 13–14 (tuned on sets 10 and 11 only), 0.898, 0.934, 0.756, 0.988; never an
 /// automated mail as a request. Round 15 (session 7, after set 13 was written) was tuned on its
 /// errors: 0.961, 0.961, 0.898, 0.988. At session 13's end 0.984, 0.992, 0.929, 0.996: held to
-/// the targets since.
+/// the targets since. At session 14's end 0.984, 1.000, 0.937, 0.996.
 #[test]
 fn classifier_meets_the_product_targets_on_the_twelfth_set() {
     let r = evaluate("check set 12", &set_dir("corpus_blind12"));
@@ -695,7 +695,7 @@ fn classifier_meets_the_product_targets_on_the_twentieth_set() {
 /// (near misses 0.783 precision); never an automated mail as a request. Round 23 (session 10)
 /// was tuned on its errors: 0.967, 0.913, 0.817, 0.996; at session 11's end 0.983, 0.952,
 /// 0.875, 0.996; at session 12's end 0.983, 0.952, 0.883, 1.000; at session 13's end 0.983,
-/// 0.952, 0.892, 1.000.
+/// 0.952, 0.892, 1.000; at session 14's end 0.983, 0.959, 0.892, 1.000.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_first_set() {
@@ -719,7 +719,7 @@ fn classifier_meets_the_product_targets_on_the_twenty_first_set() {
 /// the review list. Round 24 (session 11) was tuned on its errors: 0.950, 1.000, 0.925, 0.988;
 /// 119 of its 120 requests reach the practitioner (an employer's and an insurer's ask for a
 /// client's notes go to review, never answered as the client's own request). At session 13's
-/// end 0.958, 1.000, 0.942, 0.996.
+/// end 0.958, 1.000, 0.942, 0.996; at session 14's end the same.
 #[test]
 #[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_second_set() {
@@ -743,7 +743,8 @@ fn classifier_meets_the_product_targets_on_the_twenty_second_set() {
 /// (taken for automated mail, so never read) and a colleague's "Kan du kigge på den her?" above
 /// a forwarded request (taken for a proofreading job); with both mended (round 26): 0.942,
 /// 0.950, 0.792, 0.988, 119 of 120 requests reaching the practitioner; at session 12's end
-/// 0.942, 0.950, 0.842, 0.996; at session 13's end 0.958, 0.950, 0.883, 0.996.
+/// 0.942, 0.950, 0.842, 0.996; at session 13's end 0.958, 0.950, 0.883, 0.996; at session
+/// 14's end the same.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_twenty_third_set() {
@@ -780,7 +781,7 @@ fn classifier_meets_the_product_targets_on_the_twenty_fourth_set() {
 /// never an automated mail as a request. Round 28 (session 12) was tuned on its errors: 0.983,
 /// 0.974, 0.930, 1.000, so it is held to the targets so that a regression fails. A newer set is
 /// needed for an unseen measure (sets 26 and 27, session 13). At session 13's end: 0.983, 0.991,
-/// 0.948, 1.000.
+/// 0.948, 1.000; at session 14's end the same.
 #[test]
 fn classifier_meets_the_product_targets_on_the_twenty_fifth_set() {
     let r = evaluate("check set 25", &set_dir("corpus_blind25"));
@@ -940,7 +941,10 @@ fn classifier_meets_the_product_targets_on_the_thirty_second_set() {
 /// 27–28 on sets 24 and 25, and a few rules from the odd lines): Nordic 0.814, 0.982, 0.745;
 /// other 0.795, 0.976, 0.536; the even lines unchanged. Session 13 (rounds 29–30 on sets 26
 /// and 27, none from the bank): Nordic 0.820, 0.982, 0.751; other 0.808, 0.976, 0.549; the even
-/// lines, never read, 0.765 (precision 0.992) and 0.779 (0.976) recall.
+/// lines, never read, 0.765 (precision 0.992) and 0.779 (0.976) recall. Session 14 (rounds
+/// 32–35 on sets 28–31, lexicon collisions found by a scan of all labelled mail, three rules
+/// from the odd lines): Nordic 0.838, 0.982, 0.772; other 0.805, 0.980, 0.558; the even lines,
+/// never read, 0.783 (0.992) and 0.779 (0.984).
 #[test]
 #[ignore = "issue #3: far below the product targets on short everyday asks; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_phrase_bank() {
