@@ -1581,6 +1581,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || (t & c::SEND != 0
                         && v.near(i, c::DIRECT, 0, 20, true).is_some()
                         && v.in_sentence(i, c::ME).is_none())
+                    // "… or send her emails about me": sent to someone else
+                    || (t & c::SEND != 0 && v.has(i + 1, c::HIM_HER | c::OTHERS))
                     // "Du må også gerne sende dem det korte notat": two objects, the first the
                     // receivers ("dem", them), and the writer is not one
                     || (t & c::SEND != 0
@@ -2288,6 +2290,21 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     j,
                     i,
                     "take it back (the consent given)",
+                ));
+            } else if v.has(i.wrapping_sub(1), c::I_SELF)
+                && (t & c::WITHDRAW != 0
+                    || (t & c::PULL != 0 && v.near(i, c::BACK, 0, 2, true).is_some()))
+                && v.recent(i, c::CONSENT, 30)
+                && !v.negated(i)
+            {
+                // "Jeg sa ja til at du kan sende papirer om meg til fastlegen min. … Jeg trekker
+                // tilbake ja-et mitt.": the writer takes back the yes just told of
+                push(hit(
+                    WithdrawConsent,
+                    2.2,
+                    i,
+                    i,
+                    "withdraw (the consent just told of)",
                 ));
             } else if t & c::REGRET != 0
                 && v.recent(i, c::CONSENT, 45)

@@ -918,4 +918,12 @@ pub const TERMS: &[Term] = &[
     ("på pause", FREEZE),
     ("=kontaktperson", FIELD),
     ("=pårørende", FIELD),
+    // feared or considered, not asked: "hun blev bange for at I ville slette hendes journal",
+    // "han vurderer å be om å få se journalen min"
+    ("bange for at", PONDER),
+    ("=overvejer at", PONDER),
+    ("=overvejer om", PONDER),
+    // a common misspelling of "journal"; a yes given is a consent
+    ("=jornal", DATA_STRONG),
+    ("=jornalen", DATA_STRONG),
 ];

@@ -723,4 +723,9 @@ pub const TERMS: &[Term] = &[
     // paused (kept, unused); a contact person is a field of the record
     ("=pausieren", FREEZE),
     ("=notfallkontakt", FIELD),
+    // feared or considered, not asked: "hun blev bange for at I ville slette hendes journal",
+    // "han vurderer å be om å få se journalen min"
+    ("angst dass", PONDER),
+    ("=überlegt zu", PONDER),
+    ("=überlegt ob", PONDER),
 ];

@@ -730,4 +730,12 @@ pub const TERMS: &[Term] = &[
     // paused (kept, unused); a contact person is a field of the record
     ("=emergency contact", FIELD),
     ("on pause", FREEZE),
+    // feared or considered, not asked: "hun blev bange for at I ville slette hendes journal",
+    // "han vurderer å be om å få se journalen min"
+    ("=afraid that", PONDER),
+    ("=scared that", PONDER),
+    ("=worried that", PONDER),
+    ("=considering asking", PONDER),
+    ("=thinking of asking", PONDER),
+    // a common misspelling of "journal"; a yes given is a consent
 ];

@@ -359,4 +359,8 @@ pub const TERMS: &[Term] = &[
     // until: "ennen kuin virhe on korjattu"
     ("=kunnes", UNTIL),
     ("=siihen asti", UNTIL),
+    // feared or considered, not asked: "hun blev bange for at I ville slette hendes journal",
+    // "han vurderer å be om å få se journalen min"
+    ("=pelkää että", PONDER),
+    ("=pelkäsi että", PONDER),
 ];

@@ -299,9 +299,9 @@ pub mod c {
     /// the writer's own device: telefonen, mobilen, phone, Handy, laptop — "slettet kaloriappen
     /// og alle bildene fra telefonen" is done on the writer's phone, nothing asked of the business
     pub const DEVICE: Concepts = 1 << 117;
-    /// weighing whether to ask, or the reader's question quoted back: "om jeg skal", "whether I
-    /// should", "du spørger om" — "Jag har tänkt på om jag ska be att få se dina anteckningar"
-    /// considers an ask and makes none
+    /// weighing whether to ask, an ask feared or considered, or the reader's question quoted back:
+    /// "om jeg skal", "whether I should", "bange for at", "du spørger om" — "Jag har tänkt på om
+    /// jag ska be att få se dina anteckningar" considers an ask and makes none
     pub const PONDER: Concepts = 1 << 118;
     /// also, besides: også, också, auch, ook, myös — "… og slet også mine data" adds an ask, it
     /// does not explain the one before

@@ -344,4 +344,8 @@ pub const TERMS: &[Term] = &[
     ("=videos", PHOTO),
     ("=opname", PHOTO),
     ("=opnames", PHOTO),
+    // feared or considered, not asked: "hun blev bange for at I ville slette hendes journal",
+    // "han vurderer å be om å få se journalen min"
+    ("=bang dat", PONDER),
+    ("=overweegt om", PONDER),
 ];

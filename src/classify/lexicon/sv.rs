@@ -839,4 +839,12 @@ pub const TERMS: &[Term] = &[
     ("=kontaktperson", FIELD),
     ("=nödkontakt", FIELD),
     ("=anhörig", FIELD),
+    // feared or considered, not asked: "hun blev bange for at I ville slette hendes journal",
+    // "han vurderer å be om å få se journalen min"
+    ("rädd för att", PONDER),
+    ("=överväger att", PONDER),
+    ("=funderar på att", PONDER),
+    // a common misspelling of "journal"; a yes given is a consent
+    ("=jornal", DATA_STRONG),
+    ("=jornalen", DATA_STRONG),
 ];
