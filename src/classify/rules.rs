@@ -635,8 +635,12 @@ impl<'a> View<'a> {
                 && self.has(i.wrapping_sub(3), c::AND)
                 && self.near(i, c::REQ, 20, 0, false).is_some()
         };
+        // ("Nu hvor alle journaler er flyttet over …, sletter vi den gamle server": a supplier's
+        // "we", after its verb)
         let writer_does = self.has(i, c::DEL)
-            && (self.has(i.wrapping_sub(1), c::I_SELF) || self.subject_after(i, c::I_SELF))
+            && (self.has(i.wrapping_sub(1), c::I_SELF)
+                || self.subject_after(i, c::I_SELF)
+                || (self.subject_after(i, c::WE) && !self.anywhere(c::REPRESENT)))
             && !self.has(i.wrapping_sub(1), c::REQ)
             && self.near(i, c::REQ, 3, 0, true).is_none()
             && !second_wish();
@@ -713,10 +717,14 @@ impl<'a> View<'a> {
         if self.near(i, c::ACCIDENT, 4, 4, true).is_some() {
             f *= 0.4;
         }
-        let we_subject =
-            self.index.of_token.get(i).is_some_and(|&(start, _, _)| {
-                (start..(start + 2).min(i)).any(|k| self.has(k, c::WE))
-            });
+        // ("Den krypterede slut-backup gemmer vi …": "we" after a verb that follows the
+        // object, nothing asked before it)
+        let we_subject = self.index.of_token.get(i).is_some_and(|&(start, _, _)| {
+            (start..(start + 2).min(i)).any(|k| self.has(k, c::WE))
+                || (start..(start + 6).min(i)).any(|k| {
+                    self.has(k, c::WE) && !(start..k).any(|m| self.has(m, c::REQ | c::YOU))
+                })
+        });
         // "Vi vill att ni tar bort …", "We would like you to delete …": parents or an employer
         // asking, not the business reporting what it does.
         let we_ask = self
