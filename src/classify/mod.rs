@@ -419,9 +419,14 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     } else if !hits.is_empty() && talked_about() {
         // ("P.S. Kan du ta bort mig från nyhetsbrevet?" under a long letter about the writer's
         // year: the writer's own unsubscription is never talk about requests)
+        // ("kan ni sluta skicka sms till mig?": the "me" a few words on)
         let takes_me_off = |h: &rules::Hit| {
+            let sentence = toks.get(h.from).map(|t| t.sentence);
             h.kind == RequestKind::Unsubscribe
-                && (h.from..=h.to + 1).any(|k| tags.get(k).is_some_and(|t| t & c::ME != 0))
+                && (h.from..=h.to + 3).any(|k| {
+                    tags.get(k).is_some_and(|t| t & c::ME != 0)
+                        && toks.get(k).map(|t| t.sentence) == sentence
+                })
         };
         for h in hits.iter_mut().filter(|h| !takes_me_off(h)) {
             h.score = h.score.min(1.2);
