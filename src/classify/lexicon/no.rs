@@ -823,8 +823,4 @@ pub const TERMS: &[Term] = &[
     // a common misspelling of "journal"; a yes given is a consent
     ("=jornal", DATA_STRONG),
     ("=jornalen", DATA_STRONG),
-    // "mine papirer fra dengang": the writer's file, in plain words
-    ("=papirer", DATA_WEAK),
-    ("=papirene", DATA_WEAK),
-    ("=papira", DATA_WEAK),
 ];
