@@ -915,8 +915,8 @@ fn classifier_meets_the_product_targets_on_the_thirty_first_set() {
 /// each way. 119 of its 120 requests reach the practitioner; never an automated mail as a
 /// request. A first round on its errors (round 36, end of session 14: an ask feared or
 /// considered, a supplier's "we" after its verb, "send her emails about me", a yes taken back,
-/// "sluta skicka sms till mig" among talk of courses, "mine papirer"): 0.975, 0.951, 0.925,
-/// 1.000 — recall still below the target.
+/// "sluta skicka sms till mig" among talk of courses): 0.975, 0.951, 0.925, 1.000 — recall
+/// still below the target.
 #[test]
 #[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_thirty_second_set() {
