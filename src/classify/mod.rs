@@ -884,14 +884,12 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             Some("alstublieft" | "alsjeblieft" | "aub" | "graag" | "bitte" | "danke" | "please")
         )
     };
-    let clause_ends = |k: usize| {
-        toks.get(k + 1)
+    // (word `n` after `k` starts a new clause, or there is none)
+    let breaks_at = |n: usize, k: usize| {
+        toks.get(n)
             .is_none_or(|next| next.comma_before || Some(next.sentence) != sentence(k))
-            || (polite(k + 1)
-                && toks
-                    .get(k + 2)
-                    .is_none_or(|next| next.comma_before || Some(next.sentence) != sentence(k)))
     };
+    let clause_ends = |k: usize| breaks_at(k + 1, k) || (polite(k + 1) && breaks_at(k + 2, k));
     for i in 0..toks.len() {
         // (particle, what the pair means, whether the particle ends its clause)
         let pairs: &[(&str, Concepts, bool)] = match folded.get(i).unwrap_or("") {
