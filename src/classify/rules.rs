@@ -1591,6 +1591,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         && v.in_sentence(i, c::ME).is_none())
                     // "… or send her emails about me": sent to someone else
                     || (t & c::SEND != 0 && v.has(i + 1, c::HIM_HER | c::OTHERS))
+                    // "Have you received my records from the GP?": whether they arrived
+                    || (t & c::GOT != 0
+                        && v.has(i.wrapping_sub(1), c::YOU)
+                        && i >= 2
+                        && (v.has(i - 2, c::AUX_PERF) || v.opens_sentence(i - 2)))
                     // "Du må også gerne sende dem det korte notat": two objects, the first the
                     // receivers ("dem", them), and the writer is not one
                     || (t & c::SEND != 0
@@ -2583,6 +2588,7 @@ fn still_have_mine(v: &View<'_>, you: usize) -> Option<(usize, usize)> {
         || (you + 1..(you + 3).min(end)).any(|k| v.has(k, c::HOLD));
     let other = c::SEE
         | c::GET
+        | c::GOT
         | c::RECEIVE
         | c::SEND
         | c::COPY
@@ -2595,6 +2601,11 @@ fn still_have_mine(v: &View<'_>, you: usize) -> Option<(usize, usize)> {
     let j = (you + 1..(you + 7).min(end))
         .take_while(|&k| !v.has(k, other))
         .find(|&k| v.has(k, c::DATA_STRONG | c::DATA_WEAK))?;
+    // ("Haben Sie meine Unterlagen vom Arzt bekommen?": a participle closing the question asks
+    // whether they arrived)
+    if v.has(end - 1, other) && !v.has(end - 1, c::HOLD) {
+        return None;
+    }
     // ("mine gamle noter", "my old notes")
     let mine = v.has(j, c::MY)
         || v.near(j, c::MY, 2, 0, true).is_some()

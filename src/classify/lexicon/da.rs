@@ -139,6 +139,7 @@ pub const TERMS: &[Term] = &[
     ("information", DATA_WEAK),
     ("noter", DATA_WEAK),
     ("notater", DATA_WEAK),
+    ("papirer", DATA_WEAK),
     ("profil", DATA_WEAK),
     ("konto", DATA_WEAK),
     ("historik", DATA_WEAK),

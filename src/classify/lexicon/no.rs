@@ -111,6 +111,7 @@ pub const TERMS: &[Term] = &[
     ("opplysningene", DATA_WEAK),
     ("informasjon", DATA_WEAK),
     ("notater", DATA_WEAK),
+    ("papirer", DATA_WEAK),
     ("notatene", DATA_WEAK),
     ("data", DATA_WEAK),
     ("profil", DATA_WEAK),
