@@ -861,7 +861,12 @@ fn speak_for_the_represented(folded: &lexicon::WordList, tags: &mut [Concepts]) 
             tags[k] |= c::I_SELF;
         }
         if tags[k] & c::HIM_HER != 0 {
-            tags[k] = (tags[k] | c::ME | c::MY) & !c::OTHERS;
+            // ("update her details": "her" before a noun of data is "my", not "me")
+            let owner = tags
+                .get(k + 1)
+                .is_some_and(|n| n & (c::DATA_STRONG | c::DATA_WEAK | c::FIELD | c::PHOTO) != 0);
+            let me = if owner { 0 } else { c::ME };
+            tags[k] = (tags[k] | me | c::MY) & !c::OTHERS;
             if k > 0 && folded.get(k - 1).is_some_and(about) {
                 tags[k - 1] |= c::ABOUT_ME;
             }

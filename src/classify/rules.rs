@@ -1798,7 +1798,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // oplysninger fra jer": the recipients (Art. 15(1)(c))
         // ("Jag undrar vilka som har läst min journal": who has read it)
         if t & c::WHO != 0 && !v.statement(i) {
-            let verb = v.near(i, c::GOT | c::SEND | c::USE | c::SEE | c::TELL, 0, 4, false);
+            // ("my mother, who sees you for her hip": "you" seen, a relative clause)
+            let verb = v
+                .near(i, c::GOT | c::SEND | c::USE | c::SEE | c::TELL, 0, 4, false)
+                .filter(|&p| !v.has(p + 1, c::YOU));
             let got_mine = verb.and_then(|p| {
                 v.near(p, c::MY | c::ABOUT_ME, 0, 3, false)
                     .filter(|_| (i..p).all(|k| !v.has(k, c::I_SELF)))
@@ -1841,7 +1844,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::RECT_STRONG != 0 && !v.statement(i) {
             push(hit(Rectification, 2.8, i, i, "rectification named"));
         }
-        if t & c::CORRECT != 0 && t & c::RECT_STRONG == 0 && !v.statement(i) && !v.has(i + 1, c::ME)
+        // ("Could you correct the invoice to 2 participants?": the invoice is corrected)
+        if t & c::CORRECT != 0
+            && t & c::RECT_STRONG == 0
+            && !v.statement(i)
+            && !v.has(i + 1, c::ME)
+            && v.near(i, c::INVOICE, 0, 2, true).is_none()
         {
             // ("kan du rette min email i jeres system": my e-mail address)
             let my_address = || {
