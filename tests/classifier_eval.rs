@@ -924,6 +924,24 @@ fn classifier_meets_the_product_targets_on_the_thirty_second_set() {
     check("tests/corpus_blind32", &r, &PRODUCT_TARGETS);
 }
 
+/// Written at the start of session 15 from a rewritten brief (the same labelling rules) by two
+/// people who never saw the rules or the other sets: real request letters as people send them —
+/// adapted authority and consumer templates, generator letters, lawyers' and unions' letters,
+/// half-filled templates, letters only attached, article citations, non-clients — beside
+/// newsletters, course ads and vendor agreements about the GDPR, the authority's notices and
+/// colleagues asking how to answer a letter (`b33a_*`); and feelings — the anxious, the angry,
+/// the ashamed and the grieving, hedged asks, changed minds, threats to complain (`b33b_*`).
+/// Untouched (only the totals read), with session 14's final classifier: request recall 0.950,
+/// precision 0.857, exact kind set 0.875, language 0.992 (letters 0.967 / 0.841 / 0.933;
+/// feelings 0.933 / 0.875 / 0.817); five of its six missed requests flagged for review; never an
+/// automated mail as a request.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_thirty_third_set() {
+    let r = evaluate("check set 33", &set_dir("corpus_blind33"));
+    check("tests/corpus_blind33", &r, &PRODUCT_TARGETS);
+}
+
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
 /// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
 /// small practice — everyday words rather than legal terms, every kind at least 12 times per
