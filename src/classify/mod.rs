@@ -269,6 +269,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     }
 
     past_passives(&folded, &mut tags);
+    of_mine_after_a_third(&mut tags);
     separable_verbs(&toks, &folded, &mut tags);
     speak_for_the_represented(&folded, &mut tags);
 
@@ -345,8 +346,15 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     );
     // A mail signed with a practitioner's title ("Leg. psykoterapeut", "Sekretær", "MBACP"), and
     // no forward of a client's mail in it: the business or a colleague writing, not a client.
-    let signed_by_a_practitioner =
-        !forwarding && all & c::REPRESENT == 0 && professional_sign_off(&toks, &tags);
+    // (under the signature separator too: "-- / Hannah Price MBACP / Price Counselling")
+    let signed_below = || {
+        text::signature_block(&msg.text).is_some_and(|block| {
+            concepts_in(block, lex, allowed, lang_index(language)) & c::PROFESSION != 0
+        })
+    };
+    let signed_by_a_practitioner = !forwarding
+        && !writer_represents(&toks, &tags)
+        && (professional_sign_off(&toks, &tags) || signed_below());
     // "Datatilsynet viser til klage fra en tidligere pasient … vår ref. 24/01832": the authority
     // writes about a case; what it names is the case, not a request of its own.
     let authority_writes = all & (c::CASE_REF | c::WE) != 0
@@ -874,6 +882,17 @@ fn speak_for_the_represented(folded: &lexicon::WordList, tags: &mut [Concepts]) 
     }
 }
 
+/// "Een cliënt van mij", "a client of mine": "of mine" after a third person names whose client,
+/// not data about the writer.
+fn of_mine_after_a_third(tags: &mut [Concepts]) {
+    for k in 1..tags.len() {
+        let after_third = (k.saturating_sub(2)..k).any(|j| tags[j] & c::THIRD != 0);
+        if after_third && tags[k] & c::ABOUT_ME != 0 && tags[k] & c::DATA_STRONG == 0 {
+            tags[k] &= !c::ABOUT_ME;
+        }
+    }
+}
+
 /// Separable verbs: "slå sms-påmindelserne fra", "turn the reminders off", "take the photo
 /// down", "tag dem ned", "Melden Sie mich bitte vom Newsletter ab", "Hören Sie endlich auf, …",
 /// "meld mij af": the verb with its particle a few words after means what the joined verb ("slå
@@ -1151,6 +1170,18 @@ fn translation_text(
             return;
         }
     }
+}
+
+/// Whether the writer speaks for someone ("on behalf of my mother", "Jeg er værge for …"), not
+/// only tells of someone who does ("Jag fick det här från en förälder till en av mina
+/// patienter": a representative the letter came from).
+fn writer_represents(toks: &[text::Token], tags: &[Concepts]) -> bool {
+    let sentence = |k: usize| toks.get(k).map(|t| t.sentence);
+    (0..tags.len()).any(|k| {
+        tags[k] & c::REPRESENT != 0
+            && !(k.saturating_sub(3)..k)
+                .any(|j| sentence(j) == sentence(k) && tags[j] & c::FROM != 0)
+    })
 }
 
 /// A practitioner's title among the last words of the mail, its sign-off ("Karin Wallin / Leg.

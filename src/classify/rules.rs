@@ -820,7 +820,7 @@ pub fn received_request(v: &View<'_>) -> bool {
         let got = v.has(k, c::GOT)
             || sent_me
             || (v.has(k, c::RECEIVE) && v.near(k, c::AUX_PERF, 2, 0, true).is_some());
-        got && (k + 1..(k + 6).min(v.len()))
+        got && (k + 1..(k + 8).min(v.len()))
             .take_while(|&j| v.sentence(j) == v.sentence(k) && !v.has(j, c::YOU))
             .any(|j| {
                 let request = v.has(j, c::REQ) && v.near(j, named, 2, 3, true).is_some();

@@ -77,6 +77,35 @@ pub fn own_words_into(body: &str, out: &mut String) {
     drop_template_choices(out, start);
 }
 
+/// The first lines under the sender's signature separator ("-- "), where a name, a title and a
+/// practice stand: at most [`SIGNATURE_LINES`] lines, and nothing when a quoted mail comes first.
+pub fn signature_block(body: &str) -> Option<&str> {
+    let mut lines = Lines { rest: body };
+    while let Some(line) = lines.next() {
+        if might_start_history(line) && starts_quoted_history(line, lines.clone()) {
+            return None;
+        }
+        if is_signature_separator(line) {
+            let block = lines.rest;
+            let mut end = 0;
+            let mut taken = 0;
+            let mut below = lines.clone();
+            while let Some(l) = below.next() {
+                if taken == SIGNATURE_LINES || might_start_history(l) || l.starts_with('>') {
+                    break;
+                }
+                taken += usize::from(!l.trim().is_empty());
+                end = block.len() - below.rest.len();
+            }
+            return block.get(..end);
+        }
+    }
+    None
+}
+
+/// How many lines under a signature separator [`signature_block`] reads.
+const SIGNATURE_LINES: usize = 4;
+
 /// A template's choices left unchosen ("Skäl för radering: [Välj ett: uppgifterna behövs inte
 /// längre / jag återkallar det samtycke … / jag invänder mot behandlingen]") say nothing the
 /// writer asks: a bracketed span with a "/" in it goes (a link in brackets with it, harmlessly).

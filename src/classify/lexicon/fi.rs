@@ -328,6 +328,26 @@ pub const TERMS: &[Term] = &[
     // "Hvis nogen beder om indsigt …": anyone's request, supposed
     ("=jos joku", IF | THIRD),
     ("=jos asiakas", IF | THIRD),
+    // (session 15: a colleague asking how to answer a request, "Miten sinä olet vastannut?";
+    // a former client's parent; notes and the patient record; the authority's template)
+    ("=miten", HOW),
+    ("=kuinka", HOW),
+    ("eräs asiakas", THIRD),
+    ("erään asiakkaan", THIRD),
+    ("erään entisen", THIRD),
+    ("entinen asiakas", THIRD),
+    ("=asiakkaani", THIRD),
+    ("=potilaani", THIRD),
+    ("muistiinpanot", DATA_WEAK),
+    ("=muistiinpanoni", DATA_WEAK | MY),
+    ("=muistiinpanojani", DATA_WEAK | MY),
+    ("potilaskertomus", DATA_STRONG),
+    ("potilaskertomuksen", DATA_STRONG),
+    ("potilaskertomusta", DATA_STRONG),
+    ("=potilaskertomukseni", DATA_STRONG | MY),
+    ("mallipohja", POLICY),
+    ("mallipohjalla", POLICY),
+    ("mallipohjaa", POLICY),
     // the family doctor, a provider the data may be sent to
     ("lääkäri", PROVIDER),
     ("lääkärille", PROVIDER),
