@@ -1037,7 +1037,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                             || (v.near(i, c::MAIL, 0, 6, false).is_some()
                                 && v.in_sentence(i, c::CALL).is_none())
                     });
-                if (longer || marketing) && object && req {
+                // ("Om du inte vill få fler mejl från mig, svara bara nej tack", "If you no
+                // longer wish to receive these e-mails": the sender offers the reader a way out)
+                let readers_choice = v.near(j, c::YOU, 2, 0, true).is_some()
+                    && v
+                        .near(j, c::I_SELF | c::ME | c::MY | c::REQ, 3, 0, true)
+                        .is_none();
+                if (longer || marketing) && object && req && !readers_choice {
                     push(hit(Unsubscribe, 2.5, j, i, "no longer receive mail"));
                 } else if longer && req && v.near(i, c::IT, 6, 0, false).is_some() {
                     // "Jeg får stadig jeres brochurer og julekort med posten. Det ønsker jeg ikke

@@ -886,6 +886,9 @@ pub const TERMS: &[Term] = &[
     // an ask supposed, not made: "If I were to request erasure …, would you …?"
     ("=hvis jeg skulle", IF | PONDER),
     ("=hvis jeg nogensinde", IF | PONDER),
+    ("=hvis jeg en gang", IF | PONDER),
+    ("=hvis jeg engang", IF | PONDER),
+    ("=lad os sige at", PONDER),
     ("=skulle jeg engang", PONDER),
     // verb forms the stems miss: imperatives and participles
     ("=begræns", RESTRICT),

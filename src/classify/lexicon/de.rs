@@ -663,6 +663,9 @@ pub const TERMS: &[Term] = &[
     ("=falls ich", IF | PONDER),
     ("=sollte ich jemals", PONDER),
     ("=wenn ich irgendwann", PONDER),
+    ("=angenommen", PONDER),
+    ("=wenn ich jemals", PONDER),
+    ("=rein hypothetisch", PONDER),
     // verb forms the stems miss: imperatives and participles
     ("=korrigiert", CORRECT),
     ("=aktualisiert", UPDATE),

@@ -707,6 +707,9 @@ pub const TERMS: &[Term] = &[
     ("=were i to", PONDER),
     ("=if i ever", IF | PONDER),
     ("=should i ever", PONDER),
+    ("=suppose i", PONDER),
+    ("=supposing i", PONDER),
+    ("=hypothetically", PONDER),
     // pictures posted: "remove the two Instagram posts where I'm clearly visible"
     ("=posts", PHOTO),
     // what was written about the writer: correspondence, an assessment

@@ -382,5 +382,8 @@ pub const TERMS: &[Term] = &[
     // feared or considered, not asked: "hun blev bange for at I ville slette hendes journal",
     // "han vurderer å be om å få se journalen min"
     ("=pelkää että", PONDER),
+    ("=jos joskus", IF | PONDER),
+    ("=jos minä joskus", IF | PONDER),
+    ("=oletetaan että", PONDER),
     ("=pelkäsi että", PONDER),
 ];

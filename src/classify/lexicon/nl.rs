@@ -308,6 +308,9 @@ pub const TERMS: &[Term] = &[
     // an ask supposed, not made: "If I were to request erasure …, would you …?"
     ("=als ik ooit", IF | PONDER),
     ("=mocht ik ooit", PONDER),
+    ("=stel dat", PONDER),
+    ("=gesteld dat", PONDER),
+    ("=stel nou dat", PONDER),
     // verb forms the stems miss: imperatives and participles
     ("=gecorrigeerd", CORRECT),
     ("=aangepast", UPDATE),

@@ -790,6 +790,10 @@ pub const TERMS: &[Term] = &[
     ("=hvis jeg skulle", IF | PONDER),
     ("=dersom jeg skulle", IF | PONDER),
     ("=hvis jeg noen gang", IF | PONDER),
+    ("=hvis jeg en gang", IF | PONDER),
+    ("=hvis jeg engang", IF | PONDER),
+    ("=om jeg en gang", PONDER),
+    ("=om jeg noen gang", PONDER),
     // verb forms the stems miss: imperatives and participles
     ("=begrens", RESTRICT),
     ("=retter", CORRECT),

@@ -808,6 +808,9 @@ pub const TERMS: &[Term] = &[
     // an ask supposed, not made: "If I were to request erasure …, would you …?"
     ("=ifall jag skulle", IF | PONDER),
     ("=om jag någon gång", PONDER),
+    ("=tänk om jag", PONDER),
+    ("=om jag en dag", PONDER),
+    ("=hypotetiskt", PONDER),
     // you, your: the pronouns, in the language's own list (another language's "du" is not
     // always allowed to read them)
     ("=du", YOU),
