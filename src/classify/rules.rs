@@ -1331,6 +1331,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         || (j > i && v.has(j + 1, c::I_SELF) && v.has(j + 2, c::TELL))
                 })
                 .filter(|_| !own_wish_to_delete(v, i))
+                .filter(|&j| !an_appointment(v, j))
             {
                 // "… og sletter du dem, når forløbet er slut?": what the practice does, asked
                 let habit =
@@ -1408,9 +1409,11 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     v.data_context() || v.anywhere(c::CONSENT | c::WITHDRAW) || the_photo();
                 // ("… booket to tider paa torsdag d. 7. kl 10 og kl 10.30 … Vil du slette den
                 // ene?": the booking, dates and times counted as words)
-                let it_other = v.near(i, c::IT, 0, 3, true).is_some()
+                let it_other = (v.near(i, c::IT, 0, 3, true).is_some()
                     && v.recent(i, c::EVENT | c::PUBLISHED, 30)
-                    && !v.recent(i, c::DATA_STRONG | c::DATA_WEAK | c::PHOTO | c::FIELD, 25);
+                    && !v.recent(i, c::DATA_STRONG | c::DATA_WEAK | c::PHOTO | c::FIELD, 25))
+                    // ("Han hade en tid hos er på tisdag, den kan ni ta bort": "it" before)
+                    || v.near(i, c::IT, 3, 0, true).is_some_and(|k| an_appointment(v, k));
                 // ("Bitte nehmen Sie mich aus der Studie raus": out of a study, a consent or a use
                 // ended, not the data deleted)
                 let score = if v.other_object(i) || it_other || out_of(v, i, c::PURPOSE) {
@@ -2731,6 +2734,19 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
             h.score = h.score.min(1.0);
         }
     }
+    // "Eigentlich wollte ich Ihnen schreiben, dass Sie alles löschen sollen. Aber ich habe es mir
+    // anders überlegt": an ask meant, then taken back by a change of mind told after it
+    for p in (0..v.len()).filter(|&p| v.has(p, c::INTENDED)) {
+        if !(p + 1..v.len()).any(|q| v.has(q, c::CHANGED_MIND)) {
+            continue;
+        }
+        for h in hits
+            .iter_mut()
+            .filter(|h| h.from > p && v.sentence(h.from) == v.sentence(p))
+        {
+            h.score = h.score.min(1.0);
+        }
+    }
 }
 
 /// "Restriction instead of erasure", "statt der Löschung", "ikke sletter den, men begrenser
@@ -2996,6 +3012,24 @@ fn from_own_device(v: &View<'_>, i: usize) -> bool {
 /// booking (a class, a waiting list), not out of the records.
 fn off_a_booking(v: &View<'_>, i: usize) -> bool {
     out_of(v, i, c::EVENT)
+}
+
+/// The "it" at `j` stands for an appointment: a booking named before it in its sentence, and
+/// nothing else (data, a photo, a mail) there or in the sentence before ("Han hade en tid hos er på tisdag, den kan ni ta
+/// bort").
+fn an_appointment(v: &View<'_>, j: usize) -> bool {
+    let things = c::EVENT | c::DATA_STRONG | c::DATA_WEAK | c::PHOTO | c::FIELD | c::MAIL;
+    let sentence = || {
+        (j.saturating_sub(20)..j)
+            .rev()
+            .take_while(|&k| v.sentence(k) == v.sentence(j))
+    };
+    let before = || {
+        (j.saturating_sub(40)..j)
+            .rev()
+            .take_while(|&k| v.sentence(k) + 1 >= v.sentence(j))
+    };
+    sentence().any(|k| v.has(k, c::EVENT)) && !before().any(|k| v.has(k, things & !c::EVENT))
 }
 
 /// The removal at `i` is out of or off something `what` names, just after it: "fra ventelisten",

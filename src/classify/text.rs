@@ -1097,11 +1097,12 @@ fn push_token(
 
 fn is_abbreviation(word: &str) -> bool {
     // (also "f.eks.", "e.g.", "dvs.", "esim.", "bijv.", "evtl.": for example, that is)
-    const ABBR: [&str; 43] = [
+    // ("kl. 14", "tlf. 22 33 44 55": a time of day, a phone number)
+    const ABBR: [&str; 46] = [
         "art", "jf", "jfr", "fx", "evt", "bl", "ca", "nr", "dr", "stk", "z", "b", "bzw", "ggf",
         "inkl", "ekskl", "t", "e", "ex", "resp", "mfl", "u", "a", "i", "abs", "lit", "vgl", "ff",
         "mom", "kap", "pkt", "f", "eks", "g", "dvs", "mht", "ifm", "esim", "mm", "evtl", "bzgl",
-        "bijv", "incl",
+        "bijv", "incl", "kl", "tlf", "tel",
     ];
     ABBR.iter().any(|a| word.eq_ignore_ascii_case(a))
 }

@@ -385,5 +385,6 @@ pub const TERMS: &[Term] = &[
     ("=jos joskus", IF | PONDER),
     ("=jos minä joskus", IF | PONDER),
     ("=oletetaan että", PONDER),
+    ("muutin mieleni", CHANGED_MIND),
     ("=pelkäsi että", PONDER),
 ];

@@ -306,11 +306,16 @@ pub mod c {
     /// also, besides: også, också, auch, ook, myös — "… og slet også mine data" adds an ask, it
     /// does not explain the one before
     pub const ALSO: Concepts = 1 << 119;
+    /// an ask the writer meant to make: "eigentlich wollte ich", "egentlig ville jeg", "I was
+    /// going to ask" — made after all unless the writer then changes their mind
+    pub const INTENDED: Concepts = 1 << 120;
+    /// a change of mind: "anders überlegt", "changed my mind", "ombestemt meg", "ändrat mig"
+    pub const CHANGED_MIND: Concepts = 1 << 121;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 120] = [
+pub const CONCEPT_NAMES: [&str; 122] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -431,6 +436,8 @@ pub const CONCEPT_NAMES: [&str; 120] = [
     "DEVICE",
     "PONDER",
     "ALSO",
+    "INTENDED",
+    "CHANGED_MIND",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2093,7 +2100,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::ALSO);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::CHANGED_MIND);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

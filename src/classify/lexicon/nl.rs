@@ -266,6 +266,13 @@ pub const TERMS: &[Term] = &[
     // only informing: nothing for the reader to do
     ("hoeft er niets mee te doen", NO_ACTION),
     ("hoeft niets te doen", NO_ACTION),
+    ("ik vraag niets", NO_ACTION),
+    ("dit is geen verzoek", NO_ACTION),
+    ("=zal ik eisen", PONDER),
+    ("=eigenlijk wilde ik", INTENDED),
+    ("=ik wilde eigenlijk", INTENDED),
+    ("van gedachten veranderd", CHANGED_MIND),
+    ("=bedacht", CHANGED_MIND),
     ("hoeft niets aan te passen", NO_ACTION),
     ("hoeft niets te wijzigen", NO_ACTION),
     // an earlier request chased: nothing heard, still waiting

@@ -707,6 +707,20 @@ pub const TERMS: &[Term] = &[
     ("i så fall", IF),
     // only informing: nothing for the reader to do
     ("du trenger ikke gjøre noe", NO_ACTION),
+    // "Jeg ber ikke om noe, jeg vil bare vite hvordan det er": the writer says no right is asked
+    ("jeg ber ikke om noe", NO_ACTION),
+    ("jeg ber ikke om noen ting", NO_ACTION),
+    ("dette er ikke en forespørsel", NO_ACTION),
+    // a threat: what the writer will demand if … ("så kommer jeg til å kreve at dere sletter")
+    ("=kommer jeg til å kreve", PONDER),
+    ("=vil jeg kreve", PONDER),
+    // what the writer meant to ask, then did not ("egentlig ville jeg be deg slette …, men")
+    ("=egentlig ville jeg", INTENDED),
+    ("=jeg hadde tenkt å be", INTENDED),
+    ("ombestemt meg", CHANGED_MIND),
+    ("ombestemte meg", CHANGED_MIND),
+    ("angret meg", CHANGED_MIND),
+    ("=snudd", CHANGED_MIND),
     ("du trenger ikke endre noe", NO_ACTION),
     ("trenger ikke endre noe", NO_ACTION),
     ("trenger ikke å endre noe", NO_ACTION),
