@@ -754,6 +754,15 @@ impl<'a> View<'a> {
                 f *= 0.5;
             }
         }
+        // "Jeg har bedt kommunen om aktindsigt og samtidig sendt dem en anmodning om indsigt":
+        // a request the writer sent to someone else, reported
+        if let Some(s) = self.near(i, c::SEND, 6, 0, true) {
+            let to_them = self.has(s + 1, c::IT | c::THEY | c::OTHERS | c::HIM_HER)
+                && !self.has(s + 1, c::ME | c::YOU);
+            if to_them && self.near(s, c::AUX_PERF, 12, 0, true).is_some() {
+                f *= 0.45;
+            }
+        }
         // "Har du svaret Mette H. på hendes indsigtsanmodning?": someone else's request, named
         if self.has(i, NAMED_RIGHTS)
             && self.has(i.wrapping_sub(1), c::OTHERS)
@@ -1600,6 +1609,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         && v.in_sentence(i, c::ME).is_none())
                     // "… or send her emails about me": sent to someone else
                     || (t & c::SEND != 0 && v.has(i + 1, c::HIM_HER | c::OTHERS))
+                    // "Who can see my notes?": who may read them, not the writer asking to
+                    || (t & c::SEE != 0
+                        && v.near(i, c::WHO, 2, 0, true).is_some()
+                        && v.near(i, c::I_SELF, 2, 0, true).is_none())
                     // "Have you received my records from the GP?": whether they arrived
                     || (t & c::GOT != 0
                         && v.has(i.wrapping_sub(1), c::YOU)

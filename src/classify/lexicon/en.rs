@@ -620,6 +620,8 @@ pub const TERMS: &[Term] = &[
     ("im not asking for anything", NO_ACTION),
     ("i am not asking for anything", NO_ACTION),
     ("this is not a request", NO_ACTION),
+    ("=please don't do anything", NO_ACTION),
+    ("=please dont do anything", NO_ACTION),
     ("=i will demand", PONDER),
     ("=i'll demand", PONDER),
     ("=i was going to ask", INTENDED),

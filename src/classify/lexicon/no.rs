@@ -710,6 +710,9 @@ pub const TERMS: &[Term] = &[
     // "Jeg ber ikke om noe, jeg vil bare vite hvordan det er": the writer says no right is asked
     ("jeg ber ikke om noe", NO_ACTION),
     ("jeg ber ikke om noen ting", NO_ACTION),
+    // ("Nei. Glem det. … Ikke gjør noe.": an ask taken back)
+    ("=ikke gjør noe", NO_ACTION),
+    ("=ikke gjør noen ting", NO_ACTION),
     ("dette er ikke en forespørsel", NO_ACTION),
     // a threat: what the writer will demand if … ("så kommer jeg til å kreve at dere sletter")
     ("=kommer jeg til å kreve", PONDER),
