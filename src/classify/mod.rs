@@ -386,7 +386,8 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let personal = all & (c::I_SELF | c::ME | c::MY | c::ABOUT_ME | c::REPRESENT) != 0
         || couples
         || implied_self(&toks, &tags)
-        || rules::we_ask_deletion(&view);
+        || rules::we_ask_deletion(&view)
+        || rules::we_object(&view);
     // Talk about requests — a colleague asking how to handle a client's, a vendor selling
     // templates — names rights without anyone exercising one: without the writer's own data in
     // view, nothing in it is more than a mention.

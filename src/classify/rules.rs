@@ -792,6 +792,10 @@ pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
         (k + 1, c::COMPL | c::YOU)
     } else {
         let wish = if v.has(k + 1, c::NEG) { k + 2 } else { k + 1 };
+        // ("Vi protesterer mot at opplysningene om sønnen vår brukes": parents object)
+        if wish == k + 1 && v.has(wish, c::OPPOSE | c::OBJECT_STRONG) {
+            return true;
+        }
         if !v.has(wish, c::REQ) {
             return false;
         }
@@ -800,6 +804,12 @@ pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
     let mut after = after..(after + 4).min(v.len());
     after.clone().any(|j| v.has(j, asked))
         && !after.any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER))
+}
+
+/// Parents object for a child: "Vi protesterer mot at opplysningene om sønnen vår brukes i
+/// forskningsprosjektet" ("we" straight before the objection).
+pub fn we_object(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| v.has(k, c::WE) && v.has(k + 1, c::OPPOSE | c::OBJECT_STRONG))
 }
 
 /// Parents or an employer ask for someone's data to go: "Vi ønsker at alt som er lagret om henne
