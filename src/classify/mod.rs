@@ -243,6 +243,13 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             // a question, not the preposition.
             concepts |= c::YOU;
         }
+        if language == Language::Fi
+            && concepts & (c::DATA_STRONG | c::DATA_WEAK | c::FIELD | c::PHOTO) != 0
+            && raw.ends_with("ni")
+        {
+            // "henkilötietojeni", "osoitteeni": Finnish says "my" in the word's ending
+            concepts |= c::MY;
+        }
         if concepts == 0 && you_wrote(&tags, folded.get(i).unwrap_or("")) {
             // "Såg att du skrev att du raderar anteckningar …": what the business wrote, told
             concepts = c::TELL;
