@@ -806,10 +806,15 @@ pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
         && !after.any(|j| v.has(j, c::KNOW | c::INFORM | c::REMINDER))
 }
 
-/// Parents object for a child: "Vi protesterer mot at opplysningene om sønnen vår brukes i
-/// forskningsprosjektet" ("we" straight before the objection).
+/// Parents object or take consent back for a child: "Vi protesterer mot at opplysningene om
+/// sønnen vår brukes i forskningsprosjektet", "Diese Einwilligung widerrufen wir hiermit" ("we"
+/// right before or after the objection or the withdrawal).
 pub fn we_object(v: &View<'_>) -> bool {
-    (0..v.len()).any(|k| v.has(k, c::WE) && v.has(k + 1, c::OPPOSE | c::OBJECT_STRONG))
+    let objects = |k: usize| {
+        v.has(k, c::OPPOSE | c::OBJECT_STRONG)
+            || (v.has(k, c::WITHDRAW) && v.in_sentence(k, c::CONSENT).is_some())
+    };
+    (0..v.len()).any(|k| v.has(k, c::WE) && (objects(k + 1) || (k > 0 && objects(k - 1))))
 }
 
 /// Parents or an employer ask for someone's data to go: "Vi ønsker at alt som er lagret om henne

@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=optager", USE),
+    ("=optage", USE),
+    ("=optaget", USE),
+    ("=filmer", USE),
+    ("=filme", USE),
+    ("=filmet", USE),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
     ("bestilling", INVOICE),
     ("bestillingen", INVOICE),

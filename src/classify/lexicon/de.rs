@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=aufzeichnen", USE),
+    ("=aufgezeichnet", USE),
+    ("=gefilmt", USE),
+    ("=filmen", USE),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
     ("auf keinen fall", NEG),
     ("keinesfalls", NEG),

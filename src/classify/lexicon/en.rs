@@ -4,6 +4,16 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // recording and filming a session are uses of the client's data ("Stop recording my
+    // sessions", "I don't want to be filmed")
+    ("=recording my", USE | DATA_WEAK),
+    ("=recording our", USE | DATA_WEAK),
+    ("=be recorded", USE),
+    ("=being recorded", USE),
+    ("=be filmed", USE),
+    ("=being filmed", USE),
+    ("=filmed", USE),
+    ("=filming", USE),
     // a doctor signing a referral
     ("general practitioner", PROFESSION),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)

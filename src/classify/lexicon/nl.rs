@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=opnemen", USE),
+    ("=filmen", USE),
+    ("=gefilmd", USE),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
     ("identiteitskaart", ID_DOC),
     ("stuur ik", ATTACH),

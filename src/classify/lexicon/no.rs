@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=filmer", USE),
+    ("=filme", USE),
+    ("=filmet", USE),
+    ("=tar opp", USE),
+    ("=ta opp", USE),
     // asked (reported: "han har spurt om å få slettet noe"); "Poistin" (I deleted)
     ("=spurt", PAST_REQ),
     // there (to the new provider named): "Kan dere overføre journalen min dit?"

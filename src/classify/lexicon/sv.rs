@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=spelar in", USE),
+    ("=spela in", USE),
+    ("=spelas in", USE),
+    ("=filmar", USE),
+    ("=filma", USE),
+    ("=filmas", USE),
     // there (to the new provider named): "Kan dere overføre journalen min dit?"
     ("=dit", DIRECT),
     // (session 13: restrict, demand, ID card, sent along, "in no case", an order placed)
