@@ -2897,9 +2897,17 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
 /// business's own new tool ("moving them into your new booking tool").
 fn new_destination(v: &View<'_>, i: usize) -> Option<usize> {
     // (nor "Fel i journalen efter flytten till nytt system": a new system)
-    v.in_sentence(i, c::NEWPROV | c::DIRECT).filter(|&n| {
-        !(v.has(n, c::NEWPROV) && (v.has(n.wrapping_sub(1), c::YOU) || v.has(n + 1, c::SYSTEM)))
-    })
+    v.in_sentence(i, c::NEWPROV | c::DIRECT)
+        .filter(|&n| {
+            !(v.has(n, c::NEWPROV)
+                && (v.has(n.wrapping_sub(1), c::YOU) || v.has(n + 1, c::SYSTEM)))
+        })
+        // ("sende journalen … elektronisk til Fysioterapeutene på Solsiden": another provider,
+        // electronically)
+        .or_else(|| {
+            v.near(i, c::PROVIDER, 0, 8, true)
+                .filter(|_| v.in_sentence(i, c::ELECTRONIC | c::MACHINE).is_some())
+        })
 }
 
 /// A copy (at `i`) asked for of what was sent: "a copy of the assessment you sent to them",
