@@ -305,6 +305,13 @@ pub const TERMS: &[Term] = &[
     ("tack för", THANKS),
     ("hur", HOW),
     ("utbildning", ADVERT),
+    // a client's case used in teaching ("Jag vill inte att mitt fall används i föreläsningar,
+    // handledning eller utbildning")
+    ("=mitt fall", DATA_WEAK | MY),
+    ("föreläsning", PURPOSE),
+    ("föreläsningar", PURPOSE),
+    ("handledning", PURPOSE),
+    ("undervisning", PURPOSE),
     ("kurs", ADVERT | EVENT),
     ("kurser", ADVERT | EVENT),
     ("boka din plats", ADVERT),
