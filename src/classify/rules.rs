@@ -2446,8 +2446,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     v.in_sentence(i, c::REQ).is_some() && !(j..i).any(|k| v.has(k, c::I_SELF))
                 })
             };
+            // ("Stop i hvert fald med at sende mig nyhedsbrevet": an adverbial between)
             if let Some(j) = v
-                .near(i, c::SEND | c::MAIL | c::NEWS, 0, 5, false)
+                .near(i, c::SEND | c::MAIL | c::NEWS, 0, 7, false)
+                .filter(|&j| {
+                    j <= i + 5 || !(i + 1..j).any(|k| v.has(k, c::I_SELF | c::AND | c::WE))
+                })
                 .or_else(named_before)
             {
                 if marketing_by_phone(v, i) {
@@ -2760,6 +2764,21 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
         };
         for h in hits.iter_mut().filter(|h| weighed(h)) {
             h.score = h.score.min(1.0);
+        }
+    }
+    // "jeg vil gerne have at i sletter alt om mig … nej vent … lad det ligge": a change of mind
+    // and then what is to stay: the deletion asked before it is taken back
+    for q in (0..v.len()).filter(|&q| v.has(q, c::CHANGED_MIND)) {
+        let keep = (q + 1..(q + 40).min(v.len()))
+            .take_while(|&k| v.sentence(k) <= v.sentence(q) + 2)
+            .any(|k| v.has(k, c::KEEP));
+        if keep {
+            for h in hits
+                .iter_mut()
+                .filter(|h| h.to < q && h.kind == RequestKind::Erasure)
+            {
+                h.score = h.score.min(1.0);
+            }
         }
     }
     // "Eigentlich wollte ich Ihnen schreiben, dass Sie alles löschen sollen. Aber ich habe es mir

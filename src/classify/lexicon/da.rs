@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a change of mind and what is to stay ("nej vent … lad det ligge")
+    ("=nej vent", CHANGED_MIND),
+    ("=lad det ligge", KEEP),
+    ("=lad dem ligge", KEEP),
+    ("=behold", KEEP),
     ("=optager", USE),
     ("=optage", USE),
     ("=optaget", USE),

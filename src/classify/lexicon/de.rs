@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=nein warte", CHANGED_MIND),
+    ("=behalten sie", KEEP),
+    ("=behalte", KEEP),
+    ("=behaltet", KEEP),
     ("=aufzeichnen", USE),
     ("=aufgezeichnet", USE),
     ("=gefilmt", USE),

@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=no wait", CHANGED_MIND),
+    ("=wait no", CHANGED_MIND),
+    ("=leave it", KEEP),
+    ("=keep it", KEEP),
+    ("=keep everything", KEEP),
     // recording and filming a session are uses of the client's data ("Stop recording my
     // sessions", "I don't want to be filmed")
     ("=recording my", USE | DATA_WEAK),

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=nee wacht", CHANGED_MIND),
+    ("=laat maar staan", KEEP),
+    ("=bewaar", KEEP),
+    ("=houd", KEEP),
     ("=opnemen", USE),
     ("=filmen", USE),
     ("=gefilmd", USE),

@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=nei vent", CHANGED_MIND),
+    ("=la det ligge", KEEP),
+    ("=la dem ligge", KEEP),
+    ("=behold", KEEP),
+    ("=beholde", KEEP),
     ("=filmer", USE),
     ("=filme", USE),
     ("=filmet", USE),

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=nej vänta", CHANGED_MIND),
+    ("=låt det ligga", KEEP),
+    ("=låt dem ligga", KEEP),
+    ("=behåll", KEEP),
     ("=spelar in", USE),
     ("=spela in", USE),
     ("=spelas in", USE),
