@@ -620,8 +620,10 @@ fn is_mobile_signature(line: &str) -> bool {
     {
         return false;
     }
-    const SIGS: [&str; 10] = [
+    const SIGS: [&str; 12] = [
         "sent from my",
+        "verstuurd vanaf mijn",
+        "skickat från min iphone",
         "sendt fra min",
         "skickat från min",
         "sendt fra min iphone",

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("testimonial", DATA_WEAK),
+    ("udtalelse", DATA_WEAK),
     // a change of mind and what is to stay ("nej vent … lad det ligge")
     ("=nej vent", CHANGED_MIND),
     ("=lad det ligge", KEEP),

@@ -4,6 +4,7 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("testimonial", DATA_WEAK),
     ("=nein warte", CHANGED_MIND),
     ("=behalten sie", KEEP),
     ("=behalte", KEEP),

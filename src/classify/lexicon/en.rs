@@ -4,6 +4,7 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("testimonial", DATA_WEAK),
     ("=no wait", CHANGED_MIND),
     ("=wait no", CHANGED_MIND),
     ("=leave it", KEEP),

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a testimonial (text and name on the website) that is to disappear
+    ("testimonial", DATA_WEAK),
+    ("=verdwijnt", DEL),
+    ("=verdwijnen", DEL),
     ("=nee wacht", CHANGED_MIND),
     ("=laat maar staan", KEEP),
     ("=bewaar", KEEP),

@@ -4,6 +4,7 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=testimonial", DATA_WEAK),
     ("=nei vent", CHANGED_MIND),
     ("=la det ligge", KEEP),
     ("=la dem ligge", KEEP),

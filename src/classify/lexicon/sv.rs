@@ -4,6 +4,7 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=testimonial", DATA_WEAK),
     ("=nej vänta", CHANGED_MIND),
     ("=låt det ligga", KEEP),
     ("=låt dem ligga", KEEP),
