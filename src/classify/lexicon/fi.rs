@@ -5,6 +5,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // and
+    ("=ja", AND),
     // asked (reported: "han har spurt om å få slettet noe"); "Poistin" (I deleted)
     ("=poistin", DEL | PAST_SELF),
     ("=poistimme", DEL | PAST_SELF),

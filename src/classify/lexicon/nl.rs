@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // and
+    ("=en", AND),
     // a testimonial (text and name on the website) that is to disappear
     ("testimonial", DATA_WEAK),
     ("=verdwijnt", DEL),
