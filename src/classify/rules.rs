@@ -1940,10 +1940,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Rectification, 2.0, i, j, "correct it (the data)"));
             }
         }
+        // ("… that nothing in my file is deleted or changed while that complaint is looked at":
+        // deleted-or-changed is a freeze, nothing corrected)
         if t & c::UPDATE != 0
             && !v.statement(i)
             && !v.has(i + 1, c::ME)
             && v.near(i, c::WE, 3, 0, false).is_none()
+            && v.near(i, c::DEL, 2, 2, true).is_none()
         {
             let my_mail = v
                 .near(i, c::MAIL, 0, 3, true)
