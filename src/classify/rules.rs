@@ -1221,6 +1221,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             push(hit(Objection, 2.2, i, i, "no marketing calls"));
         }
 
+        // "Jeg ber om at dere ikke sletter noe av journalen min før saken er avgjort", "Please do
+        // not delete my file until the case is decided": kept for a claim, a deletion put off
+        if t & c::DEL != 0 && v.negated(i) && !v.statement(i) {
+            // (or the imperative opening its sentence: "Radera inte min journal innan …")
+            let asked = v.near(i, c::REQ, 8, 0, true).is_some()
+                || v.opens_negated(i)
+                || v.opens_sentence(i);
+            let until = v.near(i, c::UNTIL, 0, 8, true);
+            let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::IT | c::ALL, 0, 6, true);
+            if let (true, Some(u), Some(_)) = (asked, until, data) {
+                push(hit(Restriction, 2.2, i, u, "don't delete until"));
+            }
+        }
         if neg {
             continue;
         }

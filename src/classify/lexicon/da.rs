@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // before a case is settled: a deletion put off until then
+    ("=før sagen", UNTIL),
+    ("=før klagen", UNTIL),
     ("testimonial", DATA_WEAK),
     ("udtalelse", DATA_WEAK),
     // a change of mind and what is to stay ("nej vent … lad det ligge")

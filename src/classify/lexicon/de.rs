@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // before a case is settled: a deletion put off until then
+    ("=bevor das verfahren", UNTIL),
+    ("=bevor der rechtsstreit", UNTIL),
+    ("=bevor die beschwerde", UNTIL),
     ("testimonial", DATA_WEAK),
     ("=nein warte", CHANGED_MIND),
     ("=behalten sie", KEEP),

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // before a case is settled: a deletion put off until then
+    ("=before the case", UNTIL),
+    ("=before the complaint", UNTIL),
     ("testimonial", DATA_WEAK),
     ("=no wait", CHANGED_MIND),
     ("=wait no", CHANGED_MIND),

@@ -5,6 +5,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // before a case is settled: a deletion put off until then
+    ("=ennen kuin asia", UNTIL),
     // and
     ("=ja", AND),
     // asked (reported: "han har spurt om å få slettet noe"); "Poistin" (I deleted)

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // before a case is settled: a deletion put off until then
+    ("=totdat de zaak", UNTIL),
+    ("=voordat de zaak", UNTIL),
     // and
     ("=en", AND),
     // a testimonial (text and name on the website) that is to disappear

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // before a case is settled: a deletion put off until then
+    ("=før saken", UNTIL),
+    ("=før klagen", UNTIL),
     ("=testimonial", DATA_WEAK),
     ("=nei vent", CHANGED_MIND),
     ("=la det ligge", KEEP),

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // before a case is settled: a deletion put off until then
+    ("=innan målet", UNTIL),
+    ("=innan ärendet", UNTIL),
+    ("=innan anmälan", UNTIL),
     ("=testimonial", DATA_WEAK),
     ("=nej vänta", CHANGED_MIND),
     ("=låt det ligga", KEEP),
