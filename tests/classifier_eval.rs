@@ -942,6 +942,24 @@ fn classifier_meets_the_product_targets_on_the_thirty_third_set() {
     check("tests/corpus_blind33", &r, &PRODUCT_TARGETS);
 }
 
+/// Written midway through session 15 from set 33's brief by two people who never saw the rules
+/// or the other sets: the edges between the rights — one right's words used for another, "stop"
+/// that may mean unsubscribing, objecting or withdrawing consent, freeze vs delete vs keep, a
+/// file sent to a new therapist or to the writer, several rights with one conditional
+/// (`b34a_*`); and the practice's whole inbox for a month, the business side included —
+/// landlord, accountant, insurer, IT and booking-system vendors, staff, students, GPs,
+/// hospitals, lawyers and the municipality, with clients' requests buried among them
+/// (`b34b_*`). Untouched (only the totals read), with session 14's final classifier: request
+/// recall 0.883, precision 0.914, exact kind set 0.725, language 1.000 (edges 0.817 / 0.860 /
+/// 0.633; business inbox 0.950 / 0.966 / 0.817); with session 15's classifier after the rounds
+/// on set 33: 0.892, 0.922, 0.733, 1.000. Never an automated mail as a request.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_thirty_fourth_set() {
+    let r = evaluate("check set 34", &set_dir("corpus_blind34"));
+    check("tests/corpus_blind34", &r, &PRODUCT_TARGETS);
+}
+
 /// A phrase bank written in session 9 by two people who saw only a brief (never the rules or the
 /// sets): 940 short mails (a subject and one to five sentences) in the way clients write to a
 /// small practice — everyday words rather than legal terms, every kind at least 12 times per

@@ -268,9 +268,11 @@ impl<'a> View<'a> {
         // German and Dutch imperatives end their clause with the "not": "Löschen Sie es aber
         // bitte auch nicht", "Löschen Sie die Aufnahmen bitte nicht" ("aber" is no "but" there)
         // ("Bitte löschen Sie …": after a "please" that opens the sentence)
+        // ("… an Dritte und löschen Sie die Daten auch nicht": a second imperative after "und")
         let imperative = self.opens_sentence(i)
             || self.toks.get(i).is_some_and(|t| t.comma_before)
-            || (self.has(i - 1, c::REQ) && self.opens_sentence(i - 1));
+            || (self.has(i - 1, c::REQ) && self.opens_sentence(i - 1))
+            || (self.has(i - 1, c::AND) && self.has(i + 1, c::YOU));
         if self.verb_final && imperative {
             let clause_end = (i + 1..(i + 10).min(self.len()))
                 .find(|&k| self.segment(k) != seg)
