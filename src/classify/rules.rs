@@ -1236,6 +1236,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 push(hit(Restriction, 2.2, i, u, "don't delete until"));
             }
         }
+        // "Jeg vil ikke længere være med i undersøgelsen", "Jag vill inte längre vara med i
+        // studien", "I no longer want to take part in the study": a study left, the consent to
+        // it taken back
+        if t & c::PARTICIPATE != 0 && !v.statement(i) {
+            let leaves = (neg && v.in_sentence(i, c::LONGER | c::MORE).is_some())
+                || v.near(i, c::STOP | c::WITHDRAW, 4, 0, true).is_some();
+            let study = v
+                .near(i, c::STUDY, 0, 8, true)
+                .or_else(|| v.near(i, c::IT, 0, 3, true).filter(|_| v.recent(i, c::STUDY, 30)));
+            if let (true, Some(j)) = (leaves, study) {
+                push(hit(WithdrawConsent, 2.4, i, j, "leave the study"));
+            }
+        }
         if neg {
             continue;
         }
@@ -2472,9 +2485,14 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 })
                 .or_else(named_before)
             {
+                // ("Please stop sending these. I no longer want to be part of the study": a
+                // study's questionnaires, no mailing list)
+                let study_mail = v.has(j, c::SEND)
+                    && v.anywhere(c::STUDY)
+                    && !v.anywhere(c::NEWS | c::ADVERT | c::LIST);
                 if marketing_by_phone(v, i) {
                     push(hit(Objection, 2.5, i, j, "no marketing by phone or post"));
-                } else {
+                } else if !study_mail {
                     push(hit(Unsubscribe, 2.5, i, j, "stop sending"));
                 }
             }

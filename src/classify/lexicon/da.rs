@@ -4,6 +4,13 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // taking part in a study ("Jeg vil ikke længere være med i undersøgelsen")
+    ("=være med", PARTICIPATE),
+    ("=deltage", PARTICIPATE),
+    ("=medvirke", PARTICIPATE),
+    ("=undersøgelsen", STUDY),
+    ("=forskningsprojektet", STUDY | PURPOSE),
+    ("=studiet", STUDY | PURPOSE),
     // before a case is settled: a deletion put off until then
     ("=før sagen", UNTIL),
     ("=før klagen", UNTIL),

@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=teilnehmen", PARTICIPATE),
+    ("=teilzunehmen", PARTICIPATE),
+    ("=mitmachen", PARTICIPATE),
+    ("=dabei sein", PARTICIPATE),
+    ("=studie", STUDY | PURPOSE),
+    ("=forschungsprojekt", STUDY | PURPOSE),
     // before a case is settled: a deletion put off until then
     ("=bevor das verfahren", UNTIL),
     ("=bevor der rechtsstreit", UNTIL),

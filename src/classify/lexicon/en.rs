@@ -4,6 +4,14 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=take part", PARTICIPATE),
+    ("=taking part", PARTICIPATE),
+    ("=participate", PARTICIPATE),
+    ("=participating", PARTICIPATE),
+    ("=be part of", PARTICIPATE),
+    ("=study", STUDY | PURPOSE),
+    ("=research project", STUDY | PURPOSE),
+    ("=trial", STUDY),
     // before a case is settled: a deletion put off until then
     ("=before the case", UNTIL),
     ("=before the complaint", UNTIL),

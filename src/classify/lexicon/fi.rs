@@ -5,6 +5,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=osallistua", PARTICIPATE),
+    ("=osallistumaan", PARTICIPATE),
+    ("=mukana", PARTICIPATE),
+    ("=tutkimukseen", STUDY | PURPOSE),
+    ("=tutkimuksessa", STUDY | PURPOSE),
+    ("=tutkimus", STUDY | PURPOSE),
     // before a case is settled: a deletion put off until then
     ("=ennen kuin asia", UNTIL),
     // and

@@ -311,11 +311,17 @@ pub mod c {
     pub const INTENDED: Concepts = 1 << 120;
     /// a change of mind: "anders überlegt", "changed my mind", "ombestemt meg", "ändrat mig"
     pub const CHANGED_MIND: Concepts = 1 << 121;
+    /// taking part: "være med i", "delta", "take part", "teilnehmen", "meedoen", "osallistua" —
+    /// "Jeg vil ikke længere være med i undersøgelsen" leaves a study consented to
+    pub const PARTICIPATE: Concepts = 1 << 122;
+    /// a study or research project the client takes part in: "studien", "undersøgelsen",
+    /// "the study", "tutkimus"
+    pub const STUDY: Concepts = 1 << 123;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 122] = [
+pub const CONCEPT_NAMES: [&str; 124] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -438,6 +444,8 @@ pub const CONCEPT_NAMES: [&str; 122] = [
     "ALSO",
     "INTENDED",
     "CHANGED_MIND",
+    "PARTICIPATE",
+    "STUDY",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2100,7 +2108,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::CHANGED_MIND);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::STUDY);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=deelnemen", PARTICIPATE),
+    ("=deel te nemen", PARTICIPATE),
+    ("=meedoen", PARTICIPATE),
+    ("=mee te doen", PARTICIPATE),
+    ("=onderzoek", STUDY | PURPOSE),
+    ("=studie", STUDY | PURPOSE),
     // before a case is settled: a deletion put off until then
     ("=totdat de zaak", UNTIL),
     ("=voordat de zaak", UNTIL),

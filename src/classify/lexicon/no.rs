@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=være med", PARTICIPATE),
+    ("=delta", PARTICIPATE),
+    ("=medvirke", PARTICIPATE),
+    ("=studien", STUDY | PURPOSE),
+    ("=forskningsprosjektet", STUDY | PURPOSE),
+    ("=undersøkelsen", STUDY),
     // before a case is settled: a deletion put off until then
     ("=før saken", UNTIL),
     ("=før klagen", UNTIL),

@@ -4,6 +4,13 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=vara med", PARTICIPATE),
+    ("=delta", PARTICIPATE),
+    ("=medverka", PARTICIPATE),
+    ("=studien", STUDY | PURPOSE),
+    ("=forskningsstudien", STUDY | PURPOSE),
+    ("=forskningsprojektet", STUDY | PURPOSE),
+    ("=undersökningen", STUDY),
     // before a case is settled: a deletion put off until then
     ("=innan målet", UNTIL),
     ("=innan ärendet", UNTIL),
