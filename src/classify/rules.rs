@@ -1242,9 +1242,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::PARTICIPATE != 0 && !v.statement(i) {
             let leaves = (neg && v.in_sentence(i, c::LONGER | c::MORE).is_some())
                 || v.near(i, c::STOP | c::WITHDRAW, 4, 0, true).is_some();
+            // (or a study named before and "it", or a word not known: "En halua enää
+            // osallistua selkäkipututkimukseen" under the subject "Tutkimus")
+            let named_before = |k: usize| (k < v.len() && v.recent(i, c::STUDY, 40)).then_some(k);
             let study = v
                 .near(i, c::STUDY, 0, 8, true)
-                .or_else(|| v.near(i, c::IT, 0, 3, true).filter(|_| v.recent(i, c::STUDY, 30)));
+                .or_else(|| v.near(i, c::IT, 0, 3, true).and_then(named_before))
+                .or_else(|| (v.tag(i + 1) == 0).then_some(i + 1).and_then(named_before));
             if let (true, Some(j)) = (leaves, study) {
                 push(hit(WithdrawConsent, 2.4, i, j, "leave the study"));
             }

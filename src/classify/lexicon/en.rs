@@ -662,6 +662,10 @@ pub const TERMS: &[Term] = &[
     ("no need to update anything", NO_ACTION),
     ("dont need to change anything", NO_ACTION),
     ("dont need to do anything", NO_ACTION),
+    // ("You don't need to do anything else with it, just don't get rid of it": one thing asked)
+    ("dont need to do anything else", WORD),
+    ("don't need to do anything else", WORD),
+    ("no need to do anything else", WORD),
     ("nothing you need to do", NO_ACTION),
     ("nothing for you to do", NO_ACTION),
     // off, down: taken off a website

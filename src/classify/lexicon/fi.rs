@@ -8,9 +8,6 @@ pub const TERMS: &[Term] = &[
     ("=osallistua", PARTICIPATE),
     ("=osallistumaan", PARTICIPATE),
     ("=mukana", PARTICIPATE),
-    ("=tutkimukseen", STUDY | PURPOSE),
-    ("=tutkimuksessa", STUDY | PURPOSE),
-    ("=tutkimus", STUDY | PURPOSE),
     // before a case is settled: a deletion put off until then
     ("=ennen kuin asia", UNTIL),
     // and
@@ -67,10 +64,10 @@ pub const TERMS: &[Term] = &[
     ("rajoittamaan", RESTRICT),
     ("vaadin", REQ),
     // research and teaching: a use of the data ("aus der Studie", "in Ihren Fortbildungen")
-    ("tutkimus", PURPOSE),
-    ("tutkimukseen", PURPOSE),
-    ("tutkimuksessa", PURPOSE),
-    ("tutkimuksesta", PURPOSE),
+    ("tutkimus", PURPOSE | STUDY),
+    ("tutkimukseen", PURPOSE | STUDY),
+    ("tutkimuksessa", PURPOSE | STUDY),
+    ("tutkimuksesta", PURPOSE | STUDY),
     ("opetus", PURPOSE),
     ("opetuksessa", PURPOSE),
     // the writer's own device ("fra telefonen")
