@@ -2514,6 +2514,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         }
     }
     rights_listed(v, &mut hits);
+    replaced_not_erased(v, &mut hits);
     retracted(v, &mut hits);
     right_misnamed(v, &mut hits);
     if business_of_a_third_party(v) {
@@ -2787,6 +2788,34 @@ fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
 
 /// "Glem det jeg skrev om å slette journalen", "never mind my last mail": what a sentence
 /// takes back is no request.
+/// "Kan I slette den forkerte og skrive den rigtige i stedet?", "Können Sie das bitte löschen und
+/// die Techniker Krankenkasse eintragen?", "ta bort den felaktiga adressen och använda den här":
+/// a wrong entry deleted to put the right one in is a correction. An erasure hit whose deletion
+/// takes a wrong field as its object, or is followed by "and" and a writing-in (or, the object
+/// wrong, a use of the new one), becomes a rectification.
+fn replaced_not_erased(v: &View<'_>, hits: &mut [Hit]) {
+    for h in hits.iter_mut().filter(|h| h.kind == RequestKind::Erasure) {
+        let Some(d) = (h.from..=h.to).find(|&k| v.has(k, c::DEL)) else {
+            continue;
+        };
+        let same = |k: usize| k < v.len() && v.sentence(k) == v.sentence(d);
+        let wrong_object = (d + 1..d + 4).any(|k| same(k) && v.has(k, c::WRONG));
+        let written_in = (d + 1..d + 5)
+            .filter(|&k| same(k) && v.has(k, c::AND))
+            .any(|a| (a + 1..a + 5).any(|k| same(k) && v.has(k, c::REPLACE)));
+        let used_instead = (d + 1..d + 8)
+            .filter(|&k| same(k) && v.has(k, c::AND))
+            .any(|a| (a + 1..a + 3).any(|k| same(k) && v.has(k, c::USE)))
+            && wrong_object;
+        // ("slet det forkerte billede af mig": a wrong photo still goes; a wrong field is fixed)
+        let wrong_field = wrong_object && (d + 1..d + 5).any(|k| same(k) && v.has(k, c::FIELD));
+        if written_in || used_instead || wrong_field {
+            h.kind = RequestKind::Rectification;
+            h.rule = "delete the wrong entry, put the right one in";
+        }
+    }
+}
+
 fn retracted(v: &View<'_>, hits: &mut [Hit]) {
     for r in (0..v.len()).filter(|&r| v.has(r, c::RETRACT)) {
         let sent = v.sentence(r);
@@ -2819,6 +2848,18 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
             {
                 h.score = h.score.min(1.0);
             }
+        }
+    }
+    // "Det er viktig for meg fordi journalen skal sendes til forsikringen": a reason given, no
+    // ask in it (unless one follows the "because": "because I want you to delete it")
+    for p in (0..v.len()).filter(|&p| v.has(p, c::BECAUSE)) {
+        let reason = |h: &Hit| {
+            h.from > p
+                && v.sentence(h.from) == v.sentence(p)
+                && !(p + 1..=h.from).any(|k| v.has(k, c::REQ | c::YOU))
+        };
+        for h in hits.iter_mut().filter(|h| reason(h)) {
+            h.score = h.score.min(1.0);
         }
     }
     // "Eigentlich wollte ich Ihnen schreiben, dass Sie alles löschen sollen. Aber ich habe es mir

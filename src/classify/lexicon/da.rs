@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // writing in what replaces a wrong entry
+    ("=skrive", REPLACE),
+    ("=skriv", REPLACE),
+    ("=indsætte", REPLACE),
+    ("=sætte", REPLACE),
     // taking part in a study ("Jeg vil ikke længere være med i undersøgelsen")
     ("=være med", PARTICIPATE),
     ("=deltage", PARTICIPATE),
@@ -411,7 +416,7 @@ pub const TERMS: &[Term] = &[
     ("vi", WE),
     ("=men", BREAK),
     ("så", BREAK),
-    ("fordi", BREAK),
+    ("fordi", BREAK | BECAUSE),
     ("selvom", BREAK),
     ("at", COMPL),
     ("pas", ID_DOC),

@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // writing in what replaces a wrong entry
+    ("=eintragen", REPLACE),
+    ("=einzutragen", REPLACE),
+    ("=schreiben", REPLACE),
+    ("=ersetzen", REPLACE),
     ("=teilnehmen", PARTICIPATE),
     ("=teilzunehmen", PARTICIPATE),
     ("=mitmachen", PARTICIPATE),
@@ -277,7 +282,7 @@ pub const TERMS: &[Term] = &[
     ("datenschutzerklärung", POLICY),
     ("wir", WE),
     ("aber", BREAK),
-    ("weil", BREAK),
+    ("weil", BREAK | BECAUSE),
     ("dass", COMPL),
     ("personalausweis", ID_DOC),
     ("personalausweises", ID_DOC),

@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // writing in what replaces a wrong entry
+    ("=write", REPLACE),
+    ("=put", REPLACE),
+    ("=enter", REPLACE),
+    ("=replace", REPLACE),
     ("=take part", PARTICIPATE),
     ("=taking part", PARTICIPATE),
     ("=participate", PARTICIPATE),
@@ -320,7 +325,7 @@ pub const TERMS: &[Term] = &[
     ("we", WE),
     ("but", BREAK),
     ("so", BREAK),
-    ("because", BREAK),
+    ("because", BREAK | BECAUSE),
     ("that", COMPL),
     ("passport", ID_DOC),
     ("driving licence", ID_DOC),

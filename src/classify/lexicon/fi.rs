@@ -5,6 +5,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=koska", BREAK | BECAUSE),
+    // writing in what replaces a wrong entry
+    ("=kirjoittaa", REPLACE),
+    ("=merkitä", REPLACE),
+    ("=merkitkää", REPLACE),
+    ("=kirjoittakaa", REPLACE),
     ("=osallistua", PARTICIPATE),
     ("=osallistumaan", PARTICIPATE),
     ("=mukana", PARTICIPATE),

@@ -317,11 +317,17 @@ pub mod c {
     /// a study or research project the client takes part in: "studien", "undersøgelsen",
     /// "the study", "tutkimus"
     pub const STUDY: Concepts = 1 << 123;
+    /// writing something in place of what goes: "skrive", "eintragen", "write", "invullen" —
+    /// "Kan I slette den forkerte og skrive den rigtige?" corrects, it does not erase
+    pub const REPLACE: Concepts = 1 << 124;
+    /// because: fordi, eftersom, weil, omdat, koska — what follows gives a reason, it asks
+    /// nothing ("… fordi journalen skal sendes til forsikringen")
+    pub const BECAUSE: Concepts = 1 << 125;
 }
 
 /// The name of each concept, by bit number: the learned backstop's model file names its
 /// features with them.
-pub const CONCEPT_NAMES: [&str; 124] = [
+pub const CONCEPT_NAMES: [&str; 126] = [
     "DEL",
     "ERASE_STRONG",
     "SEE",
@@ -446,6 +452,8 @@ pub const CONCEPT_NAMES: [&str; 124] = [
     "CHANGED_MIND",
     "PARTICIPATE",
     "STUDY",
+    "REPLACE",
+    "BECAUSE",
 ];
 
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
@@ -2108,7 +2116,7 @@ thread_local! {
 mod tests {
     #[test]
     fn concept_names_cover_every_concept() {
-        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::STUDY);
+        assert_eq!(1u128 << (CONCEPT_NAMES.len() - 1), c::BECAUSE);
         assert_eq!(CONCEPT_NAMES[c::DEL.trailing_zeros() as usize], "DEL");
         assert_eq!(CONCEPT_NAMES[c::CALL.trailing_zeros() as usize], "CALL");
     }

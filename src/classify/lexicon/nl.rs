@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // writing in what replaces a wrong entry
+    ("=invullen", REPLACE),
+    ("=zetten", REPLACE),
+    ("=schrijven", REPLACE),
+    ("=vervangen", REPLACE),
     ("=deelnemen", PARTICIPATE),
     ("=deel te nemen", PARTICIPATE),
     ("=meedoen", PARTICIPATE),
@@ -235,7 +240,7 @@ pub const TERMS: &[Term] = &[
     ("weghalen", DEL),
     ("weg halen", DEL),
     ("dus", BREAK),
-    ("omdat", BREAK),
+    ("omdat", BREAK | BECAUSE),
     ("daarom", BREAK),
     ("=zij", THEY),
     ("afgemeld", UNSUB),

@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // writing in what replaces a wrong entry
+    ("=skrive", REPLACE),
+    ("=skriv", REPLACE),
+    ("=legge inn", REPLACE),
+    ("=føre opp", REPLACE),
     ("=være med", PARTICIPATE),
     ("=delta", PARTICIPATE),
     ("=medvirke", PARTICIPATE),
@@ -293,7 +298,7 @@ pub const TERMS: &[Term] = &[
     ("vi", WE),
     ("=men", BREAK),
     ("så", BREAK),
-    ("fordi", BREAK),
+    ("fordi", BREAK | BECAUSE),
     ("selv om", BREAK),
     ("at", COMPL),
     ("pass", ID_DOC),

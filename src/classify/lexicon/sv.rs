@@ -4,6 +4,11 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // writing in what replaces a wrong entry
+    ("=skriva", REPLACE),
+    ("=skriv", REPLACE),
+    ("=lägga in", REPLACE),
+    ("=föra in", REPLACE),
     ("=vara med", PARTICIPATE),
     ("=delta", PARTICIPATE),
     ("=medverka", PARTICIPATE),
@@ -339,7 +344,7 @@ pub const TERMS: &[Term] = &[
     ("vi", WE),
     ("=men", BREAK),
     ("så", BREAK),
-    ("eftersom", BREAK),
+    ("eftersom", BREAK | BECAUSE),
     ("att", COMPL),
     ("pass", ID_DOC),
     ("passet", ID_DOC),
