@@ -1229,7 +1229,15 @@ fn thanks_for_an_id(toks: &[text::Token], tags: &[Concepts]) -> bool {
                 && tagged(k, c::ID_DOC)
                 && !(k.saturating_sub(3)..k).any(|m| tagged(m, c::MY | c::I_SELF))
         })
-    })
+    }) && !asks_for_own(tags)
+}
+
+/// Somewhere the writer asks for something of their own: a wish and "me/my" right after it
+/// ("Vill avregistrera mig …, ni får gärna radera mitt konto … Tack för alla fina pass!": the
+/// Swedish "pass" there is a yoga class, the thanks a client's).
+fn asks_for_own(tags: &[Concepts]) -> bool {
+    let tagged = |k: usize, mask: Concepts| tags.get(k).is_some_and(|t| t & mask != 0);
+    (0..tags.len()).any(|i| tagged(i, c::REQ) && (i + 1..i + 4).any(|k| tagged(k, c::MY | c::ME)))
 }
 
 /// "I (we) confirm" something done to "your" data (or to data, or a deletion), not asked to and

@@ -1461,8 +1461,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         && v.recent(i, c::PHOTO, 40)
                         && writer_photo(v)
                 };
-                let context =
-                    v.data_context() || v.anywhere(c::CONSENT | c::WITHDRAW) || the_photo();
+                // ("Jeg sendte dere feil vedlegg … Kan dere slette den mailen og vedlegget?": what
+                // the writer sent by mistake)
+                let sent_by_writer = || {
+                    v.near(i, c::MAIL | c::ATTACH, 0, 4, true).is_some()
+                        && (0..v.len()).any(|k| {
+                            v.has(k, c::I_SELF) && v.near(k, c::SEND, 0, 3, true).is_some()
+                        })
+                };
+                let context = v.data_context()
+                    || v.anywhere(c::CONSENT | c::WITHDRAW)
+                    || the_photo()
+                    || sent_by_writer();
                 // ("… booket to tider paa torsdag d. 7. kl 10 og kl 10.30 … Vil du slette den
                 // ene?": the booking, dates and times counted as words)
                 let it_other = (v.near(i, c::IT, 0, 3, true).is_some()
