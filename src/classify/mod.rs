@@ -507,6 +507,23 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             });
         }
     }
+    // "Stop med det her. Jeg har aldrig meldt mig til." in answer to a newsletter: stop that.
+    if hits.is_empty() && answers_newsletter && body_words <= 15 {
+        let stop_it = (0..toks.len()).find(|&i| {
+            toks.get(i).is_some_and(|t| t.start >= body_start)
+                && tags.get(i).is_some_and(|t| t & c::STOP != 0)
+                && (i + 1..i + 4).any(|k| tags.get(k).is_some_and(|t| t & c::IT != 0))
+        });
+        if let Some(i) = stop_it {
+            hits.push(rules::Hit {
+                kind: RequestKind::Unsubscribe,
+                score: 2.5,
+                from: i,
+                to: i,
+                rule: "stop it (answering a newsletter)",
+            });
+        }
+    }
     // "Afmeld", "Unsubscribe me" in answer to a newsletter, or a subject "unsubscribe" over an
     // empty body: off that newsletter.
     // A new mail saying no more than "unsubscribe" says it to the business's mailings.

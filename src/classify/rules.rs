@@ -900,7 +900,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         if t & c::DEL != 0 && v.has(i.wrapping_sub(2), c::THEY) && v.tag(i.wrapping_sub(1)) == 0 {
             continue;
         }
-        let neg = v.negated(i);
+        // ("jeg vil ikke have dem mere stop det venligst": a "stop" after a "not … any more"
+        // starts anew, unpunctuated)
+        let restarts = t & c::STOP != 0
+            && v.near(i, c::LONGER | c::MORE, 3, 0, true).is_some_and(|m| {
+                v.near(m, c::NEG, 4, 0, true).is_some()
+            });
+        let neg = v.negated(i) && !restarts;
         // Worked out at the first hit only: most tagged words yield none.
         let mut damp: Option<f32> = None;
         let mut push = |h: Hit| {
@@ -2491,6 +2497,18 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     v.in_sentence(i, c::REQ).is_some() && !(j..i).any(|k| v.has(k, c::I_SELF))
                 })
             };
+            // ("i bliver ved med at sende mig sms om tilbud … stop det venligst": "it", the
+            // marketing mail named a sentence or so before)
+            let it_named = || {
+                v.near(i, c::IT, 0, 2, true)
+                    .filter(|_| v.in_sentence(i, c::REQ).is_some())
+                    .and_then(|_| {
+                        (i.saturating_sub(30)..i)
+                            .rev()
+                            .find(|&k| v.has(k, c::MAIL | c::NEWS))
+                            .filter(|&k| v.near(k, c::ADVERT | c::NEWS | c::PURPOSE, 4, 4, false).is_some())
+                    })
+            };
             // ("Stop i hvert fald med at sende mig nyhedsbrevet": an adverbial between)
             if let Some(j) = v
                 .near(i, c::SEND | c::MAIL | c::NEWS, 0, 7, false)
@@ -2498,6 +2516,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     j <= i + 5 || !(i + 1..j).any(|k| v.has(k, c::I_SELF | c::AND | c::WE))
                 })
                 .or_else(named_before)
+                .or_else(it_named)
             {
                 // ("Please stop sending these. I no longer want to be part of the study": a
                 // study's questionnaires, no mailing list)

@@ -5,6 +5,16 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a wrong date put right ("Voitteko poistaa väärän päivämäärän ja laittaa oikean tilalle?")
+    ("=väärän", WRONG),
+    ("=väärät", WRONG),
+    ("päivämäärä", FIELD),
+    ("päivämäärän", FIELD),
+    ("syntymäaika", FIELD),
+    ("=syntymäaikani", FIELD | MY),
+    ("=laittaa", REPLACE),
+    ("=laittakaa", REPLACE),
+    ("=tilalle", INSTEAD),
     ("=koska", BREAK | BECAUSE),
     // writing in what replaces a wrong entry
     ("=kirjoittaa", REPLACE),
