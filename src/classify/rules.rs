@@ -1935,6 +1935,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && !v.statement(i)
             && !v.has(i + 1, c::ME)
             && v.near(i, c::INVOICE, 0, 2, true).is_none()
+            // ("… and they've corrected it in their system": someone else did, told)
+            && !(v.has(i.wrapping_sub(1), c::THEY) && v.near(i, c::REQ, 4, 0, true).is_none())
         {
             // ("kan du rette min email i jeres system": my e-mail address)
             let my_address = || {

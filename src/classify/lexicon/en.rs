@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=they've", THEY),
+    ("=theyve", THEY),
+    ("=they'd", THEY),
     // writing in what replaces a wrong entry
     ("=write", REPLACE),
     ("=put", REPLACE),
@@ -153,7 +156,9 @@ pub const TERMS: &[Term] = &[
     ("details", DATA_WEAK),
     ("notes", DATA_WEAK),
     ("file", DATA_WEAK),
-    ("account", DATA_WEAK),
+    // (exact: an accountant is no account)
+    ("=account", DATA_WEAK),
+    ("=accounts", DATA_WEAK),
     ("profile", DATA_WEAK),
     ("everything", ALL),
     ("correct", CORRECT),

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // "want" is "because" in Dutch ("… zelf al verwijderd, want niet iedereen wilde erop")
+    ("=want", BREAK | BECAUSE),
+    ("les", EVENT),
     // writing in what replaces a wrong entry
     ("=invullen", REPLACE),
     ("=zetten", REPLACE),
