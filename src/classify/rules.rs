@@ -765,6 +765,14 @@ impl<'a> View<'a> {
                 f *= 0.45;
             }
         }
+        // "Jeg har fået en mail fra jeres bookingsystem om, at min profil bliver slettet": what a
+        // mail the writer got says, reported
+        if let Some(g) = self.near(i, c::GOT, 12, 0, false) {
+            if self.near(g, c::MAIL, 0, 3, true).is_some() && self.near(g, c::REQ, 4, 0, true).is_none()
+            {
+                f *= 0.45;
+            }
+        }
         // "Har du svaret Mette H. på hendes indsigtsanmodning?": someone else's request, named
         if self.has(i, NAMED_RIGHTS)
             && self.has(i.wrapping_sub(1), c::OTHERS)
@@ -1245,7 +1253,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // "Jeg vil ikke længere være med i undersøgelsen", "Jag vill inte längre vara med i
         // studien", "I no longer want to take part in the study": a study left, the consent to
         // it taken back
-        if t & c::PARTICIPATE != 0 && !v.statement(i) {
+        // (not "lad være med at slette", don't delete)
+        if t & c::PARTICIPATE != 0
+            && !v.statement(i)
+            && !v.has(i + 1, c::COMPL)
+            && !v.has(i + 2, c::COMPL)
+        {
             let leaves = (neg && v.in_sentence(i, c::LONGER | c::MORE).is_some())
                 || v.near(i, c::STOP | c::WITHDRAW, 4, 0, true).is_some();
             // (or a study named before and "it", or a word not known: "En halua enää

@@ -4,6 +4,7 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("jeg spørger bare generelt", NO_ACTION),
     // writing in what replaces a wrong entry
     ("=skrive", REPLACE),
     ("=skriv", REPLACE),

@@ -4,6 +4,7 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("ich frage nur allgemein", NO_ACTION),
     // writing in what replaces a wrong entry
     ("=eintragen", REPLACE),
     ("=einzutragen", REPLACE),

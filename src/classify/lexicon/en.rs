@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("i'm just asking in general", NO_ACTION),
+    ("im just asking in general", NO_ACTION),
     ("=they've", THEY),
     ("=theyve", THEY),
     ("=they'd", THEY),

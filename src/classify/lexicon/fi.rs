@@ -5,6 +5,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("en ole pyytämässä", NO_ACTION),
+    ("kysyn ihan yleisesti", NO_ACTION),
+    ("kysyn yleisesti", NO_ACTION),
     // a wrong date put right ("Voitteko poistaa väärän päivämäärän ja laittaa oikean tilalle?")
     ("=väärän", WRONG),
     ("=väärät", WRONG),

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("jeg spør bare generelt", NO_ACTION),
+    ("=veilederen", POLICY),
+    ("=pasienters", THIRD),
     // writing in what replaces a wrong entry
     ("=skrive", REPLACE),
     ("=skriv", REPLACE),

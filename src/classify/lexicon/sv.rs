@@ -4,6 +4,7 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("jag frågar bara generellt", NO_ACTION),
     // writing in what replaces a wrong entry
     ("=skriva", REPLACE),
     ("=skriv", REPLACE),
