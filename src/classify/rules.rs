@@ -798,8 +798,11 @@ pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
     }
     // "… beder vi om, at I ikke sletter noget om Oscar": the wish may come first. "We don't want
     // Noah's assessment deleted": the wish may be refused.
+    // ("Emme halua, että …": Finnish says "we do not want" in one word)
     let (after, asked) = if k > 0 && v.has(k - 1, c::REQ) {
         (k + 1, c::COMPL | c::YOU)
+    } else if v.has(k, c::REQ) {
+        (k + 1, c::COMPL | c::YOU | c::DEL | c::PASSIVE)
     } else {
         let wish = if v.has(k + 1, c::NEG) { k + 2 } else { k + 1 };
         // ("Vi protesterer mot at opplysningene om sønnen vår brukes": parents object)
@@ -818,13 +821,19 @@ pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
 
 /// Parents object or take consent back for a child: "Vi protesterer mot at opplysningene om
 /// sønnen vår brukes i forskningsprosjektet", "Diese Einwilligung widerrufen wir hiermit" ("we"
-/// right before or after the objection or the withdrawal).
+/// right before or after the objection or the withdrawal), or refuse a use ("Emme halua, että
+/// Ellan tietoja jaetaan").
 pub fn we_object(v: &View<'_>) -> bool {
     let objects = |k: usize| {
         v.has(k, c::OPPOSE | c::OBJECT_STRONG)
             || (v.has(k, c::WITHDRAW) && v.in_sentence(k, c::CONSENT).is_some())
     };
-    (0..v.len()).any(|k| v.has(k, c::WE) && (objects(k + 1) || (k > 0 && objects(k - 1))))
+    // ("Emme halua, että Ellan tietoja jaetaan päiväkodille": "we do not want" a use)
+    let refuses = |k: usize| {
+        we_ask_at(v, k) && (v.has(k, c::NEG) || v.has(k + 1, c::NEG)) && v.in_sentence(k, c::USE).is_some()
+    };
+    (0..v.len())
+        .any(|k| v.has(k, c::WE) && (objects(k + 1) || (k > 0 && objects(k - 1)) || refuses(k)))
 }
 
 /// Parents or an employer ask for someone's data to go: "Vi ønsker at alt som er lagret om henne
@@ -2995,8 +3004,11 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         })
         // "jeg ønsker ikke at noget af det …, eller andre oplysninger om mig, bliver brugt"
         .or_else(|| {
+            // ("Emme halua, että Ellan tietoja jaetaan": the wish word between, untagged)
             v.near(i, c::NEG, 14, 0, false).filter(|&n| {
-                v.has(n + 1, c::COMPL) && v.near(n, c::REQ | c::I_SELF, 2, 0, true).is_some()
+                let wish_in_the_not = v.has(n, c::REQ) && v.tag(n + 1) == 0 && v.has(n + 2, c::COMPL);
+                (v.has(n + 1, c::COMPL) && v.near(n, c::REQ | c::I_SELF, 2, 0, true).is_some())
+                    || wish_in_the_not
             })
         })?;
     // "Jeg avslutter behandlingen nå": the writer ends their own treatment; "stopped using the

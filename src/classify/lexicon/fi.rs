@@ -5,6 +5,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // parents: "Emme halua, että Ellan tietoja jaetaan päiväkodille" (we do not want … shared)
+    ("emme halua", NEG | REQ | WE),
+    ("=jaetaan", SEND | USE),
+    ("=jakaa", SEND),
+    ("=jakamaan", SEND),
+    ("=luovuteta", SEND),
     ("en ole pyytämässä", NO_ACTION),
     ("kysyn ihan yleisesti", NO_ACTION),
     ("kysyn yleisesti", NO_ACTION),

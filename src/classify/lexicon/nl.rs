@@ -4,6 +4,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a file format for the next coach ("in een bestandsformaat dat ik aan mijn nieuwe coach
+    // kan geven")
+    ("bestandsformaat", MACHINE),
+    ("=nieuwe coach", NEWPROV),
+    ("=nieuwe therapeut", NEWPROV),
+    ("=nieuwe psycholoog", NEWPROV),
     // "want" is "because" in Dutch ("… zelf al verwijderd, want niet iedereen wilde erop")
     ("=want", BREAK | BECAUSE),
     ("les", EVENT),
