@@ -1250,10 +1250,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // not delete my file until the case is decided": kept for a claim, a deletion put off
         if t & c::DEL != 0 && v.negated(i) && !v.statement(i) {
             // (or the imperative opening its sentence: "Radera inte min journal innan …")
-            let asked = v.near(i, c::REQ, 8, 0, true).is_some()
+            let asked = v.near(i, c::REQ, 12, 0, true).is_some()
                 || v.opens_negated(i)
                 || v.opens_sentence(i);
-            let until = v.near(i, c::UNTIL, 0, 8, true);
+            // ("do not delete, amend or otherwise process them, other than storing them, until
+            // the matter has been resolved")
+            let until = v.near(i, c::UNTIL, 0, 14, true);
             let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::IT | c::ALL, 0, 6, true);
             if let (true, Some(u), Some(_)) = (asked, until, data) {
                 push(hit(Restriction, 2.2, i, u, "don't delete until"));
@@ -1273,8 +1275,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             // (or a study named before and "it", or a word not known: "En halua enää
             // osallistua selkäkipututkimukseen" under the subject "Tutkimus")
             let named_before = |k: usize| (k < v.len() && v.recent(i, c::STUDY, 40)).then_some(k);
+            // ("an der Studie zu Rückenschmerzen teilnehmen": the verb last)
+            let before = if v.verb_final { 8 } else { 0 };
             let study = v
-                .near(i, c::STUDY, 0, 8, true)
+                .near(i, c::STUDY, before, 8, true)
                 .or_else(|| v.near(i, c::IT, 0, 3, true).and_then(named_before))
                 .or_else(|| (v.tag(i + 1) == 0).then_some(i + 1).and_then(named_before));
             if let (true, Some(j)) = (leaves, study) {
@@ -1959,6 +1963,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             && v.near(i, c::INVOICE, 0, 2, true).is_none()
             // ("… and they've corrected it in their system": someone else did, told)
             && !(v.has(i.wrapping_sub(1), c::THEY) && v.near(i, c::REQ, 4, 0, true).is_none())
+            // ("do not delete, amend or otherwise process them": a freeze)
+            && v.near(i, c::DEL, 2, 2, true).is_none()
         {
             // ("kan du rette min email i jeres system": my e-mail address)
             let my_address = || {

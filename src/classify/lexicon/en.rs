@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("questionnaire answers", DATA_WEAK),
+    ("=questionnaire", DATA_WEAK),
+    ("=questionnaires", DATA_WEAK),
     ("i'm just asking in general", NO_ACTION),
     ("im just asking in general", NO_ACTION),
     ("=they've", THEY),
