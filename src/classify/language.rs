@@ -205,6 +205,18 @@ const MARKERS: &[(&str, usize, f32)] = &[
     ("hjelp", NO, 3.0),
     ("innsyn", NO, 3.0),
     ("ikkje", NO, 3.0),
+    // (session 15: short phone mail — "sitter fast i trafikken", "glem det fant sms'en", "min
+    // veninde sagde 10 år")
+    ("sitter", NO, 2.5),
+    ("sidder", DA, 2.5),
+    ("fant", NO, 2.0),
+    ("fandt", DA, 2.0),
+    ("veninde", DA, 3.0),
+    ("venninne", NO, 3.0),
+    ("sagde", DA, 2.0),
+    ("gemmer", DA, 2.0),
+    ("nysgerrig", DA, 2.5),
+    ("nysgjerrig", NO, 2.5),
     ("eg", NO, 2.0),
     ("kva", NO, 3.0),
     ("ber", NO, 1.5),
@@ -666,6 +678,48 @@ impl LanguageScores {
                 self.scores[NO] += 0.2;
             }
             _ => {}
+        }
+    }
+
+    /// Count a phone's signature line ("Skickat från min iPhone", "Lähetetty iPhonesta"): the
+    /// phone speaks its owner's language, which settles a four-word "blir sen typ 10 min". Only
+    /// the first lines are read, and only the signature's start, case-insensitively.
+    pub fn add_device_signature(&mut self, text: &str) {
+        const SIGNATURES: [(&str, [f32; N]); 7] = {
+            let mut table = [("", [0.0; N]); 7];
+            let mut da_no = [0.0; N];
+            da_no[DA] = 1.5;
+            da_no[NO] = 1.5;
+            table[0] = ("sendt fra min", da_no);
+            let mut sv = [0.0; N];
+            sv[SV] = 2.5;
+            table[1] = ("skickat från min", sv);
+            let mut fi = [0.0; N];
+            fi[FI] = 2.5;
+            table[2] = ("lähetetty", fi);
+            let mut de = [0.0; N];
+            de[DE] = 2.5;
+            table[3] = ("von meinem", de);
+            let mut nl = [0.0; N];
+            nl[NL] = 2.5;
+            table[4] = ("verzonden vanaf", nl);
+            table[5] = ("verstuurd vanaf", nl);
+            // (a Nordic phone is often set to English: a hint only)
+            let mut en = [0.0; N];
+            en[EN] = 0.3;
+            table[6] = ("sent from my", en);
+            table
+        };
+        for line in text.lines().take(40) {
+            let line = line.trim();
+            if line.len() > 60 || line.starts_with('>') {
+                continue;
+            }
+            let head: String = line.chars().take(16).collect::<String>().to_lowercase();
+            if let Some((_, weights)) = SIGNATURES.iter().find(|(s, _)| head.starts_with(s)) {
+                self.add_weights(weights);
+                return;
+            }
         }
     }
 

@@ -180,6 +180,9 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
         }
     }
     scores.add_letters(&combined);
+    if toks.len() < 40 {
+        scores.add_device_signature(&msg.text);
+    }
     let (language, _margin) = scores.best();
     // What is reported (and answered in) is the sender's own language when their words say it
     // clearly; the words are read in the language of the whole.
