@@ -2909,6 +2909,21 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
             }
         }
     }
+    // "Hvis I fastholder fakturaen, vil jeg bede om indsigt … og klage til Datatilsynet",
+    // "Sollte der Betrag … nicht eingegangen sein, werde ich … Auskunft … verlangen und mich an
+    // die Datenschutzbehörde wenden": a threat, the condition first and the authority named
+    for h in hits.iter_mut() {
+        let sent = v.sentence(h.from);
+        let opens_with_if = (0..h.from)
+            .rev()
+            .take_while(|&k| v.sentence(k) == sent)
+            .last()
+            .is_some_and(|first| (first..(first + 2).min(h.from)).any(|k| v.has(k, c::IF)));
+        let authority = (0..v.len()).any(|k| v.sentence(k) == sent && v.has(k, c::AUTHORITY));
+        if opens_with_if && authority {
+            h.score = h.score.min(1.0);
+        }
+    }
     // "Det er viktig for meg fordi journalen skal sendes til forsikringen": a reason given, no
     // ask in it (unless one follows the "because": "because I want you to delete it")
     for p in (0..v.len()).filter(|&p| v.has(p, c::BECAUSE)) {
@@ -3017,6 +3032,13 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                     || wish_in_the_not
             })
         })?;
+    // ("Jeg har ikke været til den behandling d. 4. marts": what the writer has not done, told)
+    if v.has(governor, c::NEG)
+        && v.has(governor.wrapping_sub(1), c::AUX_PERF)
+        && v.has(governor.wrapping_sub(2), c::I_SELF)
+    {
+        return None;
+    }
     // "Jeg avslutter behandlingen nå": the writer ends their own treatment; "stopped using the
     // notes app": what the writer stopped doing, told
     if v.has(governor, c::STOP)

@@ -4,6 +4,13 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a condition opening a threat ("Sollte der Betrag bis dahin nicht eingegangen sein, werde
+    // ich … Auskunft … verlangen und mich an die Datenschutzbehörde wenden")
+    ("=sollte der", IF),
+    ("=sollte das", IF),
+    ("=sollten sie", IF),
+    ("=wenn sie", IF),
+    ("datenschutzbehörden", AUTHORITY),
     ("ich frage nur allgemein", NO_ACTION),
     // writing in what replaces a wrong entry
     ("=eintragen", REPLACE),

@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=als u", IF),
+    ("=indien u", IF),
     // a file format for the next coach ("in een bestandsformaat dat ik aan mijn nieuwe coach
     // kan geven")
     ("bestandsformaat", MACHINE),

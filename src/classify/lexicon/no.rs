@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=hvis dere", IF),
+    ("=dersom dere", IF),
     ("jeg spør bare generelt", NO_ACTION),
     ("=veilederen", POLICY),
     ("=pasienters", THIRD),

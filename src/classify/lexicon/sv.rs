@@ -4,6 +4,8 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=om ni", IF),
+    ("=ifall ni", IF),
     ("jag frågar bara generellt", NO_ACTION),
     // writing in what replaces a wrong entry
     ("=skriva", REPLACE),
