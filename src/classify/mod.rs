@@ -1267,10 +1267,12 @@ fn confirms_yours(toks: &[text::Token], tags: &[Concepts]) -> bool {
     let sentence = |i: usize| toks.get(i).map(|t| t.sentence);
     let tagged = |k: usize, mask: Concepts| tags.get(k).is_some_and(|t| t & mask != 0);
     (0..tags.len()).filter(|&i| tagged(i, c::CONFIRM)).any(|i| {
-        // (not "Jag ber er bekräfta …": asked to confirm)
+        // (not "Jag ber er bekräfta …": asked to confirm; nor "Graag ontvang ik een
+        // bevestiging zodra …": a confirmation asked for, the wish earlier in the sentence)
         let before = i.saturating_sub(3)..i;
-        let by_writer = before.clone().any(|k| tagged(k, c::I_SELF | c::WE))
-            && !before.clone().any(|k| tagged(k, c::REQ));
+        let asked = (i.saturating_sub(8)..i)
+            .any(|k| sentence(k) == sentence(i) && tagged(k, c::REQ | c::GET));
+        let by_writer = before.clone().any(|k| tagged(k, c::I_SELF | c::WE)) && !asked;
         let clause = (i + 1..i + 12).filter(|&k| sentence(k) == sentence(i));
         // ("dine", "your": Danish "din" carries no tag of its own)
         let data = c::YOU | c::DEL | c::DATA_STRONG | c::DATA_WEAK | c::COPY;
