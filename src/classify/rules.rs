@@ -3134,12 +3134,20 @@ fn meantime(v: &View<'_>, i: usize) -> bool {
     })
 }
 
+/// The data at `j` come from another provider: "en kopia av min journal från vårdcentralen", "my
+/// records from the hospital" — held there, not by the business written to.
+fn held_elsewhere(v: &View<'_>, j: usize) -> bool {
+    (j + 1..j + 3).find(|&f| v.has(f, c::FROM)).is_some_and(|f| {
+        (f + 1..f + 3).any(|k| v.has(k, c::PROVIDER | c::AUTHORITY)) && !v.has(f + 1, c::YOU)
+    })
+}
+
 /// Whether the data word at `j` (the object of an action at `i`) is the writer's own: "my
 /// journal", "journalen min", "what you hold about me", or personal data asked for by someone
 /// writing as themselves. "The notes", "die Unterlagen" or "the journal notes for our client"
 /// are someone's records, not the writer's data.
 fn owned_by_writer(v: &View<'_>, i: usize, j: usize) -> bool {
-    if someone_elses(v, j) {
+    if someone_elses(v, j) || held_elsewhere(v, j) {
         return false;
     }
     if v.has(j, c::MY | c::ABOUT_ME)
