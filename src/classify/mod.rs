@@ -1232,9 +1232,12 @@ fn professional_sign_off(toks: &[text::Token], tags: &[Concepts]) -> bool {
         | c::AUX_PERF;
     let sentence = |k: usize| toks.get(k).map(|t| t.sentence);
     let start = tags.len().saturating_sub(SIGN_OFF);
+    // (nor a short mail whose ask comes after the title: "vaihdan fysioterapeuttia … Voitteko
+    // siirtää mun tiedot")
     (start..tags.len()).any(|k| {
         tags[k] & c::PROFESSION != 0
             && !(0..tags.len()).any(|j| sentence(j) == sentence(k) && tags[j] & acting != 0)
+            && !(k + 1..tags.len()).any(|j| tags[j] & c::REQ != 0)
     })
 }
 

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=sendes videre", SEND | USE),
+    ("=videregives", SEND | USE),
+    ("=deles", SEND | USE),
     ("jeg spørger bare generelt", NO_ACTION),
     // writing in what replaces a wrong entry
     ("=skrive", REPLACE),

@@ -4,6 +4,7 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("datenauskunft", ACCESS_STRONG),
     // a condition opening a threat ("Sollte der Betrag bis dahin nicht eingegangen sein, werde
     // ich … Auskunft … verlangen und mich an die Datenschutzbehörde wenden")
     ("=sollte der", IF),

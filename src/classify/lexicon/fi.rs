@@ -5,6 +5,12 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a move to the next physio ("siirtää mun tiedot … suoraan uudelle fysiolle … sähköisesti")
+    ("=mun", MY),
+    ("=uudelle", NEWPROV),
+    ("=uuteen", NEWPROV),
+    ("=suoraan", DIRECT),
+    ("=sähköisesti", ELECTRONIC),
     // parents: "Emme halua, että Ellan tietoja jaetaan päiväkodille" (we do not want … shared)
     ("emme halua", NEG | REQ | WE),
     ("=jaetaan", SEND | USE),

@@ -4,6 +4,9 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    ("=sendes videre", SEND | USE),
+    ("=deles", SEND | USE),
+    ("=gis videre", SEND | USE),
     ("=hvis dere", IF),
     ("=dersom dere", IF),
     ("jeg spør bare generelt", NO_ACTION),

@@ -4,6 +4,10 @@ use super::c::*;
 use super::Term;
 
 pub const TERMS: &[Term] = &[
+    // a passive -s sends ("Jag vill inte att mina uppgifter skickas till kommunen")
+    ("=skickas", SEND | USE),
+    ("=lämnas ut", SEND | USE),
+    ("=delas", SEND | USE),
     ("=om ni", IF),
     ("=ifall ni", IF),
     ("jag frågar bara generellt", NO_ACTION),
