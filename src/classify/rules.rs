@@ -1353,9 +1353,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         v.has(k, c::FROM | c::FIELD | c::MAIL | c::YOU | c::HIM_HER | c::OTHERS)
                     })
             };
+            // ("alles von mir löschen und vom Newsletter abmelden": the list belongs to the verb
+            // after the "and")
+            let next_verbs = |j: usize| {
+                j > i
+                    && (i + 1..j).any(|a| {
+                        v.has(a, c::AND)
+                            && (a + 1..(a + 6).min(v.len()))
+                                .any(|k| v.has(k, c::UNSUB | c::TAKE_OFF) && v.sentence(k) == v.sentence(a))
+                    })
+            };
             let list = v
                 .near(i, c::NEWS | c::LIST, 4, 7, true)
-                .filter(|&j| (j > i || !own_object) && !list_itself(j));
+                .filter(|&j| (j > i || !own_object) && !list_itself(j) && !next_verbs(j));
             let session_notes = || {
                 v.near(i, c::DATA_WEAK, 0, 3, true)
                     .filter(|&j| v.recorded_at_a_session(j))
