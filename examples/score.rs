@@ -104,7 +104,11 @@ fn score_set(dir: &Path, all: bool) {
                 cols[0],
                 list(&want),
                 list(&got),
-                if lang_ok { String::new() } else { format!("lang {} ", c.language) },
+                if lang_ok {
+                    String::new()
+                } else {
+                    format!("lang {} ", c.language)
+                },
                 if c.needs_review() { "REVIEW" } else { "" },
                 c.confidence,
                 c.evidence.join("; ")
@@ -136,7 +140,11 @@ fn score_text() {
         );
         let c = classify(&Message::parse(raw.as_bytes()).expect("parses"));
         let got = kinds_of(&c);
-        let mark = if got == parse_kinds(want) { "ok  " } else { "WRONG" };
+        let mark = if got == parse_kinds(want) {
+            "ok  "
+        } else {
+            "WRONG"
+        };
         println!(
             "{mark} want {} got {} {} conf {:.2} {}\n      {}",
             want.trim(),

@@ -916,7 +916,7 @@ fn classifier_meets_the_product_targets_on_the_thirty_first_set() {
 /// request. A first round on its errors (round 36, end of session 14: an ask feared or
 /// considered, a supplier's "we" after its verb, "send her emails about me", a yes taken back,
 /// "sluta skicka sms till mig" among talk of courses): 0.975, 0.951, 0.925, 1.000 — recall
-/// still below the target.
+/// still below the target. At session 15's end (no round on it): 0.975, 0.959, 0.933, 1.000.
 #[test]
 #[ignore = "issue #3: request recall below the product target on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_thirty_second_set() {
@@ -934,9 +934,11 @@ fn classifier_meets_the_product_targets_on_the_thirty_second_set() {
 /// Untouched (only the totals read), with session 14's final classifier: request recall 0.950,
 /// precision 0.857, exact kind set 0.875, language 0.992 (letters 0.967 / 0.841 / 0.933;
 /// feelings 0.933 / 0.875 / 0.817); five of its six missed requests flagged for review; never an
-/// automated mail as a request.
+/// automated mail as a request. Rounds 37–40 (session 15) were tuned on its errors (colleagues
+/// asking how to answer a letter, hypotheticals, threats, changed minds, parents objecting,
+/// "ask nothing" disclaimers): 1.000, 0.976, 0.975, 0.992, so it is held to the targets so that
+/// a regression fails.
 #[test]
-#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_thirty_third_set() {
     let r = evaluate("check set 33", &set_dir("corpus_blind33"));
     check("tests/corpus_blind33", &r, &PRODUCT_TARGETS);
@@ -952,7 +954,11 @@ fn classifier_meets_the_product_targets_on_the_thirty_third_set() {
 /// (`b34b_*`). Untouched (only the totals read), with session 14's final classifier: request
 /// recall 0.883, precision 0.914, exact kind set 0.725, language 1.000 (edges 0.817 / 0.860 /
 /// 0.633; business inbox 0.950 / 0.966 / 0.817); with session 15's classifier after the rounds
-/// on set 33: 0.892, 0.922, 0.733, 1.000. Never an automated mail as a request.
+/// on set 33: 0.892, 0.922, 0.733, 1.000. Never an automated mail as a request. Rounds 41–44
+/// (session 15) were tuned on its errors (leaving a study, a wrong entry deleted to write the
+/// right one in, a reason after "because", a mail sent by mistake, a threat): 0.975, 1.000,
+/// 0.858, 1.000 — recall and the exact kind set still below the targets; most of what is left
+/// is a kind read between two rights (a photo off Instagram as erasure or objection).
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_thirty_fourth_set() {
@@ -970,7 +976,10 @@ fn classifier_meets_the_product_targets_on_the_thirty_fourth_set() {
 /// with session 15's classifier after its rounds on sets 33 and 34: the same request figures —
 /// those rounds moved nothing here. The phones' language errors (four-word mails) were then
 /// read and a phone's signature line made evidence for the language: 0.988. Never an automated
-/// mail as a request.
+/// mail as a request. A first round on its errors (round 45, end of session 15: threats with the
+/// authority named, a confirmation asked for, a journal held by another provider, passive sends
+/// refused, Finnish colloquial forms): 0.975, 0.959, 0.925, 0.988 — recall still below the
+/// target.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_thirty_fifth_set() {
@@ -1001,7 +1010,9 @@ fn classifier_meets_the_product_targets_on_the_thirty_fifth_set() {
 /// lines, never read, 0.765 (precision 0.992) and 0.779 (0.976) recall. Session 14 (rounds
 /// 32–35 on sets 28–31, lexicon collisions found by a scan of all labelled mail, three rules
 /// from the odd lines): Nordic 0.838, 0.982, 0.772; other 0.808, 0.980, 0.562; the even lines,
-/// never read, 0.783 (0.992) and 0.786 (0.984).
+/// never read, 0.783 (0.992) and 0.786 (0.984). Session 15 (rounds 37–45 on sets 33–35, none
+/// from the bank): Nordic 0.844, 0.983, 0.778; other 0.808, 0.980, 0.562; the even lines
+/// unchanged.
 #[test]
 #[ignore = "issue #3: far below the product targets on short everyday asks; run with --ignored"]
 fn classifier_meets_the_product_targets_on_the_phrase_bank() {

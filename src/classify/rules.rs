@@ -768,7 +768,8 @@ impl<'a> View<'a> {
         // "Jeg har fået en mail fra jeres bookingsystem om, at min profil bliver slettet": what a
         // mail the writer got says, reported
         if let Some(g) = self.near(i, c::GOT, 12, 0, false) {
-            if self.near(g, c::MAIL, 0, 3, true).is_some() && self.near(g, c::REQ, 4, 0, true).is_none()
+            if self.near(g, c::MAIL, 0, 3, true).is_some()
+                && self.near(g, c::REQ, 4, 0, true).is_none()
             {
                 f *= 0.45;
             }
@@ -830,7 +831,9 @@ pub fn we_object(v: &View<'_>) -> bool {
     };
     // ("Emme halua, että Ellan tietoja jaetaan päiväkodille": "we do not want" a use)
     let refuses = |k: usize| {
-        we_ask_at(v, k) && (v.has(k, c::NEG) || v.has(k + 1, c::NEG)) && v.in_sentence(k, c::USE).is_some()
+        we_ask_at(v, k)
+            && (v.has(k, c::NEG) || v.has(k + 1, c::NEG))
+            && v.in_sentence(k, c::USE).is_some()
     };
     (0..v.len())
         .any(|k| v.has(k, c::WE) && (objects(k + 1) || (k > 0 && objects(k - 1)) || refuses(k)))
@@ -920,9 +923,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // ("jeg vil ikke have dem mere stop det venligst": a "stop" after a "not … any more"
         // starts anew, unpunctuated)
         let restarts = t & c::STOP != 0
-            && v.near(i, c::LONGER | c::MORE, 3, 0, true).is_some_and(|m| {
-                v.near(m, c::NEG, 4, 0, true).is_some()
-            });
+            && v.near(i, c::LONGER | c::MORE, 3, 0, true)
+                .is_some_and(|m| v.near(m, c::NEG, 4, 0, true).is_some());
         let neg = v.negated(i) && !restarts;
         // Worked out at the first hit only: most tagged words yield none.
         let mut damp: Option<f32> = None;
@@ -1089,8 +1091,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // ("Om du inte vill få fler mejl från mig, svara bara nej tack", "If you no
                 // longer wish to receive these e-mails": the sender offers the reader a way out)
                 let readers_choice = v.near(j, c::YOU, 2, 0, true).is_some()
-                    && v
-                        .near(j, c::I_SELF | c::ME | c::MY | c::REQ, 3, 0, true)
+                    && v.near(j, c::I_SELF | c::ME | c::MY | c::REQ, 3, 0, true)
                         .is_none();
                 if (longer || marketing) && object && req && !readers_choice {
                     push(hit(Unsubscribe, 2.5, j, i, "no longer receive mail"));
@@ -1256,7 +1257,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             // ("do not delete, amend or otherwise process them, other than storing them, until
             // the matter has been resolved")
             let until = v.near(i, c::UNTIL, 0, 14, true);
-            let data = v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::IT | c::ALL, 0, 6, true);
+            let data = v.near(
+                i,
+                c::DATA_STRONG | c::DATA_WEAK | c::IT | c::ALL,
+                0,
+                6,
+                true,
+            );
             if let (true, Some(u), Some(_)) = (asked, until, data) {
                 push(hit(Restriction, 2.2, i, u, "don't delete until"));
             }
@@ -1359,8 +1366,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 j > i
                     && (i + 1..j).any(|a| {
                         v.has(a, c::AND)
-                            && (a + 1..(a + 6).min(v.len()))
-                                .any(|k| v.has(k, c::UNSUB | c::TAKE_OFF) && v.sentence(k) == v.sentence(a))
+                            && (a + 1..(a + 6).min(v.len())).any(|k| {
+                                v.has(k, c::UNSUB | c::TAKE_OFF) && v.sentence(k) == v.sentence(a)
+                            })
                     })
             };
             let list = v
@@ -2546,7 +2554,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         (i.saturating_sub(30)..i)
                             .rev()
                             .find(|&k| v.has(k, c::MAIL | c::NEWS))
-                            .filter(|&k| v.near(k, c::ADVERT | c::NEWS | c::PURPOSE, 4, 4, false).is_some())
+                            .filter(|&k| {
+                                v.near(k, c::ADVERT | c::NEWS | c::PURPOSE, 4, 4, false)
+                                    .is_some()
+                            })
                     })
             };
             // ("Stop i hvert fald med at sende mig nyhedsbrevet": an adverbial between)
@@ -3037,7 +3048,8 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         .or_else(|| {
             // ("Emme halua, että Ellan tietoja jaetaan": the wish word between, untagged)
             v.near(i, c::NEG, 14, 0, false).filter(|&n| {
-                let wish_in_the_not = v.has(n, c::REQ) && v.tag(n + 1) == 0 && v.has(n + 2, c::COMPL);
+                let wish_in_the_not =
+                    v.has(n, c::REQ) && v.tag(n + 1) == 0 && v.has(n + 2, c::COMPL);
                 (v.has(n + 1, c::COMPL) && v.near(n, c::REQ | c::I_SELF, 2, 0, true).is_some())
                     || wish_in_the_not
             })
@@ -3093,8 +3105,7 @@ fn new_destination(v: &View<'_>, i: usize) -> Option<usize> {
     // (nor "Fel i journalen efter flytten till nytt system": a new system)
     v.in_sentence(i, c::NEWPROV | c::DIRECT)
         .filter(|&n| {
-            !(v.has(n, c::NEWPROV)
-                && (v.has(n.wrapping_sub(1), c::YOU) || v.has(n + 1, c::SYSTEM)))
+            !(v.has(n, c::NEWPROV) && (v.has(n.wrapping_sub(1), c::YOU) || v.has(n + 1, c::SYSTEM)))
         })
         // ("sende journalen … elektronisk til Fysioterapeutene på Solsiden": another provider,
         // electronically)
@@ -3147,9 +3158,11 @@ fn meantime(v: &View<'_>, i: usize) -> bool {
 /// The data at `j` come from another provider: "en kopia av min journal från vårdcentralen", "my
 /// records from the hospital" — held there, not by the business written to.
 fn held_elsewhere(v: &View<'_>, j: usize) -> bool {
-    (j + 1..j + 3).find(|&f| v.has(f, c::FROM)).is_some_and(|f| {
-        (f + 1..f + 3).any(|k| v.has(k, c::PROVIDER | c::AUTHORITY)) && !v.has(f + 1, c::YOU)
-    })
+    (j + 1..j + 3)
+        .find(|&f| v.has(f, c::FROM))
+        .is_some_and(|f| {
+            (f + 1..f + 3).any(|k| v.has(k, c::PROVIDER | c::AUTHORITY)) && !v.has(f + 1, c::YOU)
+        })
 }
 
 /// Whether the data word at `j` (the object of an action at `i`) is the writer's own: "my
