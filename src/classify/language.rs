@@ -613,6 +613,17 @@ pub fn word_weights(folded: &str, raw: &str) -> [f32; N] {
     weights
 }
 
+/// Per-language weights with the given languages set.
+const fn weights(set: &[(usize, f32)]) -> [f32; N] {
+    let mut w = [0.0; N];
+    let mut k = 0;
+    while k < set.len() {
+        w[set[k].0] = set[k].1;
+        k += 1;
+    }
+    w
+}
+
 /// Running evidence for the language of one text.
 #[derive(Debug, Clone, Default)]
 pub struct LanguageScores {
@@ -683,41 +694,30 @@ impl LanguageScores {
 
     /// Count a phone's signature line ("Skickat från min iPhone", "Lähetetty iPhonesta"): the
     /// phone speaks its owner's language, which settles a four-word "blir sen typ 10 min". Only
-    /// the first lines are read, and only the signature's start, case-insensitively.
+    /// the first lines are read, and only the signature's start (ASCII case ignored).
     pub fn add_device_signature(&mut self, text: &str) {
-        const SIGNATURES: [(&str, [f32; N]); 7] = {
-            let mut table = [("", [0.0; N]); 7];
-            let mut da_no = [0.0; N];
-            da_no[DA] = 1.5;
-            da_no[NO] = 1.5;
-            table[0] = ("sendt fra min", da_no);
-            let mut sv = [0.0; N];
-            sv[SV] = 2.5;
-            table[1] = ("skickat från min", sv);
-            let mut fi = [0.0; N];
-            fi[FI] = 2.5;
-            table[2] = ("lähetetty", fi);
-            let mut de = [0.0; N];
-            de[DE] = 2.5;
-            table[3] = ("von meinem", de);
-            let mut nl = [0.0; N];
-            nl[NL] = 2.5;
-            table[4] = ("verzonden vanaf", nl);
-            table[5] = ("verstuurd vanaf", nl);
+        const SIGNATURES: [(&str, [f32; N]); 7] = [
+            ("sendt fra min", weights(&[(DA, 1.5), (NO, 1.5)])),
+            ("skickat från min", weights(&[(SV, 2.5)])),
+            ("lähetetty", weights(&[(FI, 2.5)])),
+            ("von meinem", weights(&[(DE, 2.5)])),
+            ("verzonden vanaf", weights(&[(NL, 2.5)])),
+            ("verstuurd vanaf", weights(&[(NL, 2.5)])),
             // (a Nordic phone is often set to English: a hint only)
-            let mut en = [0.0; N];
-            en[EN] = 0.3;
-            table[6] = ("sent from my", en);
-            table
-        };
+            ("sent from my", weights(&[(EN, 0.3)])),
+        ];
         for line in text.lines().take(40) {
             let line = line.trim();
             if line.len() > 60 || line.starts_with('>') {
                 continue;
             }
-            let head: String = line.chars().take(16).collect::<String>().to_lowercase();
-            if let Some((_, weights)) = SIGNATURES.iter().find(|(s, _)| head.starts_with(s)) {
-                self.add_weights(weights);
+            let starts = |s: &str| {
+                line.as_bytes()
+                    .get(..s.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(s.as_bytes()))
+            };
+            if let Some((_, w)) = SIGNATURES.iter().find(|(s, _)| starts(s)) {
+                self.add_weights(w);
                 return;
             }
         }
