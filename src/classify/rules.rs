@@ -2940,7 +2940,7 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
             .take_while(|&k| v.sentence(k) == sent)
             .last()
             .is_some_and(|first| (first..(first + 2).min(h.from)).any(|k| v.has(k, c::IF)));
-        let authority = (0..v.len()).any(|k| v.sentence(k) == sent && v.has(k, c::AUTHORITY));
+        let authority = v.in_sentence(h.from, c::AUTHORITY).is_some();
         if opens_with_if && authority {
             h.score = h.score.min(1.0);
         }
