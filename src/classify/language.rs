@@ -779,6 +779,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_phone_signature_settles_a_four_word_mail() {
+        let text = "blir sen typ 10 min, bussen står still\n\nSkickat från min iPhone\n";
+        let mut scores = LanguageScores::default();
+        for word in ["blir", "sen", "typ", "min", "bussen", "står", "still"] {
+            scores.add_word(&word.replace('å', "a"), word);
+        }
+        scores.add_device_signature(text);
+        assert_eq!(scores.best().0, Language::Sv);
+        // A quoted signature is someone else's phone.
+        let mut quoted = LanguageScores::default();
+        quoted.add_device_signature("> Lähetetty iPhonesta\n");
+        assert_eq!(quoted.top(), 0.0);
+    }
+
+    #[test]
     fn tells_the_scandinavian_languages_apart() {
         assert_eq!(
             detect("Hej, jeg vil gerne se hvad I har om mig. Tak"),

@@ -620,10 +620,9 @@ fn is_mobile_signature(line: &str) -> bool {
     {
         return false;
     }
-    const SIGS: [&str; 12] = [
+    const SIGS: [&str; 11] = [
         "sent from my",
         "verstuurd vanaf mijn",
-        "skickat från min iphone",
         "sendt fra min",
         "skickat från min",
         "sendt fra min iphone",
@@ -1143,6 +1142,26 @@ pub fn strip_subject_prefixes(subject: &str) -> (&str, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_lines_under_the_signature_separator() {
+        let body = "Hvordan svarer man?\n\n-- \nSofie Bach\nAutoriseret psykolog\nFrederiks Allé 104\n8000 Aarhus C\nwww.example.dk\n";
+        let block = signature_block(body).expect("a signature");
+        assert!(block.contains("Autoriseret psykolog"));
+        assert!(block.contains("8000 Aarhus C"), "four lines are read");
+        assert!(!block.contains("www.example.dk"), "and no more");
+        // A quoted mail before any separator: its signature is not the sender's.
+        let quoted = "Tak!\n\nDen 3. marts 2025 kl. 10.12 skrev Calmo <info@calmo.dk>:\n> Hej\n> -- \n> Mette, psykoterapeut\n";
+        assert_eq!(signature_block(quoted), None);
+        assert_eq!(signature_block("Ingen signatur her."), None);
+    }
+
+    #[test]
+    fn a_time_of_day_or_a_phone_number_ends_no_sentence() {
+        let mut toks = Vec::new();
+        tokenize("Han hade en tid kl. 14, den kan ni ta bort.", 0, &mut toks);
+        assert!(toks.iter().all(|t| t.sentence == toks[0].sentence));
+    }
 
     #[test]
     fn cuts_quoted_history_and_signatures() {
