@@ -924,8 +924,9 @@ fn classifier_meets_the_product_targets_on_the_thirty_second_set() {
     check("tests/corpus_blind32", &r, &PRODUCT_TARGETS);
 }
 
-/// Written at the start of session 15 from a rewritten brief (the same labelling rules) by two
-/// people who never saw the rules or the other sets: real request letters as people send them —
+/// Written at the start of session 15 from a rewritten brief (`tests/CORPUS_BRIEF.md`, the same
+/// labelling rules) by two people who never saw the rules or the other sets: real request
+/// letters as people send them —
 /// adapted authority and consumer templates, generator letters, lawyers' and unions' letters,
 /// half-filled templates, letters only attached, article citations, non-clients — beside
 /// newsletters, course ads and vendor agreements about the GDPR, the authority's notices and
