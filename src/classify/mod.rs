@@ -501,13 +501,13 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             .all(|(_, tag)| tag & c::STOP != 0)
     {
         if let Some(i) = toks.iter().position(|t| t.start >= body_start) {
-            hits.push(rules::Hit {
-                kind: RequestKind::Unsubscribe,
-                score: 2.5,
-                from: i,
-                to: i,
-                rule: "STOP alone (an opt-out)",
-            });
+            hits.push(rules::hit(
+                RequestKind::Unsubscribe,
+                2.5,
+                i,
+                i,
+                "STOP alone (an opt-out)",
+            ));
         }
     }
     // "Stop med det her. Jeg har aldrig meldt mig til." in answer to a newsletter: stop that.
@@ -518,13 +518,13 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
                 && (i + 1..i + 4).any(|k| tags.get(k).is_some_and(|t| t & c::IT != 0))
         });
         if let Some(i) = stop_it {
-            hits.push(rules::Hit {
-                kind: RequestKind::Unsubscribe,
-                score: 2.5,
-                from: i,
-                to: i,
-                rule: "stop it (answering a newsletter)",
-            });
+            hits.push(rules::hit(
+                RequestKind::Unsubscribe,
+                2.5,
+                i,
+                i,
+                "stop it (answering a newsletter)",
+            ));
         }
     }
     // "Afmeld", "Unsubscribe me" in answer to a newsletter, or a subject "unsubscribe" over an

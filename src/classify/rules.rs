@@ -882,7 +882,8 @@ pub fn received_request(v: &View<'_>) -> bool {
     })
 }
 
-fn hit(kind: RequestKind, score: f32, a: usize, b: usize, rule: &'static str) -> Hit {
+/// A hit of `kind` over the words `a` to `b` (either order).
+pub fn hit(kind: RequestKind, score: f32, a: usize, b: usize, rule: &'static str) -> Hit {
     Hit {
         kind,
         score,
@@ -2896,6 +2897,8 @@ fn replaced_not_erased(v: &View<'_>, hits: &mut [Hit]) {
     }
 }
 
+/// What the writer takes back, only weighs, threatens or gives as a reason is no ask: the hits
+/// concerned drop to a mention.
 fn retracted(v: &View<'_>, hits: &mut [Hit]) {
     for r in (0..v.len()).filter(|&r| v.has(r, c::RETRACT)) {
         let sent = v.sentence(r);
@@ -2905,16 +2908,19 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
     }
     // "Jag har tänkt på om jag ska be att få se dina anteckningar": weighed, not asked (up to
     // a "but" or the sentence's end)
-    for p in (0..v.len()).filter(|&p| v.has(p, c::PONDER)) {
-        let weighed = |h: &Hit| {
-            h.from > p
-                && v.sentence(h.from) == v.sentence(p)
-                && !(p + 1..h.from).any(|k| v.has(k, c::BREAK))
-        };
-        for h in hits.iter_mut().filter(|h| weighed(h)) {
-            h.score = h.score.min(1.0);
-        }
-    }
+    cap_later_in_sentence(v, hits, c::PONDER, |p, h| {
+        !(p + 1..h.from).any(|k| v.has(k, c::BREAK))
+    });
+    // "Det er viktig for meg fordi journalen skal sendes til forsikringen": a reason given, no
+    // ask in it (unless one follows the "because": "because I want you to delete it")
+    cap_later_in_sentence(v, hits, c::BECAUSE, |p, h| {
+        !(p + 1..=h.from).any(|k| v.has(k, c::REQ | c::YOU))
+    });
+    // "Eigentlich wollte ich Ihnen schreiben, dass Sie alles löschen sollen. Aber ich habe es mir
+    // anders überlegt": an ask meant, then taken back by a change of mind told after it
+    cap_later_in_sentence(v, hits, c::INTENDED, |p, _| {
+        (p + 1..v.len()).any(|q| v.has(q, c::CHANGED_MIND))
+    });
     // "jeg vil gerne have at i sletter alt om mig … nej vent … lad det ligge": a change of mind
     // and then what is to stay: the deletion asked before it is taken back
     for q in (0..v.len()).filter(|&q| v.has(q, c::CHANGED_MIND)) {
@@ -2934,39 +2940,26 @@ fn retracted(v: &View<'_>, hits: &mut [Hit]) {
     // "Sollte der Betrag … nicht eingegangen sein, werde ich … Auskunft … verlangen und mich an
     // die Datenschutzbehörde wenden": a threat, the condition first and the authority named
     for h in hits.iter_mut() {
-        let sent = v.sentence(h.from);
-        let opens_with_if = (0..h.from)
-            .rev()
-            .take_while(|&k| v.sentence(k) == sent)
-            .last()
-            .is_some_and(|first| (first..(first + 2).min(h.from)).any(|k| v.has(k, c::IF)));
-        let authority = v.in_sentence(h.from, c::AUTHORITY).is_some();
-        if opens_with_if && authority {
+        let opens_with_if = v.index.of_token.get(h.from).is_some_and(|&(start, _, _)| {
+            (start..(start + 2).min(h.from)).any(|k| v.has(k, c::IF))
+        });
+        if opens_with_if && v.in_sentence(h.from, c::AUTHORITY).is_some() {
             h.score = h.score.min(1.0);
         }
     }
-    // "Det er viktig for meg fordi journalen skal sendes til forsikringen": a reason given, no
-    // ask in it (unless one follows the "because": "because I want you to delete it")
-    for p in (0..v.len()).filter(|&p| v.has(p, c::BECAUSE)) {
-        let reason = |h: &Hit| {
-            h.from > p
-                && v.sentence(h.from) == v.sentence(p)
-                && !(p + 1..=h.from).any(|k| v.has(k, c::REQ | c::YOU))
-        };
-        for h in hits.iter_mut().filter(|h| reason(h)) {
-            h.score = h.score.min(1.0);
-        }
-    }
-    // "Eigentlich wollte ich Ihnen schreiben, dass Sie alles löschen sollen. Aber ich habe es mir
-    // anders überlegt": an ask meant, then taken back by a change of mind told after it
-    for p in (0..v.len()).filter(|&p| v.has(p, c::INTENDED)) {
-        if !(p + 1..v.len()).any(|q| v.has(q, c::CHANGED_MIND)) {
-            continue;
-        }
-        for h in hits
-            .iter_mut()
-            .filter(|h| h.from > p && v.sentence(h.from) == v.sentence(p))
-        {
+}
+
+/// Every hit after a `marker` word in its sentence, for which `applies(marker, hit)`, drops to a
+/// mention.
+fn cap_later_in_sentence(
+    v: &View<'_>,
+    hits: &mut [Hit],
+    marker: Concepts,
+    applies: impl Fn(usize, &Hit) -> bool,
+) {
+    for p in (0..v.len()).filter(|&p| v.has(p, marker)) {
+        let later = |h: &Hit| h.from > p && v.sentence(h.from) == v.sentence(p);
+        for h in hits.iter_mut().filter(|h| later(h) && applies(p, h)) {
             h.score = h.score.min(1.0);
         }
     }
