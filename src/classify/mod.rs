@@ -348,6 +348,8 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             }
         }
     }
+    let in_body = |i: usize| toks.get(i).is_some_and(|t| t.start >= body_start);
+    deleted_from_the_list_too(&folded, &tags, in_body, &mut hits);
     translation_text(
         &toks,
         &tags,
@@ -1125,6 +1127,50 @@ fn own_data(tags: &[Concepts]) -> bool {
                         .is_some_and(|p| p & c::MY != 0)
                 }) || tags.get(i + 1).is_some_and(|n| n & c::I_SELF != 0)))
     })
+}
+
+/// "Meld meg av nyhetsbrevet og slett e-postadressen min fra lista": the unsubscription asked in
+/// words of its own, and the address on the list asked *deleted* besides — two asks, the second an
+/// erasure. A lone "remove my address from your list", "slet mig fra nyhedsbrevet" (me, not my
+/// address), or a "ta bort"/"fjern" (take off, not delete) is the unsubscription alone.
+fn deleted_from_the_list_too(
+    folded: &lexicon::WordList,
+    tags: &[Concepts],
+    in_body: impl Fn(usize) -> bool,
+    hits: &mut Vec<rules::Hit>,
+) {
+    // (folded: "radér" is "rader", "löschen" "loschen")
+    const DELETE: [&str; 5] = ["slet", "rader", "delet", "erase", "losch"];
+    let has = |k: usize, mask: Concepts| tags.get(k).is_some_and(|t| t & mask != 0);
+    // The verb, and the address or number its object before the "from".
+    let deletes_address = |i: usize| {
+        folded
+            .get(i)
+            .is_some_and(|w| DELETE.iter().any(|d| w.starts_with(d)))
+            && (i + 1..i + 6)
+                .take_while(|&k| !has(k, c::FROM))
+                .any(|k| has(k, c::MAIL | c::FIELD))
+    };
+    let Some((from, to)) = hits
+        .iter()
+        .filter(|h| matches!(h.rule, "remove my address from the list" | "remove from list"))
+        .find_map(|h| (h.from..=h.to).find(|&i| deletes_address(i)).map(|i| (i, h.to.max(i))))
+    else {
+        return;
+    };
+    // (in the body: a subject "Avmelding" over the deletion is that deletion's name)
+    let unsubscribed_apart = hits.iter().any(|h| {
+        h.kind == RequestKind::Unsubscribe && (h.to < from || h.from > to) && in_body(h.from)
+    });
+    if unsubscribed_apart && !hits.iter().any(|h| h.kind == RequestKind::Erasure) {
+        hits.push(rules::hit(
+            RequestKind::Erasure,
+            2.1,
+            from,
+            to,
+            "delete my address (besides the unsubscription)",
+        ));
+    }
 }
 
 /// "Could you translate the letter below into Danish for me?", "ich benötige eine Übersetzung

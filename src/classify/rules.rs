@@ -1372,9 +1372,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                             })
                     })
             };
+            let fits = |&j: &usize| (j > i || !own_object) && !list_itself(j) && !next_verbs(j);
+            // ("Meld meg av nyhetsbrevet og slett epostadressen min fra lista": the list after,
+            // when the one before belongs to the earlier clause)
             let list = v
                 .near(i, c::NEWS | c::LIST, 4, 7, true)
-                .filter(|&j| (j > i || !own_object) && !list_itself(j) && !next_verbs(j));
+                .filter(fits)
+                .or_else(|| v.near(i, c::NEWS | c::LIST, 0, 7, true).filter(fits));
             let session_notes = || {
                 v.near(i, c::DATA_WEAK, 0, 3, true)
                     .filter(|&j| v.recorded_at_a_session(j))
