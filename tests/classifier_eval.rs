@@ -1072,3 +1072,19 @@ fn classifier_reads_the_phrasebook() {
         wrong.join("\n")
     );
 }
+
+/// Written at the start of session 16 from `tests/CORPUS_BRIEF.md` by two people who never saw
+/// the rules or the other sets: seasons and occasions — New Year clear-outs, moving house or
+/// country, a new job, a break-up, a new therapist, a news story about a leak, the privacy
+/// policy read, with the holiday closures, gift cards and farewells such times bring (`b36a_*`);
+/// and the writer who doesn't know the word — dictated and machine-translated mail, roundabout
+/// descriptions, legal terms used loosely or wrongly (`b36b_*`). Untouched (only the totals
+/// read), with session 15's final classifier (ea297ef): request recall 0.875, precision 0.929,
+/// exact kind set 0.725, language 0.996 (occasions 0.983 / 0.967 / 0.850 / 1.000; not knowing
+/// the word 0.767 / 0.885 / 0.600 / 0.992). Never an automated mail as a request.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_thirty_sixth_set() {
+    let r = evaluate("check set 36", &set_dir("corpus_blind36"));
+    check("tests/corpus_blind36", &r, &PRODUCT_TARGETS);
+}

@@ -646,9 +646,15 @@ pub fn compound_head(folded: &str) -> Concepts {
             .find(fits),
         _ => COMPOUND_HEADS.iter().find(fits),
     };
-    let Some((_, concepts)) = found else {
+    let Some((head, concepts)) = found else {
         return 0;
     };
+    // Not a list: "journalisten", "Spezialisten" (a person), Finnish "mahdollista",
+    // "sosiaalista" (adjectives)
+    let before_head = folded.as_bytes().get(len - head.len() - 1).copied();
+    if *concepts == c::LIST && matches!(before_head, Some(b'a' | b'l')) {
+        return 0;
+    }
     if *concepts == c::LIST
         && ["kund", "klient", "client", "custom", "patient"]
             .iter()
