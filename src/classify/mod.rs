@@ -223,6 +223,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     let mut answers_newsletter = false;
     // What a reply's subject says, kept aside: "Re: Din begäran om registerutdrag".
     let mut subject_tags: Vec<(usize, Concepts)> = Vec::new();
+    let small_sie_is_them = language == Language::De && german_sie_is_capitalised(&toks, &words);
     for (i, t) in toks.iter().enumerate() {
         let limit = sentence_end.get(i).copied().unwrap_or(toks.len());
         let (mut concepts, span) =
@@ -240,6 +241,16 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             // "kan I sende det?", "det, I har stående": a capital "I" inside a sentence is "you"
             // (the preposition is written "i"; only at a sentence's start is "I" ambiguous)
             concepts |= c::YOU;
+        }
+        if small_sie_is_them && raw == "sie" && !opens {
+            // "Bitte … löscht sie auch bei euch": "them", from a writer who says "ihr" or
+            // writes the polite "Sie" with its capital
+            concepts = (concepts & !c::YOU) | c::IT | c::THEY;
+        }
+        if language == Language::En && raw == "stop" && i > 0 && folded.get(i - 1) == Some("full")
+        {
+            // "… since we moved back to Leeds full stop": a dictated full stop, not a "stop"
+            concepts &= !c::STOP;
         }
         if language == Language::Da && raw == "i" && asks_first(&toks, &folded, i) {
             // "Har i stadig mine gamle noter?": a lower-case "I" (you) after a verb that opens
@@ -965,6 +976,10 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             "schrijf" | "schrijft" => &[("uit", c::UNSUB, false)],
             // "haal me ook van uw nieuwsbrief af" (folded: "hal")
             "hal" | "halt" => &[("af", c::UNSUB, true)],
+            // "Das nehme ich hiermit zurück", "ziehe meine Zusage zurück": take back
+            "nehme" | "nehmen" | "nehmt" | "nimm" | "ziehe" | "ziehen" => {
+                &[("zuruck", c::WITHDRAW, true)]
+            }
             _ => continue,
         };
         for &(particle, meaning, last) in pairs {
@@ -1126,6 +1141,19 @@ fn own_data(tags: &[Concepts]) -> bool {
                         .and_then(|j| tags.get(j))
                         .is_some_and(|p| p & c::MY != 0)
                 }) || tags.get(i + 1).is_some_and(|n| n & c::I_SELF != 0)))
+    })
+}
+
+/// Whether a German writer tells the polite "Sie" (you) from "sie" (she, they, them) by the
+/// capital: they say "du"/"ihr" to the practice, or write "Sie" with its capital inside a
+/// sentence. (A writer who types everything small gets "sie" read as "you".)
+fn german_sie_is_capitalised(toks: &[text::Token], words: &[&str]) -> bool {
+    const INFORMAL: [&str; 9] = [
+        "du", "dir", "dich", "euch", "euer", "eure", "euren", "eurem", "eurer",
+    ];
+    toks.iter().zip(words).enumerate().any(|(i, (t, w))| {
+        let inside = i > 0 && toks.get(i - 1).is_some_and(|p| p.sentence == t.sentence);
+        INFORMAL.contains(w) || (*w == "Sie" && inside)
     })
 }
 

@@ -2054,7 +2054,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .filter(|&j| v.has(j.wrapping_sub(1), c::MY))
                 // "the work email you have on file … no longer exists, please change it"
                 .or_else(|| {
-                    v.near(i, c::IT, 0, 1, true)
+                    it_after(v, i)
                         .and(v.near(i, c::MAIL | c::FIELD, 14, 0, false))
                         .filter(|&m| v.near(m, c::HOLD, 0, 4, false).is_some())
                 })
@@ -2084,8 +2084,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     i,
                     "update (a changed field mentioned)",
                 ));
-            } else if let Some(j) = v
-                .near(i, c::IT, 0, 1, true)
+            } else if let Some(j) = it_after(v, i)
                 .filter(|_| v.near(i, c::REQ, 3, 0, true).is_some())
                 // ("Fakturaen … er på 850 kr, men … Kan dere rette den": the invoice; but "Det,
                 // I har stående om min arbejdssituation, er forældet – … tilbage på fuld tid":
@@ -2093,7 +2092,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 .filter(|_| {
                     let held_wrong = v.anywhere(c::HOLD) && v.recent(i, c::WRONG, 30);
                     !v.other_object(i)
-                        && (!v.recent(i, c::EVENT, 15) || held_wrong)
+                        && (!v.recent(i, c::EVENT, 15) || held_wrong || field_last(v, i))
                         && !invoice_meant(v, i)
                         && (v.data_context() || held_wrong)
                 })
@@ -3094,6 +3093,21 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                 // "lade være med at bruge det (billedet af mig) i jeres reklamer"
                 || (writer_photo(v) && v.in_sentence(i, c::PURPOSE).is_some())));
     object.then_some(governor)
+}
+
+/// The last thing named before `i` is a field of the writer's, not a booking or an invoice:
+/// "Auf Ihrer letzten Rechnung steht noch meine alte Anschrift. Bitte ändern Sie das".
+fn field_last(v: &View<'_>, i: usize) -> bool {
+    (i.saturating_sub(15)..i)
+        .rev()
+        .find(|&k| v.has(k, c::FIELD | c::EVENT | c::INVOICE))
+        .is_some_and(|k| v.has(k, c::FIELD) && v.near(k, c::MY, 2, 0, true).is_some())
+}
+
+/// "it" right after the verb at `i`, or after a "you" there: "change it", "ändern Sie das".
+fn it_after(v: &View<'_>, i: usize) -> Option<usize> {
+    v.near(i, c::IT, 0, 1, true)
+        .or_else(|| (v.has(i + 1, c::YOU) && v.has(i + 2, c::IT)).then_some(i + 2))
 }
 
 /// Where the data at `i` are to go: a new provider or "directly" in its sentence — not the

@@ -109,6 +109,8 @@ pub const TERMS: &[Term] = &[
     ("verwerkt", USE),
     ("persoonsgegevens", DATA_STRONG),
     ("dossier", DATA_STRONG),
+    // "in jullie bestand": the file a business keeps (a "bestandsformaat" is a format)
+    ("=bestand", SYSTEM),
     ("gegevens", DATA_WEAK),
     ("alles", ALL),
     ("bedankt voor", THANKS),

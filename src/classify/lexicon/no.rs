@@ -666,6 +666,12 @@ pub const TERMS: &[Term] = &[
     ("=samtale", EVENT),
     ("=samtaler", EVENT),
     ("=samtalene", EVENT),
+    // a session ("at du tar opp øktene våre")
+    ("=økt", EVENT),
+    ("=økta", EVENT),
+    ("=økten", EVENT),
+    ("=økter", EVENT),
+    ("=øktene", EVENT),
     // "jeres sms'er" (the apostrophe folds away)
     ("=smser", MAIL),
     ("=smsene", MAIL),
