@@ -1016,7 +1016,15 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     .is_some_and(|k| v.near(k, c::IF, 4, 0, true).is_none())
                     || (t & c::SEND != 0 && negated_delete_anywhere(v)))
         };
-        let passed_on = t & c::SEND != 0 && (v.has(i.wrapping_sub(1), c::PASSIVE) || kept_unsent());
+        // ("Jeg vil ikke at du sender noe om hva vi snakker om til HR": sending, unwanted)
+        let unwanted_send = || {
+            v.has(i.wrapping_sub(1), c::YOU)
+                && v.near(i, c::NEG, 4, 0, true).is_some_and(|n| wished_not(v, n))
+                // (not "at du sender fakturaen på papir": how an invoice is sent)
+                && !(i + 1..i + 3).any(|k| v.has(k, c::INVOICE))
+        };
+        let passed_on = t & c::SEND != 0
+            && (v.has(i.wrapping_sub(1), c::PASSIVE) || kept_unsent() || unwanted_send());
         if t & c::USE != 0 || passed_on {
             if let Some(s) = stop_using(v, i) {
                 let temporary = v.in_sentence(i, c::FREEZE).is_some()
@@ -1040,6 +1048,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     // "Vill inte att ni använder bilder på mig på insta längre": you, not any
                     // more (not "jeg bruger den ikke længere", the writer's own use)
                     push(hit(Objection, 2.0, s, i, "stop using (no longer)"));
+                } else if wished_not(v, s)
+                    // (a consent in view is withdrawn, a deletion asked covers the use)
+                    && !v.anywhere(c::CONSENT | c::DEL)
+                {
+                    // "Jeg vil ikke at du sender noe om hva vi snakker om til HR", "ich möchte
+                    // nicht, dass mein Fall dort besprochen wird": the wish said outright
+                    push(hit(Objection, 2.0, s, i, "not wanted used"));
                 } else {
                     push(hit(Objection, 1.5, s, i, "stop using"));
                 }
@@ -2155,7 +2170,12 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
             let done = v
                 .in_sentence(i, c::UPDATE | c::CORRECT)
                 .is_some_and(|k| k != i && v.statement(k));
-            let told = thanked || by_you || done;
+            // (nor "Jeg ønsker ikke, at du deler oplysninger om mig … Det gælder også min nye
+            // adresse": the new address named as more of what the ask before covers)
+            let extends = v.sentence_of(i).is_some_and(|(start, _, _)| {
+                v.has(start, c::IT) && (start..i).any(|k| v.has(k, c::ALSO))
+            });
+            let told = thanked || by_you || done || extends;
             if let Some(j) = field.filter(|_| mine && !v.negated(i) && !told) {
                 push(hit(Rectification, 2.0, i, j, "my field has changed"));
             }
@@ -3065,7 +3085,14 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
         return None;
     }
     // The thing not to be used must be the person's data ("it" after a data sentence counts).
+    // ("at du tar opp øktene våre", "was wir besprechen": our sessions, what we talk about)
+    let ours = || {
+        v.near(i, c::EVENT, 6, 6, false)
+            .is_some_and(|e| v.has(e + 1, c::OUR) || v.has(e.wrapping_sub(1), c::OUR))
+            || (i.saturating_sub(6)..i + 6).any(|k| v.has(k, c::WHAT) && v.has(k + 1, c::WE))
+    };
     let object = v.data_object(i).is_some()
+        || ours()
         || v.near(i, c::DATA_STRONG | c::DATA_WEAK | c::MY, 6, 6, false)
             .is_some()
         // "jeg vil ikke at I bruger billeder af ham til reklame": pictures, when wished so (a
@@ -3093,6 +3120,14 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                 // "lade være med at bruge det (billedet af mig) i jeres reklamer"
                 || (writer_photo(v) && v.in_sentence(i, c::PURPOSE).is_some())));
     object.then_some(governor)
+}
+
+/// The negation at `n` is the writer's wish: "Jeg vil ikke at …", "ich möchte nicht, dass …",
+/// "I don't want you to …".
+fn wished_not(v: &View<'_>, n: usize) -> bool {
+    v.has(n, c::NEG)
+        && (v.has(n + 1, c::COMPL) || (v.tag(n + 1) == 0 && v.has(n + 2, c::COMPL)))
+        && v.near(n, c::REQ | c::I_SELF, 2, 0, true).is_some()
 }
 
 /// The last thing named before `i` is a field of the writer's, not a booking or an invoice:

@@ -313,6 +313,9 @@ pub const TERMS: &[Term] = &[
     ("=deren", IT),
     ("=diese", IT),
     ("=werden", PASSIVE),
+    // a case talked over in supervision ("dass mein Fall dort besprochen wird")
+    ("=besprochen wird", USE),
+    ("=besprochen werden", USE),
     ("=wurde", AUX_PERF),
     ("=wurden", AUX_PERF),
     // added: looser phrasing, representation, talk about others' requests

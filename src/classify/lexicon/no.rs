@@ -37,6 +37,8 @@ pub const TERMS: &[Term] = &[
     ("=filmet", USE),
     ("=tar opp", USE),
     ("=ta opp", USE),
+    ("=diskuteres", USE),
+    ("=drøftes", USE),
     // asked (reported: "han har spurt om å få slettet noe"); "Poistin" (I deleted)
     ("=spurt", PAST_REQ),
     // there (to the new provider named): "Kan dere overføre journalen min dit?"
@@ -188,6 +190,9 @@ pub const TERMS: &[Term] = &[
     ("begrensning av behandlingen", RESTRICT | RESTRICT_STRONG),
     ("sperre", FREEZE),
     ("inntil", UNTIL),
+    // "Og til det er rettet, jeg vil ikke at du bruker journalen"
+    ("=til det er", UNTIL),
+    ("=til dette er", UNTIL),
     ("=mens", UNTIL),
     ("=imens", UNTIL),
     ("så lenge", UNTIL | IF),

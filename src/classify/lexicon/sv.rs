@@ -34,6 +34,7 @@ pub const TERMS: &[Term] = &[
     ("=behåll", KEEP),
     ("=spelar in", USE),
     ("=spela in", USE),
+    ("=diskuteras", USE),
     ("=spelas in", USE),
     ("=filmar", USE),
     ("=filma", USE),
