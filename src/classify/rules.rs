@@ -738,8 +738,15 @@ impl<'a> View<'a> {
         // and so is what they ask in the same breath ("… og vil gerne have billedet fjernet").
         let couple_withdraws = self.in_sentence(i, c::WITHDRAW | c::PULL).is_some()
             && self.in_sentence(i, c::CONSENT).is_some();
+        // ("vi vill inte ha nyhetsbrevet längre": "we don't want", refused)
+        let we_refuse = self.index.of_token.get(i).is_some_and(|&(start, _, _)| {
+            (start..i).any(|k| {
+                self.has(k, c::WE) && self.has(k + 1, c::REQ) && self.has(k + 2, c::NEG)
+            })
+        });
         if (self.near(i, c::WE, 3, 0, true).is_some() || we_subject)
             && !we_ask
+            && !we_refuse
             && !couple_withdraws
             && !self.has(i, c::WITHDRAW | c::PULL | c::CONSENT)
             && self
@@ -825,14 +832,17 @@ pub fn we_ask_at(v: &View<'_>, k: usize) -> bool {
 /// right before or after the objection or the withdrawal), or refuse a use ("Emme halua, että
 /// Ellan tietoja jaetaan").
 pub fn we_object(v: &View<'_>) -> bool {
+    // ("Vi skrev på att du fick filma Elsa … Vi tar tillbaka det nu": the leave told of)
     let objects = |k: usize| {
         v.has(k, c::OPPOSE | c::OBJECT_STRONG)
-            || (v.has(k, c::WITHDRAW) && v.in_sentence(k, c::CONSENT).is_some())
+            || (v.has(k, c::WITHDRAW)
+                && (v.in_sentence(k, c::CONSENT).is_some() || permission_told(v, k)))
     };
-    // ("Emme halua, että Ellan tietoja jaetaan päiväkodille": "we do not want" a use)
+    // ("Emme halua, että Ellan tietoja jaetaan päiväkodille", "vi vill inte att det filmas
+    // mer": "we do not want" a use)
     let refuses = |k: usize| {
         we_ask_at(v, k)
-            && (v.has(k, c::NEG) || v.has(k + 1, c::NEG))
+            && (k..k + 3).any(|n| v.has(n, c::NEG))
             && v.in_sentence(k, c::USE).is_some()
     };
     (0..v.len())
@@ -2461,7 +2471,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     let taken_back = t & c::PULL != 0 && v.near(i, c::BACK, 0, 4, true).is_some();
                     // "Det har jeg fortrudt", "… och återkallar det"
                     let undone = t & (c::REGRET | c::WITHDRAW) != 0;
-                    (taken_back || undone) && v.recent(i, c::CONSENT, 30)
+                    (taken_back || undone)
+                        && (v.recent(i, c::CONSENT, 30) || permission_told(v, i))
                 })
             {
                 // "Jeg sa ja til at timene kunne tas opp. Det trekker jeg tilbake."
@@ -3120,6 +3131,17 @@ fn stop_using(v: &View<'_>, i: usize) -> Option<usize> {
                 // "lade være med at bruge det (billedet af mig) i jeres reklamer"
                 || (writer_photo(v) && v.in_sentence(i, c::PURPOSE).is_some())));
     object.then_some(governor)
+}
+
+/// Before `i`, the writer told of a leave given to the reader: "I said at the start you could
+/// send updates … to my GP", "Vi skrev på i höstas att du fick filma Elsa", "hatte ich
+/// unterschrieben, dass ihr Fotos von mir … nehmen dürft" — the consent, in other words.
+fn permission_told(v: &View<'_>, i: usize) -> bool {
+    (i.saturating_sub(40)..i).any(|k| {
+        v.has(k, c::YOU)
+            && (k + 1..(k + 6).min(i)).any(|u| v.has(u, c::SEND | c::USE | c::PHOTO))
+            && v.near(k, c::I_SELF | c::WE, 10, 0, false).is_some()
+    })
 }
 
 /// The negation at `n` is the writer's wish: "Jeg vil ikke at …", "ich möchte nicht, dass …",

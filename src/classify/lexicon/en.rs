@@ -260,6 +260,11 @@ pub const TERMS: &[Term] = &[
     ("allowing you", CONSENT),
     ("allowed you", CONSENT),
     ("withdraw", WITHDRAW),
+    // "I said you could send updates to my GP. I'm taking that back now" (a leave told before)
+    ("=take that back", WITHDRAW),
+    ("=taking that back", WITHDRAW),
+    ("=take it back", WITHDRAW),
+    ("=taking it back", WITHDRAW),
     ("withdrawing", WITHDRAW),
     ("withdrawal", WITHDRAW),
     ("revoke", WITHDRAW),

@@ -610,6 +610,12 @@ const COMPOUND_HEADS: &[(&str, Concepts)] = &[
     ("resultatene", c::DATA_WEAK),
     ("resultaten", c::DATA_WEAK),
     ("ergebnisse", c::DATA_WEAK),
+    // "ljudfilerna", "lydfilene", "Audiodateien", "geluidsbestanden": recorded files
+    ("filerna", c::DATA_WEAK),
+    ("filene", c::DATA_WEAK),
+    ("filerne", c::DATA_WEAK),
+    ("dateien", c::DATA_WEAK),
+    ("bestanden", c::DATA_WEAK),
     // "tilbudsmails", "kampanjmejlen", "Werbemails": mailings
     ("mails", c::MAIL),
     ("mailene", c::MAIL),
