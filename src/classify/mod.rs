@@ -976,6 +976,8 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             "schrijf" | "schrijft" => &[("uit", c::UNSUB, false)],
             // "haal me ook van uw nieuwsbrief af" (folded: "hal")
             "hal" | "halt" => &[("af", c::UNSUB, true)],
+            // "gooi ook al mijn gegevens weg": throw away
+            "gooi" | "gooien" | "gooit" => &[("weg", c::DEL, false)],
             // "Das nehme ich hiermit zurück", "ziehe meine Zusage zurück": take back
             "nehme" | "nehmen" | "nehmt" | "nimm" | "ziehe" | "ziehen" => {
                 &[("zuruck", c::WITHDRAW, true)]

@@ -1463,6 +1463,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // ("kan du slette det jeg skreiv til deg på søndag??": what the writer wrote)
                 .filter(|&j| {
                     data_mentioned(v)
+                        || recorded_writer(v)
                         || ((j > i || v.verb_final) && writer_photo(v))
                         || (j > i && v.has(j + 1, c::I_SELF) && v.has(j + 2, c::TELL))
                 })
@@ -2899,6 +2900,11 @@ fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
         // ("sluta skicka erbjudanden … via sms till honom. Han … ringer mig": the texts named
         // here, not the call told of after)
         && !(concepts & c::CALL == 0 && (start..end).any(|k| v.has(k, c::MAIL)))
+        // ("Jeg får fortsatt SMS om tilbud … Jeg vil ikke ha reklame på telefonen": the texts
+        // told of just before are what comes on the phone)
+        && !((start.saturating_sub(25)..start).any(|k| v.has(k, c::MAIL))
+            && !(start.saturating_sub(25)..start).any(|k| v.has(k, c::CALL))
+            && !(start..end).any(|k| v.has(k, c::MAIL)))
 }
 
 /// "Glem det jeg skrev om å slette journalen", "never mind my last mail": what a sentence
@@ -3512,7 +3518,11 @@ fn refuses_what_you_do(v: &View<'_>, i: usize) -> Option<usize> {
     // (an earlier ask, not "hun har bedt meg skrive", the ask to write for her)
     let asked_before =
         (i.saturating_sub(40)..i).any(|k| v.has(k, c::PAST_REQ) && !v.has(k, c::REPRESENT));
-    if !refused || v.anywhere(c::CONSENT) || asked_before || subscribed() {
+    // ("Ni spelade in mig … Jag vill inte att det finns kvar någonstans. Kan ni ta bort det
+    // helt?": refused to exist, and the deletion asked next)
+    let deletion_next =
+        || (clause_end..(clause_end + 12).min(v.len())).any(|k| v.has(k, c::DEL) && !v.negated(k));
+    if !refused || v.anywhere(c::CONSENT) || asked_before || subscribed() || deletion_next() {
         return None;
     }
     let before = &(start.saturating_sub(35)..start);
@@ -3546,6 +3556,16 @@ fn writer_photo(v: &View<'_>) -> bool {
                     || v.in_sentence(k, c::PUBLISHED).is_some()
                         && v.in_sentence(k, c::I_SELF).is_some())
         })
+}
+
+/// The mail tells of the writer recorded or used: "Ni spelade in mig på workshopen", "you
+/// filmed me" — what "it" then names is the writer's data.
+fn recorded_writer(v: &View<'_>) -> bool {
+    (0..v.len()).any(|k| {
+        v.has(k, c::USE)
+            && (k + 1..(k + 4).min(v.len()))
+                .any(|m| v.has(m, c::ME) && v.sentence(m) == v.sentence(k))
+    })
 }
 
 fn data_mentioned(v: &View<'_>) -> bool {

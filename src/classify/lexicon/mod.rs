@@ -459,7 +459,7 @@ pub const CONCEPT_NAMES: [&str; 126] = [
 /// Words whose folded or stemmed form collides with a term of another meaning, as written
 /// (lower case), and the concepts they must not carry: Danish "andre" (others) folds like
 /// "ændre" (change), "videre" (further) stems like "vide" (know).
-const FALSE_FRIENDS: [(&str, Concepts); 46] = [
+const FALSE_FRIENDS: [(&str, Concepts); 48] = [
     // Swedish "år" (year) folds like "är" (is)
     ("år", c::AUX_PERF),
     ("andra", c::UPDATE),
@@ -523,6 +523,9 @@ const FALSE_FRIENDS: [(&str, Concepts); 46] = [
     ("vaere", c::OUR),
     ("vært", c::OUR),
     ("vaert", c::OUR),
+    // Dutch and German "retraite" (a retreat) is one typo from "retract"
+    ("retraite", c::WITHDRAW),
+    ("Retraite", c::WITHDRAW),
 ];
 
 /// The concepts a word as written must not carry (see [`FALSE_FRIENDS`]).

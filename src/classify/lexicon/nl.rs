@@ -131,6 +131,11 @@ pub const TERMS: &[Term] = &[
     ("dataportabiliteit", PORT_STRONG),
     ("toestemming", CONSENT),
     ("intrekken", WITHDRAW),
+    // "haal me aub van jullie mailinglijst": take me off
+    ("=haal me van", TAKE_OFF),
+    ("=haal mij van", TAKE_OFF),
+    ("=haal me aub van", TAKE_OFF),
+    ("=haal me alsjeblieft van", TAKE_OFF),
     ("trek", PULL),
     ("in", BACK),
     ("nieuwsbrief", NEWS),

@@ -37,6 +37,8 @@ pub const TERMS: &[Term] = &[
     ("=filmet", USE),
     ("=tar opp", USE),
     ("=ta opp", USE),
+    ("=tok opp", USE),
+    ("=tatt opp", USE),
     ("=diskuteres", USE),
     ("=drøftes", USE),
     // asked (reported: "han har spurt om å få slettet noe"); "Poistin" (I deleted)
