@@ -1747,6 +1747,9 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                         && v.in_sentence(i, c::ME).is_none())
                     // "… or send her emails about me": sent to someone else
                     || (t & c::SEND != 0 && v.has(i + 1, c::HIM_HER | c::OTHERS))
+                    // "Could you send my records to him electronically?", "skicka över det du
+                    // har om mig till henne": sent on, the writer only what they are about
+                    || (t & c::SEND != 0 && sent_on_to_another(v, i))
                     // "Who can see my notes?": who may read them, not the writer asking to
                     || (t & c::SEE != 0
                         && v.near(i, c::WHO, 2, 0, true).is_some()
@@ -2411,6 +2414,8 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || direct_to_new
                     || direct_electronic
                     || v.in_sentence(i, c::MACHINE).is_some()
+                    // ("… over til henne. Hun sa at de helst vil ha det elektronisk")
+                    || (sent_on_to_another(v, i) && electronic_near(v, i))
                 {
                     2.0
                 } else {
@@ -3187,6 +3192,34 @@ fn new_destination(v: &View<'_>, i: usize) -> Option<usize> {
             v.near(i, c::PROVIDER, 0, 8, true)
                 .filter(|_| v.in_sentence(i, c::ELECTRONIC | c::MACHINE).is_some())
         })
+        // ("I've started seeing a therapist here … Could you send my records to him
+        // electronically?": the provider named before, the format beside the sending)
+        .or_else(|| {
+            v.near(i, c::HIM_HER, 0, 10, true).filter(|_| {
+                sent_on_to_another(v, i)
+                    && electronic_near(v, i)
+                    && v.anywhere(c::PROVIDER | c::NEWPROV)
+            })
+        })
+}
+
+/// "Could you send my records to him", "skicka över det du har om mig till henne": the sending
+/// at `i` goes to someone other than the writer (the "me" only what the data are about).
+fn sent_on_to_another(v: &View<'_>, i: usize) -> bool {
+    let Some(&(_, end, _)) = v.index.of_token.get(i) else {
+        return false;
+    };
+    let end = end.min(i + 14);
+    let to_me = (i + 1..end).any(|k| v.has(k, c::ME) && !v.has(k.wrapping_sub(1), c::ABOUT_ME));
+    !to_me && (i + 2..end).any(|k| v.has(k, c::HIM_HER | c::PROVIDER | c::NEWPROV))
+}
+
+/// A format named in the sentence of `i` or the one after: "elektronisk", "som fil", "PDF".
+fn electronic_near(v: &View<'_>, i: usize) -> bool {
+    let sent = v.sentence(i);
+    (i.saturating_sub(15)..(i + 30).min(v.len())).any(|k| {
+        v.has(k, c::ELECTRONIC | c::MACHINE) && (v.sentence(k) == sent || v.sentence(k) == sent + 1)
+    })
 }
 
 /// A copy (at `i`) asked for of what was sent: "a copy of the assessment you sent to them",
