@@ -292,6 +292,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
     past_passives(&folded, &mut tags);
     of_mine_after_a_third(&mut tags);
     separable_verbs(&toks, &folded, &mut tags);
+    parent_signs(&toks, &folded, &mut tags);
     speak_for_the_represented(&folded, &mut tags);
 
     // A forward "nur zur Ablage … die Sache ist also erledigt": the forwarded request is not
@@ -887,6 +888,33 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
             && window(i + 2, i + 6, c::PULL | c::DEL | c::UNSUB);
         opens && (wish || stop || off_list)
     })
+}
+
+/// "Dorthe Winther (mor)", "Therese (Elsas mamma)", "Emmas pappa": a parent signs the mail's
+/// last lines, writing for the child the mail is about — a representative.
+fn parent_signs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
+    const PARENTS: [&str; 14] = [
+        "mor", "far", "mamma", "pappa", "mother", "father", "mum", "mom", "dad", "mutter",
+        "vater", "moeder", "vader", "aiti",
+    ];
+    let Some(last) = toks.last().map(|t| t.sentence) else {
+        return;
+    };
+    // (the last sentence, short: a sign-off, not a story)
+    let start = toks
+        .iter()
+        .position(|t| t.sentence == last)
+        .unwrap_or(toks.len());
+    if toks.len() - start > 8 {
+        return;
+    }
+    for k in start..toks.len() {
+        if folded.get(k).is_some_and(|w| PARENTS.contains(&w)) {
+            if let Some(t) = tags.get_mut(k) {
+                *t |= c::REPRESENT;
+            }
+        }
+    }
 }
 
 /// A representative ("on behalf of my wife", "Jeg er tolk for …", "som hennes verge") writes of
