@@ -529,6 +529,27 @@ const MARKERS: &[(&str, usize, f32)] = &[
     ("väärin", FI, 3.0),
     ("sähköpostiani", FI, 3.0),
     ("se", FI, 0.5),
+    // everyday and spoken Finnish ("voitko poistaa mun varauksen torstaina klo 16 tuli este.
+    // kiitti")
+    ("voitko", FI, 3.0),
+    ("voisitko", FI, 3.0),
+    ("voitteko", FI, 3.0),
+    ("mun", FI, 2.0),
+    ("mulla", FI, 3.0),
+    ("mulle", FI, 3.0),
+    ("kiitti", FI, 3.0),
+    ("moi", FI, 2.0),
+    ("klo", FI, 2.0),
+    ("tuli", FI, 2.0),
+    ("poistaa", FI, 3.0),
+    ("teidän", FI, 3.0),
+    ("tänään", FI, 3.0),
+    ("huomenna", FI, 3.0),
+    ("maanantaina", FI, 3.0),
+    ("tiistaina", FI, 3.0),
+    ("keskiviikkona", FI, 3.0),
+    ("torstaina", FI, 3.0),
+    ("perjantaina", FI, 3.0),
 ];
 
 /// Every marker word as written (for the lexicon's table of known words).

@@ -654,8 +654,17 @@ impl<'a> View<'a> {
                 .near(i, c::I_SELF, 12, 0, false)
                 .is_some_and(|w| !(w + 1..i).any(|k| self.has(k, c::YOU)))
                 || self.wish_that(i).is_some());
+        // ("lyckades radera allt", "lykkedes at slette": managed to, done)
+        // ("det lykkedes mig at slette": "me" and "to" between)
+        let managed = (1..=3).any(|d| {
+            i >= d
+                && self.tag(i - d) == c::PAST_SELF
+                && (i - d + 1..i).all(|k| self.tag(k) & !(c::COMPL | c::ME) == 0)
+        });
         writer_does
-            || (self.has(i, c::PAST_SELF) && !wanted && self.near(i, c::REQ, 5, 0, false).is_none())
+            || ((self.has(i, c::PAST_SELF) || managed)
+                && !wanted
+                && self.near(i, c::REQ, 5, 0, false).is_none())
     }
 
     /// German and Dutch put the participle last: "Sie hatten meine Daten ja im Januar
@@ -1116,9 +1125,13 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     });
                 // ("Om du inte vill få fler mejl från mig, svara bara nej tack", "If you no
                 // longer wish to receive these e-mails": the sender offers the reader a way out)
-                let readers_choice = v.near(j, c::YOU, 2, 0, true).is_some()
-                    && v.near(j, c::I_SELF | c::ME | c::MY | c::REQ, 3, 0, true)
-                        .is_none();
+                // ("Vill du inte få fler mejl från mig? Svara bara …": asked of the reader, the
+                // wish before the "you")
+                let you = v.near(j, c::YOU, 2, 0, true);
+                let asked_of_reader = you.is_some_and(|y| v.has(y.wrapping_sub(1), c::REQ));
+                let readers_choice = you.is_some()
+                    && v.near(j, c::I_SELF | c::ME | c::MY, 3, 0, true).is_none()
+                    && (asked_of_reader || v.near(j, c::REQ, 3, 0, true).is_none());
                 if (longer || marketing) && object && req && !readers_choice {
                     push(hit(Unsubscribe, 2.5, j, i, "no longer receive mail"));
                 } else if longer && req && v.near(i, c::IT, 6, 0, false).is_some() {

@@ -106,6 +106,8 @@ pub const TERMS: &[Term] = &[
     // what was written down about the writer
     ("skrev ned", DATA_WEAK),
     ("=slettede", DEL | PAST_SELF),
+    // "det lykkedes mig at slette alt" (I managed to delete everything)
+    ("=lykkedes", PAST_SELF),
     ("blive glemt", ERASE_STRONG),
     ("=ret til sletning", ERASE_STRONG | DEL),
     ("=retten til sletning", ERASE_STRONG | DEL),

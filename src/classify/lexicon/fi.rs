@@ -29,6 +29,14 @@ pub const TERMS: &[Term] = &[
     ("=kuitin", INVOICE),
     ("=kuitit", INVOICE),
     ("=kuittia", INVOICE),
+    // a booking ("voitko poistaa mun varauksen torstaina")
+    ("=varaus", EVENT),
+    ("=varauksen", EVENT),
+    ("=varaukseni", EVENT),
+    ("=varausta", EVENT),
+    ("=varaukset", EVENT),
+    ("=ajanvaraus", EVENT),
+    ("=ajanvarauksen", EVENT),
     // send ("lähetä ne sähköisessä muodossa", "voisitko lähettää kopion"): the infinitive only
     // after a "could you" ("järjestelmä lähettää", the system sends; "luvan lähettää", leave to
     // send)

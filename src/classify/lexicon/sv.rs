@@ -111,6 +111,9 @@ pub const TERMS: &[Term] = &[
     ("raderad", DEL),
     ("raderingen", DEL),
     ("=raderade", DEL | PAST_SELF),
+    // "lyckades radera allt" (managed to delete everything): done, by the writer
+    ("=lyckades", PAST_SELF),
+    ("=råkade", PAST_SELF),
     ("ta bort", DEL),
     ("tar bort", DEL),
     ("tas bort", DEL),
