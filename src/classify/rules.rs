@@ -3357,7 +3357,8 @@ fn own_wish_to_delete(v: &View<'_>, i: usize) -> bool {
 /// The deletion at `i` is what a third person wants, told by someone who does not speak for
 /// them: "han har spurt … om han kan få slettet noe av det han sa" (a colleague's client).
 fn third_persons_wish(v: &View<'_>, i: usize) -> bool {
-    v.near(i, c::HE_SHE, 4, 0, true)
+    // ("jeg har en klient som vil «slette seg» hos meg": a third person's, a colleague asking)
+    v.near(i, c::HE_SHE | c::THIRD, 4, 0, true)
         .is_some_and(|h| !(h + 1..i).any(|k| v.has(k, c::YOU | c::I_SELF | c::ME)))
         && !v.anywhere(c::REPRESENT)
         && !writes_of_kin(v)

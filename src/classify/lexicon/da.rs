@@ -106,6 +106,9 @@ pub const TERMS: &[Term] = &[
     // what was written down about the writer
     ("skrev ned", DATA_WEAK),
     ("=slettede", DEL | PAST_SELF),
+    // a membership ("slette mit medlemskab fra 1. juni" cancels it)
+    ("=medlemskab", EVENT),
+    ("=medlemskabet", EVENT),
     // "det lykkedes mig at slette alt" (I managed to delete everything)
     ("=lykkedes", PAST_SELF),
     ("blive glemt", ERASE_STRONG),

@@ -302,6 +302,7 @@ pub const TERMS: &[Term] = &[
     ("beigefügt", ATTACH),
     ("im anhang", ATTACH),
     ("termin", EVENT),
+    ("=mitgliedschaft", EVENT),
     ("sie", YOU),
     ("ihre", YOU),
     ("ihrem", YOU),

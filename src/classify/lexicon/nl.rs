@@ -157,6 +157,7 @@ pub const TERMS: &[Term] = &[
     ("bijgevoegd", ATTACH),
     ("bijlage", ATTACH),
     ("afspraak", EVENT),
+    ("=lidmaatschap", EVENT),
     ("boeking", EVENT),
     ("reservering", EVENT),
     ("u", YOU),

@@ -556,6 +556,8 @@ pub const TERMS: &[Term] = &[
     ("=hvor", WHERE),
     ("=hvorfra", WHERE | FROM),
     ("=meldte av", UNSUB | PAST_SELF),
+    ("=medlemskap", EVENT),
+    ("=medlemskapet", EVENT),
     // "jeg klarte å slette alt" (I managed to delete everything)
     ("=klarte å", PAST_SELF),
     ("i digital form", MACHINE),

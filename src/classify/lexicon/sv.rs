@@ -111,6 +111,8 @@ pub const TERMS: &[Term] = &[
     ("raderad", DEL),
     ("raderingen", DEL),
     ("=raderade", DEL | PAST_SELF),
+    ("=medlemskap", EVENT),
+    ("=medlemskapet", EVENT),
     // "lyckades radera allt" (managed to delete everything): done, by the writer
     ("=lyckades", PAST_SELF),
     ("=råkade", PAST_SELF),
