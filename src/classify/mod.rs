@@ -982,7 +982,10 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
         toks.get(n)
             .is_none_or(|next| next.comma_before || Some(next.sentence) != sentence(k))
     };
-    let clause_ends = |k: usize| breaks_at(k + 1, k) || (polite(k + 1) && breaks_at(k + 2, k));
+    // ("… nicht an das Partnerstudio weiter und nehmt mich …": an "and" starts the next clause)
+    let and_next = |k: usize| matches!(folded.get(k + 1), Some("und" | "en" | "and"));
+    let clause_ends =
+        |k: usize| breaks_at(k + 1, k) || (polite(k + 1) && breaks_at(k + 2, k)) || and_next(k);
     for i in 0..toks.len() {
         // (particle, what the pair means, whether the particle ends its clause)
         let pairs: &[(&str, Concepts, bool)] = match folded.get(i).unwrap_or("") {
@@ -1004,6 +1007,8 @@ fn separable_verbs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut 
             "schrijf" | "schrijft" => &[("uit", c::UNSUB, false)],
             // "haal me ook van uw nieuwsbrief af" (folded: "hal")
             "hal" | "halt" => &[("af", c::UNSUB, true)],
+            // "Bitte gebt meine Daten nicht an das Partnerstudio weiter": pass on
+            "gebt" | "gib" | "geben" | "gibt" => &[("weiter", c::SEND, true)],
             // "gooi ook al mijn gegevens weg": throw away
             "gooi" | "gooien" | "gooit" => &[("weg", c::DEL, false)],
             // "Das nehme ich hiermit zurück", "ziehe meine Zusage zurück": take back

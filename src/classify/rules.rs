@@ -1042,8 +1042,19 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 // (not "at du sender fakturaen på papir": how an invoice is sent)
                 && !(i + 1..i + 3).any(|k| v.has(k, c::INVOICE))
         };
+        // ("Bitte gebt meine Daten nicht an das Partnerstudio weiter": asked not to pass on)
+        // (not "Please don't send ID documents by email": how to send, the writer's own not
+        // in it)
+        let not_passed_on = || {
+            v.negated(i)
+                && v.near(i, c::REQ, 3, 0, true).is_some()
+                && v.near(i, c::MY, 0, 4, true).is_some()
+        };
         let passed_on = t & c::SEND != 0
-            && (v.has(i.wrapping_sub(1), c::PASSIVE) || kept_unsent() || unwanted_send());
+            && (v.has(i.wrapping_sub(1), c::PASSIVE)
+                || kept_unsent()
+                || unwanted_send()
+                || not_passed_on());
         if t & c::USE != 0 || passed_on {
             if let Some(s) = stop_using(v, i) {
                 let temporary = v.in_sentence(i, c::FREEZE).is_some()
@@ -1763,6 +1774,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     // "Could you send my records to him electronically?", "skicka över det du
                     // har om mig till henne": sent on, the writer only what they are about
                     || (t & c::SEND != 0 && sent_on_to_another(v, i))
+                    // "geben Sie meine Daten bitte nicht … weiter": a sending refused
+                    || (t & c::SEND != 0
+                        && (v.negated(i)
+                            || (v.verb_final && v.near(i, c::NEG, 0, 6, true).is_some())))
                     // "Who can see my notes?": who may read them, not the writer asking to
                     || (t & c::SEE != 0
                         && v.near(i, c::WHO, 2, 0, true).is_some()
