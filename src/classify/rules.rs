@@ -649,10 +649,18 @@ impl<'a> View<'a> {
         // ("Jeg … vil bli fjernet fra nyhetsbrevet": the writer's participle after "be" is
         // wanted, not done; "your account will be deleted" is still a statement.)
         // ("Vil du sørge for at billederne … bliver fjernet?": asked of "you", the same.)
+        // ("I'd like the recordings you already have to be deleted": the writer's wish, a
+        // "you" only in the object's description)
+        let i_wish = |w: usize| {
+            self.has(w, c::REQ)
+                && (self.has(w, c::I_SELF) || self.has(w.wrapping_sub(1), c::I_SELF))
+                && !(w + 1..i).any(|k| self.has(k, c::BREAK))
+        };
         let wanted = self.has(i.wrapping_sub(1), c::PASSIVE)
             && (self
                 .near(i, c::I_SELF, 12, 0, false)
                 .is_some_and(|w| !(w + 1..i).any(|k| self.has(k, c::YOU)))
+                || self.near(i, c::REQ, 12, 0, false).is_some_and(i_wish)
                 || self.wish_that(i).is_some());
         // ("lyckades radera allt", "lykkedes at slette": managed to, done)
         // ("det lykkedes mig at slette": "me" and "to" between)
@@ -715,9 +723,16 @@ impl<'a> View<'a> {
         // "habe ich bereits Widerspruch eingelegt", "I have already objected": an earlier step
         // reported (a reminder restates what it still asks for).
         // ("the recordings that already exist": the object described, not a step reported)
+        // (nor "the recordings you already have": the data, then "you")
+        let describes = |a: usize| {
+            self.has(a.wrapping_sub(1), c::YOU)
+                && self
+                    .near(a - 1, c::DATA_STRONG | c::DATA_WEAK | c::PHOTO, 2, 0, true)
+                    .is_some()
+        };
         if self
             .near(i, c::ALREADY, 4, 0, true)
-            .is_some_and(|a| !self.has(a.wrapping_sub(1), c::COMPL))
+            .is_some_and(|a| !self.has(a.wrapping_sub(1), c::COMPL) && !describes(a))
             && !self.reminder
             && self.wish_that(i).is_none()
         {
@@ -2566,7 +2581,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
         // ---- unsubscribe
         // (not "så jeg slipper for at udfylde det igen": spared a chore)
         let spared = || v.has(i + 1, c::COMPL) || v.has(i + 2, c::COMPL);
-        if t & c::UNSUB != 0 && t & c::WITHDRAW == 0 && !v.statement(i) && !spared() {
+        // (nor "Tak for at du allerede har afmeldt mig nyhedsbrevet": done, thanked for)
+        let thanked_for = || {
+            v.in_sentence(i, c::THANKS).is_some() && v.near(i, c::AUX_PERF, 3, 0, true).is_some()
+        };
+        if t & c::UNSUB != 0
+            && t & c::WITHDRAW == 0
+            && !v.statement(i)
+            && !spared()
+            && !thanked_for()
+        {
             let event = v.near(i, c::EVENT, 3, 5, true).is_some();
             match v.near(i, c::NEWS | c::LIST | c::MAIL, 6, 8, false) {
                 Some(j) => push(hit(Unsubscribe, 2.5, i, j, "unsubscribe")),
@@ -2600,7 +2624,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 None if !event => push(hit(Unsubscribe, 1.6, i, i, "unsubscribe word")),
                 None => {}
             }
-        } else if t & c::UNSUB != 0 && t & c::PAST_SELF == 0 {
+        } else if t & c::UNSUB != 0 && t & c::PAST_SELF == 0 && !thanked_for() {
             if let Some(j) = v.near(i, c::NEWS, 0, 4, false) {
                 push(hit(Unsubscribe, 2.5, i, j, "unsubscribe"));
             }
@@ -2953,7 +2977,10 @@ fn replaced_not_erased(v: &View<'_>, hits: &mut [Hit]) {
             continue;
         };
         let same = |k: usize| k < v.len() && v.sentence(k) == v.sentence(d);
-        let wrong_object = (d + 1..d + 4).any(|k| same(k) && v.has(k, c::WRONG));
+        // ("Slett fødselsdatoen min hos dere, den er feil": said wrong after an "it")
+        let wrong_object = (d + 1..d + 10).any(|k| {
+            same(k) && v.has(k, c::WRONG) && (k < d + 4 || v.near(k, c::IT, 3, 0, true).is_some())
+        });
         let written_in = (d + 1..d + 5)
             .filter(|&k| same(k) && v.has(k, c::AND))
             .any(|a| (a + 1..a + 5).any(|k| same(k) && v.has(k, c::REPLACE)));

@@ -364,6 +364,8 @@ pub const TERMS: &[Term] = &[
     ("tage mig af", TAKE_OFF),
     ("tag mig ud af", TAKE_OFF),
     ("tage mig ud af", TAKE_OFF),
+    ("tag mig også af", TAKE_OFF),
+    ("tage mig også af", TAKE_OFF),
     ("fjern mig fra", TAKE_OFF | DEL),
     ("slet mig fra", TAKE_OFF | DEL),
     // framing
