@@ -247,8 +247,7 @@ fn read(msg: &Message, backstop: Backstop) -> (Classification, Vec<backstop::Fea
             // writes the polite "Sie" with its capital
             concepts = (concepts & !c::YOU) | c::IT | c::THEY;
         }
-        if language == Language::En && raw == "stop" && i > 0 && folded.get(i - 1) == Some("full")
-        {
+        if language == Language::En && raw == "stop" && i > 0 && folded.get(i - 1) == Some("full") {
             // "… since we moved back to Leeds full stop": a dictated full stop, not a "stop"
             concepts &= !c::STOP;
         }
@@ -894,8 +893,8 @@ fn implied_self(toks: &[text::Token], tags: &[Concepts]) -> bool {
 /// last lines, writing for the child the mail is about — a representative.
 fn parent_signs(toks: &[text::Token], folded: &lexicon::WordList, tags: &mut [Concepts]) {
     const PARENTS: [&str; 14] = [
-        "mor", "far", "mamma", "pappa", "mother", "father", "mum", "mom", "dad", "mutter",
-        "vater", "moeder", "vader", "aiti",
+        "mor", "far", "mamma", "pappa", "mother", "father", "mum", "mom", "dad", "mutter", "vater",
+        "moeder", "vader", "aiti",
     ];
     let Some(last) = toks.last().map(|t| t.sentence) else {
         return;
@@ -1216,8 +1215,17 @@ fn deleted_from_the_list_too(
     };
     let Some((from, to)) = hits
         .iter()
-        .filter(|h| matches!(h.rule, "remove my address from the list" | "remove from list"))
-        .find_map(|h| (h.from..=h.to).find(|&i| deletes_address(i)).map(|i| (i, h.to.max(i))))
+        .filter(|h| {
+            matches!(
+                h.rule,
+                "remove my address from the list" | "remove from list"
+            )
+        })
+        .find_map(|h| {
+            (h.from..=h.to)
+                .find(|&i| deletes_address(i))
+                .map(|i| (i, h.to.max(i)))
+        })
     else {
         return;
     };

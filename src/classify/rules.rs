@@ -764,9 +764,8 @@ impl<'a> View<'a> {
             && self.in_sentence(i, c::CONSENT).is_some();
         // ("vi vill inte ha nyhetsbrevet längre": "we don't want", refused)
         let we_refuse = self.index.of_token.get(i).is_some_and(|&(start, _, _)| {
-            (start..i).any(|k| {
-                self.has(k, c::WE) && self.has(k + 1, c::REQ) && self.has(k + 2, c::NEG)
-            })
+            (start..i)
+                .any(|k| self.has(k, c::WE) && self.has(k + 1, c::REQ) && self.has(k + 2, c::NEG))
         });
         if (self.near(i, c::WE, 3, 0, true).is_some() || we_subject)
             && !we_ask
@@ -2520,8 +2519,7 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     let taken_back = t & c::PULL != 0 && v.near(i, c::BACK, 0, 4, true).is_some();
                     // "Det har jeg fortrudt", "… och återkallar det"
                     let undone = t & (c::REGRET | c::WITHDRAW) != 0;
-                    (taken_back || undone)
-                        && (v.recent(i, c::CONSENT, 30) || permission_told(v, i))
+                    (taken_back || undone) && (v.recent(i, c::CONSENT, 30) || permission_told(v, i))
                 })
             {
                 // "Jeg sa ja til at timene kunne tas opp. Det trekker jeg tilbake."
