@@ -2596,6 +2596,16 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                 None if !event && (v.has(i + 1, c::ME) || v.has(i + 2, c::ME)) => {
                     push(hit(Unsubscribe, 2.2, i, i + 1, "unsubscribe me"))
                 }
+                // "Willen jullie me uitschrijven …?" after the newsletter was named: the "me"
+                // before a verb that comes last
+                None if !event
+                    && v.verb_final
+                    && v.has(i.wrapping_sub(1), c::ME)
+                    && v.near(i, c::YOU | c::REQ, 4, 0, true).is_some()
+                    && v.anywhere(c::NEWS | c::LIST) =>
+                {
+                    push(hit(Unsubscribe, 2.2, i - 1, i, "unsubscribe me"))
+                }
                 // "… krijg ik elke maand een nieuwsbrief. … Graag uitschrijven"; "unsubscribe
                 // pls. the link in your new newsletter doesnt work"
                 None if !event
