@@ -1092,3 +1092,19 @@ fn classifier_meets_the_product_targets_on_the_thirty_sixth_set() {
     let r = evaluate("check set 36", &set_dir("corpus_blind36"));
     check("tests/corpus_blind36", &r, &PRODUCT_TARGETS);
 }
+
+/// Written late in session 16 from `tests/CORPUS_BRIEF.md` by two people who never saw the
+/// rules or the other sets: health worries and the body — physiotherapists, chiropractors,
+/// dietitians, scans, food diaries, referrals, insurance paperwork (`b37a_*`); and short, sharp
+/// mail — one to four sentences, reminders, subjects that say more than the body (`b37b_*`).
+/// Untouched (only the totals read), with session 16's final classifier: request recall 0.942,
+/// precision 0.950, exact kind set 0.842, language 0.983 (health 0.917 / 0.948 / 0.783 / 0.992;
+/// short 0.967 / 0.951 / 0.900 / 0.975); with session 15's final (ea297ef) the same but for the
+/// kind sets (0.833) — session 16's rounds on set 36 moved it by two kind sets. Never an
+/// automated mail as a request.
+#[test]
+#[ignore = "issue #3: below the product targets on this set; run with --ignored"]
+fn classifier_meets_the_product_targets_on_the_thirty_seventh_set() {
+    let r = evaluate("check set 37", &set_dir("corpus_blind37"));
+    check("tests/corpus_blind37", &r, &PRODUCT_TARGETS);
+}
