@@ -1084,7 +1084,7 @@ fn classifier_reads_the_phrasebook() {
 /// the word 0.767 / 0.885 / 0.600 / 0.992). Never an automated mail as a request. Session 16's
 /// rounds on its errors (objections said as "I don't want you to …", a leave told and taken
 /// back, records sent on to the next provider, German "sie" as "them", a parent's signature,
-/// what the writer managed to delete, Finnish sending and bookings): 0.967, 0.991, 0.900,
+/// what the writer managed to delete, Finnish sending and bookings): 0.967, 0.991, 0.908,
 /// 1.000 — recall still below the target.
 #[test]
 #[ignore = "issue #3: below the product targets on this set; run with --ignored"]
