@@ -725,10 +725,12 @@ impl<'a> View<'a> {
         // ("the recordings that already exist": the object described, not a step reported)
         // (nor "the recordings you already have": the data, then "you")
         let describes = |a: usize| {
-            self.has(a.wrapping_sub(1), c::YOU)
-                && self
-                    .near(a - 1, c::DATA_STRONG | c::DATA_WEAK | c::PHOTO, 2, 0, true)
-                    .is_some()
+            a.checked_sub(1).is_some_and(|y| {
+                self.has(y, c::YOU)
+                    && self
+                        .near(y, c::DATA_STRONG | c::DATA_WEAK | c::PHOTO, 2, 0, true)
+                        .is_some()
+            })
         };
         if self
             .near(i, c::ALREADY, 4, 0, true)
@@ -1787,10 +1789,10 @@ pub fn evaluate(v: &View<'_>, numbers: &[Option<u32>]) -> Vec<Hit> {
                     || (t & c::SEND != 0 && v.has(i + 1, c::HIM_HER | c::OTHERS))
                     // "Could you send my records to him electronically?", "skicka över det du
                     // har om mig till henne": sent on, the writer only what they are about
-                    || (t & c::SEND != 0 && sent_on_to_another(v, i))
                     // "geben Sie meine Daten bitte nicht … weiter": a sending refused
                     || (t & c::SEND != 0
-                        && (v.negated(i)
+                        && (sent_on_to_another(v, i)
+                            || v.negated(i)
                             || (v.verb_final && v.near(i, c::NEG, 0, 6, true).is_some())))
                     // "Who can see my notes?": who may read them, not the writer asking to
                     || (t & c::SEE != 0
@@ -2953,6 +2955,11 @@ fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
     let Some(&(start, end, concepts)) = v.index.of_token.get(i) else {
         return false;
     };
+    let here = |mask: Concepts| (start..end).any(|k| v.has(k, mask));
+    let just_before = |mask: Concepts| (start.saturating_sub(25)..start).any(|k| v.has(k, mask));
+    // ("Jeg får fortsatt SMS om tilbud … Jeg vil ikke ha reklame på telefonen": the texts told
+    // of just before are what comes on the phone)
+    let texts_before = || just_before(c::MAIL) && !just_before(c::CALL) && !here(c::MAIL);
     // ("Jeg fikk et brev i posten … Jeg vil ikke ha sånn reklame sendt hjem til meg")
     (concepts & c::CALL != 0
         || (i.saturating_sub(25)..(i + 25).min(v.len())).any(|k| v.has(k, c::CALL)))
@@ -2964,12 +2971,8 @@ fn marketing_by_phone(v: &View<'_>, i: usize) -> bool {
         && !(start..end).any(|k| v.has(k, c::NEWS) && !v.has(k, c::PURPOSE))
         // ("sluta skicka erbjudanden … via sms till honom. Han … ringer mig": the texts named
         // here, not the call told of after)
-        && !(concepts & c::CALL == 0 && (start..end).any(|k| v.has(k, c::MAIL)))
-        // ("Jeg får fortsatt SMS om tilbud … Jeg vil ikke ha reklame på telefonen": the texts
-        // told of just before are what comes on the phone)
-        && !((start.saturating_sub(25)..start).any(|k| v.has(k, c::MAIL))
-            && !(start.saturating_sub(25)..start).any(|k| v.has(k, c::CALL))
-            && !(start..end).any(|k| v.has(k, c::MAIL)))
+        && !(concepts & c::CALL == 0 && here(c::MAIL))
+        && !texts_before()
 }
 
 /// "Glem det jeg skrev om å slette journalen", "never mind my last mail": what a sentence
